@@ -1,0 +1,31 @@
+package org.budgetmonitor.ingest;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVPrinter;
+import org.budgetmonitor.support.AtomicFiles;
+import org.budgetmonitor.support.CsvFiles;
+
+/** Writes the rejected lines of a run: file, line, reason and the line as it was read. */
+public class RejectReportWriter {
+
+    public static final List<String> COLUMNS = List.of("file", "line", "reason", "raw_line");
+
+    public void write(Path file, List<IngestLine.Rejected> rows) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(CsvFiles.BOM);
+            CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
+            printer.printRecord(COLUMNS);
+            for (IngestLine.Rejected row : rows) {
+                printer.printRecord(row.file(), row.line(), row.reason(), row.rawLine());
+            }
+            printer.flush();
+        });
+    }
+}

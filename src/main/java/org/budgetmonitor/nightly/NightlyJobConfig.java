@@ -1,0 +1,125 @@
+package org.budgetmonitor.nightly;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.budgetmonitor.ingest.DisbursementParser;
+import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.ingest.InboxReader;
+import org.budgetmonitor.ingest.IngestLine;
+import org.budgetmonitor.ingest.IngestWriter;
+import org.budgetmonitor.ingest.RejectedRowRepository;
+import org.budgetmonitor.plan.LoadPlanTasklet;
+import org.budgetmonitor.plan.PlanCsvReader;
+import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.variance.VarianceCalculator;
+import org.budgetmonitor.variance.VarianceRepository;
+import org.budgetmonitor.variance.VarianceTasklet;
+import org.budgetmonitor.variance.VarianceThresholds;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job, step by step: load the plan → ingest the inbox's payment exports → compute
+ * the variance as of the date → write the variance CSV and the reject file. A summary for cron's
+ * mail is printed at the end.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NightlyJobConfig {
+
+    public static final String JOB_NAME = "nightly";
+
+    @Bean
+    Job nightlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step varianceStep,
+            Step writeOutputsStep, NightlyRunSummary nightlyRunSummary) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(nightlyRunSummary)
+                .start(loadPlanStep)
+                .next(ingestStep)
+                .next(varianceStep)
+                .next(writeOutputsStep)
+                .build();
+    }
+
+    // 1. The plan: projects.csv and indicators.csv, validated, replace the stored plan.
+
+    @Bean
+    Step loadPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            LoadPlanTasklet loadPlanTasklet) {
+        return new StepBuilder("loadPlan", jobRepository).tasklet(loadPlanTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    LoadPlanTasklet loadPlanTasklet(@Value("#{jobParameters['planDir']}") String planDir, PlanRepository plans) {
+        return new LoadPlanTasklet(Path.of(planDir), new PlanCsvReader(), plans);
+    }
+
+    // 2. Ingest: every export line becomes a stored payment (once) or a rejection with its reason.
+
+    @Bean
+    Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            InboxReader inboxReader, IngestWriter ingestWriter,
+            @Value("${monitor.ingest.chunk-size:1000}") int chunkSize) {
+        return new StepBuilder("ingest", jobRepository)
+                .<IngestLine, IngestLine>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(inboxReader)
+                .writer(ingestWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    InboxReader inboxReader(@Value("#{jobParameters['inbox']}") String inbox) {
+        return new InboxReader(Path.of(inbox), new DisbursementParser());
+    }
+
+    @Bean
+    @StepScope
+    IngestWriter ingestWriter(DisbursementRepository disbursements, RejectedRowRepository rejects,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+        return new IngestWriter(disbursements, rejects, jobInstanceId);
+    }
+
+    // 3. Variance: plan against actual, per project, as of the date.
+
+    @Bean
+    Step varianceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            VarianceTasklet varianceTasklet) {
+        return new StepBuilder("variance", jobRepository).tasklet(varianceTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    VarianceTasklet varianceTasklet(@Value("#{jobParameters['asOf']}") LocalDate asOf, PlanRepository plans,
+            DisbursementRepository disbursements, VarianceRepository variances, VarianceThresholds thresholds) {
+        return new VarianceTasklet(asOf, plans, disbursements, variances, new VarianceCalculator(thresholds));
+    }
+
+    // 4. Outputs: <output-dir>/<as-of>/variance-<as-of>.csv and rejected-<as-of>.csv.
+
+    @Bean
+    Step writeOutputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            WriteOutputsTasklet writeOutputsTasklet) {
+        return new StepBuilder("writeOutputs", jobRepository)
+                .tasklet(writeOutputsTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    WriteOutputsTasklet writeOutputsTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, VarianceRepository variances,
+            RejectedRowRepository rejects) {
+        return new WriteOutputsTasklet(new OutputFiles(Path.of(outputDir), asOf), variances, rejects);
+    }
+}

@@ -1,0 +1,103 @@
+package org.budgetmonitor.nightly;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.budgetmonitor.ingest.IngestWriter;
+import org.budgetmonitor.plan.LoadPlanTasklet;
+import org.budgetmonitor.run.JobCommandRunner;
+import org.budgetmonitor.run.JobLauncherService;
+import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.VarianceTasklet;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prints the short run summary that cron mails to the operator: what was read, what was
+ * rejected, the flags, the RED projects by name, and where the files are.
+ */
+@Component
+public class NightlyRunSummary implements JobExecutionListener {
+
+    private final JobRepository jobRepository;
+    private final PrintStream out;
+
+    public NightlyRunSummary(JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
+        this.out = System.out;
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        out.print(summary(execution));
+        out.flush();
+    }
+
+    String summary(JobExecution execution) {
+        var parameters = execution.getJobParameters();
+        LocalDate asOf = parameters.getLocalDate(JobLauncherService.AS_OF);
+        OutputFiles outputs = new OutputFiles(Path.of(parameters.getString(JobCommandRunner.OUTPUT_DIR)), asOf);
+        ExecutionContext job = execution.getExecutionContext();
+        StringBuilder s = new StringBuilder();
+        s.append("budget-monitor nightly, as of ").append(asOf).append(" (fiscal year ").append(asOf.getYear())
+                .append(", run ").append(parameters.getLong(JobLauncherService.RUN)).append("): ")
+                .append(execution.getStatus()).append('\n');
+        if (job.containsKey(LoadPlanTasklet.PROJECT_COUNT)) {
+            s.append("  plan:       ").append(job.getInt(LoadPlanTasklet.PROJECT_COUNT)).append(" projects, ")
+                    .append(job.getInt(LoadPlanTasklet.INDICATOR_COUNT)).append(" indicators; checkpoints read as ")
+                    .append(job.getString(LoadPlanTasklet.UNIT_NOTES)).append('\n');
+        }
+        // The ingest step may have completed in an earlier attempt of a restarted run.
+        StepExecution ingest = jobRepository.getLastStepExecution(execution.getJobInstance(), "ingest");
+        if (ingest != null) {
+            ExecutionContext c = ingest.getExecutionContext();
+            long rejected = c.getLong(IngestWriter.REJECTED, 0);
+            s.append("  ingest:     ").append(c.getInt("inbox.filesRead", 0)).append(" files read, ")
+                    .append(c.getLong(IngestWriter.INSERTED, 0)).append(" rows ingested, ")
+                    .append(c.getLong(IngestWriter.DUPLICATES, 0)).append(" duplicates skipped, ")
+                    .append(rejected).append(" rows rejected");
+            if (rejected > 0) {
+                s.append(" (see ").append(outputs.rejectedCsv()).append(')');
+            }
+            s.append('\n');
+        }
+        if (job.containsKey(VarianceTasklet.FLAG_COUNT_PREFIX + Flag.RED)) {
+            s.append("  flags:      ");
+            for (Flag flag : Flag.values()) {
+                s.append(flag).append(' ').append(job.getInt(VarianceTasklet.FLAG_COUNT_PREFIX + flag)).append("  ");
+            }
+            s.append("unplanned codes ").append(job.getInt(VarianceTasklet.UNPLANNED_COUNT)).append('\n');
+            String red = job.getString(VarianceTasklet.RED_PROJECTS);
+            if (!red.isEmpty()) {
+                s.append("  RED:\n");
+                red.lines().forEach(line -> s.append("    ").append(line).append('\n'));
+            }
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            s.append("  output:     ").append(outputs.varianceCsv()).append('\n');
+        } else {
+            List<Throwable> failures = execution.getAllFailureExceptions();
+            for (Throwable failure : failures) {
+                s.append("  error:      ").append(rootMessage(failure).replace("\n", "\n              ")).append('\n');
+            }
+            s.append("  Run the same command again to restart once the cause is fixed.\n");
+        }
+        return s.toString();
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.toString() : message;
+    }
+}

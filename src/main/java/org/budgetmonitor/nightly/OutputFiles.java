@@ -1,0 +1,24 @@
+package org.budgetmonitor.nightly;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/** Where a run's files go: {@code <output-dir>/<as-of>/<kind>-<as-of>.<ext>}. */
+public record OutputFiles(Path outputDir, LocalDate asOf) {
+
+    public Path dir() {
+        return outputDir.resolve(asOf.toString());
+    }
+
+    public Path file(String kind, String extension) {
+        return dir().resolve(kind + "-" + asOf + "." + extension);
+    }
+
+    public Path varianceCsv() {
+        return file("variance", "csv");
+    }
+
+    public Path rejectedCsv() {
+        return file("rejected", "csv");
+    }
+}

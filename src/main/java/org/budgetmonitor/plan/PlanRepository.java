@@ -1,0 +1,94 @@
+package org.budgetmonitor.plan;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.budgetmonitor.money.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The plan tables. A load replaces each fiscal year it contains as a whole. */
+@Repository
+public class PlanRepository {
+
+    private static final String DELETE_YEAR_INDICATORS = "DELETE FROM plan_indicator WHERE fiscal_year = ?";
+    private static final String DELETE_YEAR_CHECKPOINTS = "DELETE FROM plan_checkpoint WHERE fiscal_year = ?";
+    private static final String DELETE_YEAR_PROJECTS = "DELETE FROM plan_project WHERE fiscal_year = ?";
+    private static final String INSERT_PROJECT = """
+            INSERT INTO plan_project (fiscal_year, project_code, unit_code, unit_name, project_name, budget_yuan,
+                fiscal_funds_yuan, other_funds_yuan, purpose, goal, plan_unit, plan_unit_note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_CHECKPOINT = """
+            INSERT INTO plan_checkpoint (fiscal_year, project_code, checkpoint_date, cumulative_yuan)
+            VALUES (?, ?, ?, ?)""";
+    private static final String INSERT_INDICATOR = """
+            INSERT INTO plan_indicator (fiscal_year, project_code, seq, level1, level2, level3, description, target, basis)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String SELECT_PROJECTS = """
+            SELECT fiscal_year, project_code, unit_code, unit_name, project_name, budget_yuan, fiscal_funds_yuan,
+                   other_funds_yuan, purpose, goal, plan_unit, plan_unit_note
+            FROM plan_project WHERE fiscal_year = ? ORDER BY unit_code, project_code""";
+    private static final String SELECT_CHECKPOINTS = """
+            SELECT project_code, checkpoint_date, cumulative_yuan
+            FROM plan_checkpoint WHERE fiscal_year = ? ORDER BY project_code, checkpoint_date""";
+
+    private final JdbcTemplate jdbc;
+
+    public PlanRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public void replace(Plan plan) {
+        Set<Integer> years = new TreeSet<>();
+        plan.projects().forEach(p -> years.add(p.fiscalYear()));
+        for (int year : years) {
+            jdbc.update(DELETE_YEAR_INDICATORS, year);
+            jdbc.update(DELETE_YEAR_CHECKPOINTS, year);
+            jdbc.update(DELETE_YEAR_PROJECTS, year);
+        }
+        Map<String, Integer> yearByCode = new LinkedHashMap<>();
+        List<Object[]> projects = new ArrayList<>();
+        List<Object[]> checkpoints = new ArrayList<>();
+        for (BudgetProject p : plan.projects()) {
+            yearByCode.put(p.code(), p.fiscalYear());
+            projects.add(new Object[] {p.fiscalYear(), p.code(), p.unitCode(), p.unitName(), p.name(),
+                p.budget().yuan(), p.fiscalFunds().yuan(), p.otherFunds().yuan(), p.purpose(), p.goal(),
+                p.planUnit().name(), p.planUnitNote()});
+            for (PlanCheckpoint c : p.checkpoints()) {
+                checkpoints.add(new Object[] {p.fiscalYear(), p.code(), Date.valueOf(c.date()), c.cumulative().yuan()});
+            }
+        }
+        List<Object[]> indicators = new ArrayList<>();
+        for (Indicator i : plan.indicators()) {
+            indicators.add(new Object[] {yearByCode.get(i.projectCode()), i.projectCode(), i.seq(), i.level1(),
+                i.level2(), i.level3(), i.description(), i.target(), i.basis()});
+        }
+        jdbc.batchUpdate(INSERT_PROJECT, projects);
+        jdbc.batchUpdate(INSERT_CHECKPOINT, checkpoints);
+        jdbc.batchUpdate(INSERT_INDICATOR, indicators);
+    }
+
+    /** The projects of a fiscal year ordered by unit and project code, with their checkpoints. */
+    public List<BudgetProject> findProjects(int fiscalYear) {
+        Map<String, List<PlanCheckpoint>> checkpoints = new LinkedHashMap<>();
+        jdbc.query(SELECT_CHECKPOINTS, rs -> {
+            checkpoints.computeIfAbsent(rs.getString("project_code"), k -> new ArrayList<>())
+                    .add(new PlanCheckpoint(rs.getDate("checkpoint_date").toLocalDate(),
+                            Money.ofYuan(rs.getBigDecimal("cumulative_yuan"))));
+        }, fiscalYear);
+        return jdbc.query(SELECT_PROJECTS, (rs, n) -> new BudgetProject(
+                rs.getInt("fiscal_year"), rs.getString("unit_code"), rs.getString("unit_name"),
+                rs.getString("project_code"), rs.getString("project_name"),
+                Money.ofYuan(rs.getBigDecimal("budget_yuan")), Money.ofYuan(rs.getBigDecimal("fiscal_funds_yuan")),
+                Money.ofYuan(rs.getBigDecimal("other_funds_yuan")), rs.getString("purpose"), rs.getString("goal"),
+                PlanUnit.valueOf(rs.getString("plan_unit")), rs.getString("plan_unit_note"),
+                checkpoints.getOrDefault(rs.getString("project_code"), List.of())), fiscalYear);
+    }
+}

@@ -1,0 +1,132 @@
+package org.budgetmonitor.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command line: picks the job named by {@code --job}, checks the options, takes the run lock
+ * and launches. Its exit code is the process's (see {@link ExitCodes}).
+ */
+@Component
+public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
+
+    public static final String PLAN_DIR = "planDir";
+    public static final String INBOX = "inbox";
+    public static final String OUTPUT_DIR = "outputDir";
+
+    private static final Logger log = LoggerFactory.getLogger(JobCommandRunner.class);
+
+    private final MonitorProperties properties;
+    private final Map<String, Job> jobsByName;
+    private final JobLauncherService launcher;
+    private final Clock clock;
+    private int exitCode = ExitCodes.SUCCESS;
+
+    public JobCommandRunner(MonitorProperties properties, List<Job> jobs, JobLauncherService launcher, Clock clock) {
+        this.properties = properties;
+        this.jobsByName = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
+        this.launcher = launcher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (properties.runOnStartup()) {
+            exitCode = execute();
+        }
+    }
+
+    /** Runs the configured job and returns the exit code. */
+    public int execute() {
+        try {
+            Job job = Optional.ofNullable(jobsByName.get(properties.job())).orElseThrow(() -> new BadInputException(
+                    "unknown --job=" + properties.job() + "; jobs are " + jobsByName.keySet()));
+            LocalDate asOf = asOf();
+            Map<String, String> options = options();
+            Optional<RunLock> lock = RunLock.tryAcquire(properties.dataDir());
+            if (lock.isEmpty()) {
+                System.out.println("budget-monitor: another run is using " + properties.dataDir().toAbsolutePath()
+                        + "; nothing was done.");
+                return ExitCodes.ALREADY_RUNNING;
+            }
+            try (RunLock held = lock.get()) {
+                JobExecution execution = launcher.launch(job, asOf, options);
+                return exitCodeOf(execution);
+            }
+        } catch (BadInputException e) {
+            System.out.println("budget-monitor: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (Exception e) {
+            log.error("Run failed", e);
+            System.out.println("budget-monitor: run failed: " + e);
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private LocalDate asOf() {
+        String text = properties.asOf();
+        if (text == null || text.isBlank()) {
+            return LocalDate.now(clock).minusDays(1);
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadInputException("--as-of='" + text + "' is not a date like 2026-06-30");
+        }
+    }
+
+    private Map<String, String> options() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(PLAN_DIR, existingDirectory("--plan-dir", properties.planDir()));
+        options.put(INBOX, existingDirectory("--inbox", properties.inbox()));
+        options.put(OUTPUT_DIR, properties.outputDir().toAbsolutePath().normalize().toString());
+        return options;
+    }
+
+    private static String existingDirectory(String option, Path path) {
+        if (!Files.isDirectory(path)) {
+            throw new BadInputException(option + "=" + path + " is not a directory (" + path.toAbsolutePath() + ")");
+        }
+        return path.toAbsolutePath().normalize().toString();
+    }
+
+    static int exitCodeOf(JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return ExitCodes.SUCCESS;
+        }
+        boolean badInput = execution.getAllFailureExceptions().stream().anyMatch(JobCommandRunner::isBadInput);
+        return badInput ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
+    }
+
+    private static boolean isBadInput(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BadInputException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

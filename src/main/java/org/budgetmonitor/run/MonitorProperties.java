@@ -1,0 +1,26 @@
+package org.budgetmonitor.run;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The run's options. application.yml maps the short command-line names ({@code --job},
+ * {@code --as-of}, {@code --plan-dir}, {@code --inbox}, {@code --output-dir}, {@code --data-dir})
+ * onto these.
+ *
+ * @param job which job to run
+ * @param asOf the as-of date, ISO; empty means yesterday
+ * @param runOnStartup false in tests that drive the jobs themselves
+ */
+@ConfigurationProperties("monitor")
+public record MonitorProperties(
+        @DefaultValue("nightly") String job,
+        String asOf,
+        @DefaultValue("sample-data/plan") Path planDir,
+        @DefaultValue("sample-data/disbursements") Path inbox,
+        @DefaultValue("out") Path outputDir,
+        @DefaultValue("data") Path dataDir,
+        @DefaultValue("true") boolean runOnStartup) {
+}

@@ -1,0 +1,74 @@
+package org.budgetmonitor.support;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which column of a CSV header holds which of our fields, matched by the field's name or any of
+ * its aliases (case-insensitive, surrounding spaces ignored).
+ */
+public final class HeaderMapping {
+
+    private final Map<String, Integer> indexByField;
+    private final List<String> header;
+
+    private HeaderMapping(Map<String, Integer> indexByField, List<String> header) {
+        this.indexByField = indexByField;
+        this.header = header;
+    }
+
+    /** @param aliasesByField each field's accepted header names, the canonical name first */
+    public static HeaderMapping of(List<String> header, Map<String, List<String>> aliasesByField) {
+        Map<String, Integer> indexByField = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = normalise(header.get(i));
+            for (var entry : aliasesByField.entrySet()) {
+                boolean matches = entry.getValue().stream().anyMatch(alias -> normalise(alias).equals(name));
+                if (matches) {
+                    indexByField.putIfAbsent(entry.getKey(), i);
+                }
+            }
+        }
+        return new HeaderMapping(indexByField, List.copyOf(header));
+    }
+
+    static String normalise(String name) {
+        return name == null ? "" : name.replace(CsvFiles.BOM, ' ').strip().toLowerCase(Locale.ROOT);
+    }
+
+    public List<String> missing(Collection<String> requiredFields) {
+        List<String> missing = new ArrayList<>();
+        for (String field : requiredFields) {
+            if (!indexByField.containsKey(field)) {
+                missing.add(field);
+            }
+        }
+        return missing;
+    }
+
+    public boolean has(String field) {
+        return indexByField.containsKey(field);
+    }
+
+    public Optional<Integer> index(String field) {
+        return Optional.ofNullable(indexByField.get(field));
+    }
+
+    /** The trimmed value of the field in this row, or "" when the column or cell is absent. */
+    public String value(List<String> row, String field) {
+        Integer i = indexByField.get(field);
+        if (i == null || i >= row.size() || row.get(i) == null) {
+            return "";
+        }
+        return row.get(i).strip();
+    }
+
+    public List<String> header() {
+        return header;
+    }
+}

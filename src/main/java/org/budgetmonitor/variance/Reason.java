@@ -1,0 +1,17 @@
+package org.budgetmonitor.variance;
+
+/** Why a project has its flag; the codes are part of the CSV contract. */
+public enum Reason {
+    /** 超预算: actual above budget. */
+    OVER_BUDGET,
+    /** 未支出: nothing spent although the first checkpoint has passed. */
+    NO_SPENDING,
+    /** 进度滞后: actual behind the expected figure. */
+    BEHIND_PLAN,
+    /** 超进度: actual well ahead of the expected figure. */
+    AHEAD_OF_PLAN,
+    /** 未完成节点计划: at the latest passed checkpoint the actual was below its plan. */
+    MISSED_CHECKPOINT,
+    /** 计划外支出: payments for a project code that is not in the plan. */
+    UNPLANNED
+}

@@ -1,0 +1,59 @@
+package org.budgetmonitor.variance;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVPrinter;
+import org.budgetmonitor.money.Money;
+import org.budgetmonitor.support.AtomicFiles;
+import org.budgetmonitor.support.CsvFiles;
+
+/**
+ * Writes the variance CSV of the output contract: UTF-8 with BOM, money in 万元 and rates in
+ * percent, 2 decimals HALF_UP, dot decimal separator, no grouping, ISO dates.
+ */
+public class VarianceCsvWriter {
+
+    public static final List<String> COLUMNS = List.of("project_code", "project_name", "unit_code", "budget_wan",
+            "checkpoint_date", "checkpoint_plan_wan", "expected_wan", "actual_wan", "execution_rate_pct", "gap_pp",
+            "flag", "reasons");
+
+    public void write(Path file, List<VarianceRow> rows) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(CsvFiles.BOM);
+            CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
+            printer.printRecord(COLUMNS);
+            for (VarianceRow row : rows) {
+                printer.printRecord(values(row));
+            }
+            printer.flush();
+        });
+    }
+
+    /** The row's cells as the contract formats them; also used by other CSV outputs that extend it. */
+    public static List<String> values(VarianceRow row) {
+        String reasons = String.join(";", row.reasons().stream().map(Enum::name).toList());
+        if (!row.planned()) {
+            return List.of(row.projectCode(), "", "", "", "", "", "", wan(row.actual()), "", "", row.flag().name(), reasons);
+        }
+        return List.of(row.projectCode(), row.projectName(), row.unitCode(), wan(row.budget()),
+                row.checkpointDate() == null ? "" : row.checkpointDate().toString(), wan(row.checkpointPlan()),
+                wan(Money.ofYuan(row.expectedYuan())), wan(row.actual()), twoDecimals(row.executionRatePct()),
+                twoDecimals(row.gapPp()), row.flag().name(), reasons);
+    }
+
+    static String wan(Money money) {
+        return money == null ? "" : money.wanForDisplay().toPlainString();
+    }
+
+    static String twoDecimals(BigDecimal value) {
+        return value == null ? "" : value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+}

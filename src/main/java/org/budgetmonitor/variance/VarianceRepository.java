@@ -1,0 +1,88 @@
+package org.budgetmonitor.variance;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.budgetmonitor.money.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The variance table: the figures of each as-of date, replaced when that date is run again. */
+@Repository
+public class VarianceRepository {
+
+    private static final String DELETE_AS_OF = "DELETE FROM variance_result WHERE as_of = ?";
+    private static final String INSERT = """
+            INSERT INTO variance_result (as_of, seq, project_code, planned, project_name, unit_code, unit_name,
+                budget_yuan, checkpoint_date, checkpoint_plan_yuan, expected_yuan, actual_yuan, execution_rate_pct,
+                gap_pp, flag, reasons)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String SELECT_AS_OF = """
+            SELECT as_of, project_code, planned, project_name, unit_code, unit_name, budget_yuan, checkpoint_date,
+                   checkpoint_plan_yuan, expected_yuan, actual_yuan, execution_rate_pct, gap_pp, flag, reasons
+            FROM variance_result WHERE as_of = ? ORDER BY seq""";
+
+    // Stored precision of the derived figures; flags were decided on the exact values before this.
+    private static final int STORED_SCALE = 10;
+
+    private final JdbcTemplate jdbc;
+
+    public VarianceRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public void replace(LocalDate asOf, List<VarianceRow> rows) {
+        jdbc.update(DELETE_AS_OF, Date.valueOf(asOf));
+        int[] seq = {0};
+        jdbc.batchUpdate(INSERT, rows, 1000, (ps, row) -> {
+            ps.setDate(1, Date.valueOf(asOf));
+            ps.setInt(2, ++seq[0]);
+            ps.setString(3, row.projectCode());
+            ps.setBoolean(4, row.planned());
+            ps.setString(5, row.projectName());
+            ps.setString(6, row.unitCode());
+            ps.setString(7, row.unitName());
+            ps.setBigDecimal(8, row.budget() == null ? null : row.budget().yuan());
+            ps.setDate(9, row.checkpointDate() == null ? null : Date.valueOf(row.checkpointDate()));
+            ps.setBigDecimal(10, row.checkpointPlan() == null ? null : row.checkpointPlan().yuan());
+            ps.setBigDecimal(11, scaled(row.expectedYuan()));
+            ps.setBigDecimal(12, row.actual().yuan());
+            ps.setBigDecimal(13, scaled(row.executionRatePct()));
+            ps.setBigDecimal(14, scaled(row.gapPp()));
+            ps.setString(15, row.flag().name());
+            ps.setString(16, String.join(";", row.reasons().stream().map(Enum::name).toList()));
+        });
+    }
+
+    public List<VarianceRow> findByAsOf(LocalDate asOf) {
+        return jdbc.query(SELECT_AS_OF, (rs, n) -> toRow(rs), Date.valueOf(asOf));
+    }
+
+    private static VarianceRow toRow(ResultSet rs) throws SQLException {
+        Date checkpointDate = rs.getDate("checkpoint_date");
+        String reasons = rs.getString("reasons");
+        return new VarianceRow(rs.getDate("as_of").toLocalDate(), rs.getString("project_code"),
+                rs.getBoolean("planned"), rs.getString("project_name"), rs.getString("unit_code"),
+                rs.getString("unit_name"), money(rs.getBigDecimal("budget_yuan")),
+                checkpointDate == null ? null : checkpointDate.toLocalDate(),
+                money(rs.getBigDecimal("checkpoint_plan_yuan")), rs.getBigDecimal("expected_yuan"),
+                Money.ofYuan(rs.getBigDecimal("actual_yuan")), rs.getBigDecimal("execution_rate_pct"),
+                rs.getBigDecimal("gap_pp"), Flag.valueOf(rs.getString("flag")),
+                reasons.isEmpty() ? List.of() : Arrays.stream(reasons.split(";")).map(Reason::valueOf).toList());
+    }
+
+    private static Money money(BigDecimal yuan) {
+        return yuan == null ? null : Money.ofYuan(yuan);
+    }
+
+    private static BigDecimal scaled(BigDecimal value) {
+        return value == null ? null : value.setScale(STORED_SCALE, java.math.RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,92 @@
+package org.budgetmonitor.variance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.money.Money;
+import org.budgetmonitor.plan.BudgetProject;
+import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.plan.PlanValidationException;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Computes every project's variance as of the date and stores the variance table. */
+public class VarianceTasklet implements Tasklet {
+
+    public static final String FLAG_COUNT_PREFIX = "variance.count.";
+    public static final String UNPLANNED_COUNT = "variance.unplanned";
+    public static final String RED_PROJECTS = "variance.red";
+
+    private final LocalDate asOf;
+    private final PlanRepository plans;
+    private final DisbursementRepository disbursements;
+    private final VarianceRepository variances;
+    private final VarianceCalculator calculator;
+
+    public VarianceTasklet(LocalDate asOf, PlanRepository plans, DisbursementRepository disbursements,
+            VarianceRepository variances, VarianceCalculator calculator) {
+        this.asOf = asOf;
+        this.plans = plans;
+        this.disbursements = disbursements;
+        this.variances = variances;
+        this.calculator = calculator;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        int year = asOf.getYear();
+        List<BudgetProject> projects = plans.findProjects(year);
+        if (projects.isEmpty()) {
+            throw new PlanValidationException(List.of("the plan has no projects for fiscal year " + year
+                    + " (the year of as-of date " + asOf + ")"));
+        }
+        Map<String, NavigableMap<LocalDate, BigDecimal>> daily = disbursements.dailyTotals(LocalDate.of(year, 1, 1), asOf);
+
+        List<VarianceRow> rows = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
+        for (BudgetProject project : projects) {
+            planned.add(project.code());
+            NavigableMap<LocalDate, BigDecimal> days = daily.getOrDefault(project.code(), new TreeMap<>());
+            rows.add(calculator.evaluate(project, asOf, new ActualCurve(days)));
+        }
+        new TreeMap<>(daily).forEach((code, days) -> {
+            if (!planned.contains(code)) {
+                BigDecimal total = days.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                rows.add(VarianceRow.unplanned(asOf, code, Money.ofYuan(total)));
+            }
+        });
+        variances.replace(asOf, rows);
+
+        var context = contribution.getStepExecution().getJobExecution().getExecutionContext();
+        Map<Flag, Integer> counts = new EnumMap<>(Flag.class);
+        List<String> red = new ArrayList<>();
+        for (VarianceRow row : rows) {
+            if (!row.planned()) {
+                continue;
+            }
+            counts.merge(row.flag(), 1, Integer::sum);
+            if (row.flag() == Flag.RED) {
+                red.add(row.projectCode() + " " + row.projectName() + " ("
+                        + String.join(";", row.reasons().stream().map(Enum::name).toList()) + ")");
+            }
+        }
+        for (Flag flag : Flag.values()) {
+            context.putInt(FLAG_COUNT_PREFIX + flag.name(), counts.getOrDefault(flag, 0));
+        }
+        context.putInt(UNPLANNED_COUNT, rows.size() - planned.size());
+        context.putString(RED_PROJECTS, String.join("\n", red));
+        contribution.incrementWriteCount(rows.size());
+        return RepeatStatus.FINISHED;
+    }
+}
