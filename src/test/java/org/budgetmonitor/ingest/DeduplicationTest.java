@@ -1,0 +1,163 @@
+package org.budgetmonitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.budgetmonitor.testing.Exports;
+import org.budgetmonitor.testing.JobTest;
+import org.budgetmonitor.testing.NightlyJobHarness;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The rule of README "Duplicates": no payment is ever counted twice, and none is lost. */
+@JobTest
+class DeduplicationTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 12, 31);
+
+    @Autowired
+    NightlyJobHarness job;
+
+    @TempDir
+    Path tmp;
+
+    Path plan;
+    Path inbox;
+
+    @BeforeEach
+    void setUp() {
+        job.clear();
+        plan = Exports.plan(tmp.resolve("plan"));
+        inbox = tmp.resolve("inbox");
+    }
+
+    private JobExecution run() throws Exception {
+        JobExecution execution = job.run(AS_OF, plan, inbox, tmp.resolve("out"));
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        return execution;
+    }
+
+    private static long counter(JobExecution execution, String key) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
+                .orElseThrow().getExecutionContext().getLong(key);
+    }
+
+    @Test
+    void theSameFileReadTwiceAddsNothingTheSecondTime() throws Exception {
+        Exports.write(inbox, "a.csv", Exports.HEADER,
+                "2026-01-10,P1,100.00,V1,甲,摘要", "2026-02-10,P1,200.00,V2,乙,摘要");
+        run();
+
+        JobExecution second = run();
+
+        assertThat(job.totalYuan()).isEqualByComparingTo("300.00");
+        assertThat(counter(second, IngestWriter.INSERTED)).isZero();
+        assertThat(counter(second, IngestWriter.DUPLICATES)).isEqualTo(2);
+    }
+
+    @Test
+    void aCopyOfAFileUnderAnotherNameAddsNothing() throws Exception {
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要");
+        Files.copy(inbox.resolve("a.csv"), inbox.resolve("a-copy.csv"));
+
+        run();
+
+        assertThat(job.totalYuan()).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void overlappingExportsCountTheOverlapOnce() throws Exception {
+        Exports.write(inbox, "jan-jun.csv", Exports.HEADER,
+                "2026-01-10,P1,100.00,V1,甲,摘要", "2026-06-10,P1,200.00,V2,乙,摘要");
+        Exports.write(inbox, "jan-jul.csv", Exports.HEADER,
+                "2026-01-10,P1,100,V1,甲,摘要", "2026-06-10,P1,\"200.00\",V2,乙,摘要", "2026-07-10,P1,50.00,V3,丙,摘要");
+
+        JobExecution execution = run();
+
+        assertThat(job.totalYuan()).isEqualByComparingTo("350.00");
+        assertThat(counter(execution, IngestWriter.INSERTED)).isEqualTo(3);
+        assertThat(counter(execution, IngestWriter.DUPLICATES)).isEqualTo(2);
+    }
+
+    @Test
+    void identicalLinesWithinOneFileAreSeparatePayments() throws Exception {
+        Exports.write(inbox, "a.csv", Exports.HEADER,
+                "2026-03-01,P1,4000.00,V9,广告公司,广告位租赁", "2026-03-01,P1,4000.00,V9,广告公司,广告位租赁");
+
+        run();
+
+        assertThat(job.totalYuan()).isEqualByComparingTo("8000.00");
+    }
+
+    @Test
+    void aRepeatedLineCountsAsOftenAsTheFileThatHoldsItMostOften() throws Exception {
+        String line = "2026-03-01,P1,4000.00,V9,广告公司,广告位租赁";
+        Exports.write(inbox, "a.csv", Exports.HEADER, line, line);
+        Exports.write(inbox, "b.csv", Exports.HEADER, line);
+        Exports.write(inbox, "c.csv", Exports.HEADER, line, line, line);
+        run();
+        Exports.write(inbox, "d.csv", Exports.HEADER, line, line);
+
+        run();
+
+        assertThat(job.paymentCount()).isEqualTo(3);
+        assertThat(job.totalYuan()).isEqualByComparingTo("12000.00");
+    }
+
+    @Test
+    void aPaymentIdIdentifiesAPaymentEvenWhenRepeatedInOneFile() throws Exception {
+        String header = "date,project_code,amount,voucher_no,payment_id";
+        Exports.write(inbox, "treasury-1.csv", header, "2026-05-01,P1,700.00,G1,TS1", "2026-05-01,P1,700.00,G1,TS1");
+        Exports.write(inbox, "treasury-2.csv", header, "2026-05-01,P1,700.00,G1,TS1", "2026-05-02,P1,700.00,G1,TS2");
+
+        run();
+
+        assertThat(job.totalYuan()).isEqualByComparingTo("1400.00");
+    }
+
+    @Test
+    void rejectedLinesAreRecordedAndTheRestOfTheFileIsRead() throws Exception {
+        Exports.write(inbox, "a.csv", Exports.HEADER,
+                "2026-01-10,P1,100.00,V1,甲,摘要", "2026-13-01,P1,5.00,V2,乙,摘要", "", "2026-01-12,P1,1.00,V3,丙,摘要");
+
+        JobExecution execution = run();
+
+        assertThat(job.totalYuan()).isEqualByComparingTo("101.00");
+        assertThat(counter(execution, IngestWriter.REJECTED)).isEqualTo(1);
+        assertThat(Files.readString(tmp.resolve("out/2026-12-31/rejected-2026-12-31.csv")))
+                .contains("a.csv,3,支付日期 (date) '2026-13-01' does not exist,\"2026-13-01,P1,5.00,V2,乙,摘要\"");
+    }
+
+    @Test
+    void aFileWithoutARequiredColumnHasEveryLineRejectedWithTheReason() throws Exception {
+        Exports.write(inbox, "a.csv", "支付日期,项目编码,凭证号", "2026-01-10,P1,V1", "2026-01-11,P1,V2");
+
+        JobExecution execution = run();
+
+        assertThat(job.paymentCount()).isZero();
+        assertThat(counter(execution, IngestWriter.REJECTED)).isEqualTo(2);
+        assertThat(Files.readString(tmp.resolve("out/2026-12-31/rejected-2026-12-31.csv")))
+                .contains("a.csv,2,\"the file's header lacks required column(s) [金额 (amount)]; header is");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRejectedWholeAndNothingOfItIsCounted() throws Exception {
+        Files.createDirectories(inbox);
+        Files.write(inbox.resolve("gbk.csv"), (Exports.HEADER + "\n2026-01-10,P1,100.00,V1,甲,摘要\n")
+                .getBytes(java.nio.charset.Charset.forName("GBK")));
+
+        JobExecution execution = run();
+
+        assertThat(job.paymentCount()).isZero();
+        assertThat(counter(execution, IngestWriter.REJECTED)).isEqualTo(1);
+        assertThat(Files.readString(tmp.resolve("out/2026-12-31/rejected-2026-12-31.csv")))
+                .contains("gbk.csv,1,file is not valid UTF-8");
+    }
+}

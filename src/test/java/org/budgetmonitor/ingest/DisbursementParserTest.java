@@ -1,0 +1,87 @@
+package org.budgetmonitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.budgetmonitor.money.Money;
+import org.budgetmonitor.support.HeaderMapping;
+import org.junit.jupiter.api.Test;
+
+class DisbursementParserTest {
+
+    private final DisbursementParser parser = new DisbursementParser();
+
+    private final HeaderMapping chinese = HeaderMapping.of(
+            List.of("支付日期", "项目编码", "金额", "凭证号", "收款人", "摘要", "资金性质", "支付流水号"),
+            DisbursementColumns.ALIASES);
+
+    private Disbursement parse(String... cells) {
+        return parser.parse(chinese, List.of(cells));
+    }
+
+    @Test
+    void readsAPaymentFromChineseHeaders() {
+        Disbursement d = parse("2026-03-31", "P1", "1,234.56", "JZ-1", "某公司", "场地费", "一般公共预算", "TS1");
+
+        assertThat(d.payDate()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(d.projectCode()).isEqualTo("P1");
+        assertThat(d.amount()).isEqualTo(Money.ofYuan("1234.56"));
+        assertThat(d.voucherNo()).isEqualTo("JZ-1");
+        assertThat(d.paymentId()).isEqualTo("TS1");
+    }
+
+    @Test
+    void readsEnglishHeaderAliases() {
+        HeaderMapping english = HeaderMapping.of(List.of("Date", "PROJECT_CODE", " amount ", "voucher_no"),
+                DisbursementColumns.ALIASES);
+
+        Disbursement d = parser.parse(english, List.of("2026/3/5", "P1", "-800", "V1"));
+
+        assertThat(d.payDate()).isEqualTo(LocalDate.of(2026, 3, 5));
+        assertThat(d.amount()).isEqualTo(Money.ofYuan("-800"));
+        assertThat(d.hasPaymentId()).isFalse();
+    }
+
+    @Test
+    void rejectsADateThatDoesNotExist() {
+        assertThatThrownBy(() -> parse("2026-02-30", "P1", "1", "V1", "", "", "", ""))
+                .isInstanceOf(RowRejectedException.class)
+                .hasMessage("支付日期 (date) '2026-02-30' does not exist");
+    }
+
+    @Test
+    void rejectsTextThatIsNotADate() {
+        assertThatThrownBy(() -> parse("三月底", "P1", "1", "V1", "", "", "", ""))
+                .hasMessageContaining("is not a date like 2026-03-31");
+    }
+
+    @Test
+    void rejectsAnAmountThatIsNotANumberOrHasFractionsOfAFen() {
+        assertThatThrownBy(() -> parse("2026-03-01", "P1", "12元", "V1", "", "", "", ""))
+                .hasMessage("金额 (amount): '12元' is not a number");
+        assertThatThrownBy(() -> parse("2026-03-01", "P1", "1.005", "V1", "", "", "", ""))
+                .hasMessageContaining("more than 2 decimals");
+        assertThatThrownBy(() -> parse("2026-03-01", "P1", "1,23.00", "V1", "", "", "", ""))
+                .hasMessageContaining("is not a number");
+    }
+
+    @Test
+    void rejectsAMissingProjectCodeOrVoucher() {
+        assertThatThrownBy(() -> parse("2026-03-01", "", "1", "V1", "", "", "", ""))
+                .hasMessage("项目编码 (project_code) is empty");
+        assertThatThrownBy(() -> parse("2026-03-01", "P1", "1", " ", "", "", "", ""))
+                .hasMessage("凭证号 (voucher_no) is empty");
+    }
+
+    @Test
+    void givesEqualAmountsWrittenDifferentlyTheSameDedupeKey() {
+        Disbursement a = parse("2026-03-01", "P1", "1200", "V1", "X", "Y", "", "");
+        Disbursement b = parse("2026-3-1", "P1", "1,200.00", "V1", "X", "Y", "", "");
+
+        assertThat(DedupeKey.of(a)).isEqualTo(DedupeKey.of(b));
+        assertThat(DedupeKey.of(a)).isNotEqualTo(DedupeKey.of(parse("2026-03-01", "P1", "1200", "V2", "X", "Y", "", "")));
+    }
+}

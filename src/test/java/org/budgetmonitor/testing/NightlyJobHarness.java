@@ -1,0 +1,53 @@
+package org.budgetmonitor.testing;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.budgetmonitor.run.JobCommandRunner;
+import org.budgetmonitor.run.JobLauncherService;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Launches the nightly job inside a test's Spring context, the way the command line does. */
+@Component
+public class NightlyJobHarness {
+
+    private final JobLauncherService launcher;
+    private final Job nightlyJob;
+    private final JdbcTemplate jdbc;
+
+    public NightlyJobHarness(JobLauncherService launcher, Job nightlyJob, JdbcTemplate jdbc) {
+        this.launcher = launcher;
+        this.nightlyJob = nightlyJob;
+        this.jdbc = jdbc;
+    }
+
+    public JobExecution run(LocalDate asOf, Path planDir, Path inbox, Path outputDir) throws Exception {
+        return launcher.launch(nightlyJob, asOf, Map.of(
+                JobCommandRunner.PLAN_DIR, planDir.toString(),
+                JobCommandRunner.INBOX, inbox.toString(),
+                JobCommandRunner.OUTPUT_DIR, outputDir.toString()));
+    }
+
+    /** Everything stored, in 元. */
+    public BigDecimal totalYuan() {
+        BigDecimal total = jdbc.queryForObject("SELECT SUM(amount_yuan) FROM disbursement", BigDecimal.class);
+        return total == null ? BigDecimal.ZERO : total;
+    }
+
+    public int paymentCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM disbursement", Integer.class);
+    }
+
+    /** Empties our tables between tests (the job repository keeps its history). */
+    public void clear() {
+        for (String table : new String[] {"variance_result", "rejected_row", "disbursement", "plan_indicator",
+            "plan_checkpoint", "plan_project"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+}
