@@ -1,0 +1,129 @@
+package org.budgetmonitor.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.budgetmonitor.BudgetMonitorApplication;
+import org.budgetmonitor.run.ExitCodes;
+import org.budgetmonitor.testing.Exports;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The nightly job as cron runs it: the real command line, the sample plan and exports, an H2
+ * file database. The expected figures were worked out by hand from sample-data (README, "Sample").
+ */
+class NightlyCommandLineTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exitCode, String stdout) {
+    }
+
+    private Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int code = BudgetMonitorApplication.run(args);
+            return new Run(code, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    private Run nightly(String asOf, String planDir, String inbox) {
+        return run("--job=nightly", "--as-of=" + asOf, "--plan-dir=" + planDir, "--inbox=" + inbox,
+                "--output-dir=" + tmp.resolve("out"), "--data-dir=" + tmp.resolve("data"));
+    }
+
+    private List<String> lines(String relative) throws IOException {
+        return Files.readAllLines(tmp.resolve("out").resolve(relative), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesTheVarianceTableOfTheSampleDataAsOfTheEndOfJune() throws IOException {
+        Run run = nightly("2026-06-30", "sample-data/plan", "sample-data/disbursements");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        // 国内招商: 12,000 + 18,500 + 26,000 + 18,500 = 75,000 元 (the 3,000 of 30 Feb is rejected);
+        // 宣传: 15,000 + 8,800 − 800 (冲销) + 9,000 + 2 × 4,000 (two identical payments) = 40,000 元;
+        // 展会: 5,000 + 45,000 + 40,000 = 90,000 元; 综合事务管理: nothing until August;
+        // 实验室: 250,000 + 270,000 = 520,000 元; on 30 Jun every plan is at its 6月底 checkpoint.
+        assertThat(lines("2026-06-30/variance-2026-06-30.csv")).containsExactly(
+                "\uFEFFproject_code,project_name,unit_code,budget_wan,checkpoint_date,checkpoint_plan_wan,expected_wan,"
+                        + "actual_wan,execution_rate_pct,gap_pp,flag,reasons",
+                "13091626P000175100046,国内招商,472001,20.00,2026-06-30,10.00,10.00,7.50,37.50,-12.50,YELLOW,BEHIND_PLAN;MISSED_CHECKPOINT",
+                "13091626P00017610004U,综合事务管理,472001,5.00,2026-06-30,2.00,2.00,0.00,0.00,-40.00,RED,NO_SPENDING;MISSED_CHECKPOINT",
+                "13091626P000177100055,宣传,472001,20.00,2026-06-30,10.00,10.00,4.00,20.00,-30.00,RED,BEHIND_PLAN;MISSED_CHECKPOINT",
+                "13091626P000178100047,展会相关费用,472001,15.00,2026-06-30,5.00,5.00,9.00,60.00,26.67,YELLOW,AHEAD_OF_PLAN",
+                "13091626P00018210006K,河北省药品医疗器械检验研究院沧州实验室,472001,100.00,2026-06-30,50.00,50.00,52.00,52.00,2.00,GREEN,",
+                "13091626P000199100001,,,,,,,0.36,,,RED,UNPLANNED");
+        assertThat(lines("2026-06-30/rejected-2026-06-30.csv")).hasSize(2)
+                .last().asString().startsWith("finance-2026-01-01_2026-06-30.csv,5,支付日期 (date) '2026-02-30' does not exist,");
+        assertThat(run.stdout())
+                .contains("as of 2026-06-30 (fiscal year 2026, run 1): COMPLETED")
+                .contains("3 files read, 26 rows ingested, 17 duplicates skipped, 1 rows rejected")
+                .contains("RED 2  YELLOW 2  GREEN 1  unplanned codes 1")
+                .contains("13091626P000177100055 宣传 (BEHIND_PLAN;MISSED_CHECKPOINT)");
+    }
+
+    @Test
+    void interpolatesBetweenCheckpointsAndFlagsOverBudgetLaterInTheYear() throws IOException {
+        Run run = nightly("2026-11-30", "sample-data/plan", "sample-data/disbursements");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        // 展会: 90,000 + 70,000 (TS202610160020, exported twice, counted once) = 160,000 元 > 15 万元;
+        // expected on 30 Nov = 10 + 5 × 30/61 = 12.459… 万元, gap (16 − 12.459…)/15 = +23.61 pp.
+        // 国内招商: 75,000 + 20,000 + 15,000 = 110,000 元; expected on 30 Nov = 15 + 5 × 30/61 = 17.459… 万元.
+        assertThat(lines("2026-11-30/variance-2026-11-30.csv"))
+                .contains("13091626P000178100047,展会相关费用,472001,15.00,2026-10-31,10.00,12.46,16.00,106.67,23.61,RED,OVER_BUDGET")
+                .contains("13091626P000175100046,国内招商,472001,20.00,2026-10-31,15.00,17.46,11.00,55.00,-32.30,RED,BEHIND_PLAN;MISSED_CHECKPOINT");
+    }
+
+    @Test
+    void runningTheSameDateAgainGivesTheSameFiguresAsANewRun() throws IOException {
+        nightly("2026-06-30", "sample-data/plan", "sample-data/disbursements");
+        List<String> first = lines("2026-06-30/variance-2026-06-30.csv");
+
+        Run again = nightly("2026-06-30", "sample-data/plan", "sample-data/disbursements");
+
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(again.stdout()).contains("run 2): COMPLETED").contains("0 rows ingested, 43 duplicates skipped");
+        assertThat(lines("2026-06-30/variance-2026-06-30.csv")).isEqualTo(first);
+    }
+
+    @Test
+    void anInvalidPlanStopsTheRunWithExitCodeTwoAndNamesTheProject() {
+        Path plan = Exports.write(tmp.resolve("bad-plan"), "projects.csv",
+                "fiscal_year,unit_code,unit_name,project_code,project_name,budget_wan,plan_06-30,plan_12-31",
+                "2026,472001,单位,P1,项目,10,5,8").getParent();
+
+        Run run = nightly("2026-06-30", plan.toString(), "sample-data/disbursements");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.stdout()).contains("FAILED").contains("projects.csv line 2, project P1: plan_unit AUTO cannot tell");
+    }
+
+    @Test
+    void aMissingInboxOrAnUnknownJobIsBadInput() {
+        Run missingInbox = nightly("2026-06-30", "sample-data/plan", tmp.resolve("nowhere").toString());
+        Run unknownJob = run("--job=weekly", "--data-dir=" + tmp.resolve("data"));
+        Run badDate = run("--as-of=2026-06-31", "--data-dir=" + tmp.resolve("data"));
+
+        assertThat(missingInbox.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missingInbox.stdout()).contains("--inbox=").contains("is not a directory");
+        assertThat(unknownJob.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknownJob.stdout()).contains("unknown --job=weekly");
+        assertThat(badDate.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(badDate.stdout()).contains("--as-of='2026-06-31' is not a date");
+    }
+}
