@@ -1,0 +1,107 @@
+package org.budgetmonitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doCallRealMethod;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.budgetmonitor.testing.Exports;
+import org.budgetmonitor.testing.JobTest;
+import org.budgetmonitor.testing.NightlyJobHarness;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/** A run that fails part-way is restarted by running it again, and ends with the same totals. */
+@JobTest
+@TestPropertySource(properties = "monitor.ingest.chunk-size=2")
+class RestartTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 12, 31);
+
+    @Autowired
+    NightlyJobHarness job;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @MockitoSpyBean
+    DisbursementRepository disbursements;
+
+    @TempDir
+    Path tmp;
+
+    Path plan;
+    Path inbox;
+
+    @BeforeEach
+    void setUp() {
+        job.clear();
+        plan = Exports.plan(tmp.resolve("plan"));
+        inbox = tmp.resolve("inbox");
+        List<String> lines = new ArrayList<>(List.of(Exports.HEADER));
+        for (int i = 1; i <= 9; i++) {
+            lines.add("2026-0" + i + "-15,P1," + i + "00.00,V" + i + ",收款人,摘要");
+        }
+        lines.add("2026-02-15,P1,200.00,V2,收款人,摘要"); // a second identical payment
+        Exports.write(inbox, "a.csv", lines.toArray(String[]::new));
+        Exports.write(inbox, "b.csv", Exports.HEADER, "2026-10-01,P1,1000.00,V10,收款人,摘要", "bad,P1,1,V11,,");
+    }
+
+    private JobExecution run() throws Exception {
+        return job.run(AS_OF, plan, inbox, tmp.resolve("out"));
+    }
+
+    @Test
+    void aRunThatFailedMidIngestRestartsWhereItStoppedWithTheSameTotals() throws Exception {
+        // The third chunk fails to write: two chunks (four lines) are committed.
+        doCallRealMethod().doCallRealMethod().doThrow(new IllegalStateException("database went away"))
+                .doCallRealMethod().when(disbursements).insertIfAbsent(anyList(), anyLong());
+
+        JobExecution failed = run();
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(job.paymentCount()).isEqualTo(4);
+
+        JobExecution restarted = run();
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
+        assertThat(job.paymentCount()).isEqualTo(11);
+        // 100 + … + 900 = 4,500, + 200 again, + 1,000
+        assertThat(job.totalYuan()).isEqualByComparingTo("5700.00");
+        var ingest = restarted.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
+                .orElseThrow().getExecutionContext();
+        assertThat(ingest.getLong(IngestWriter.INSERTED)).isEqualTo(11);
+        assertThat(ingest.getLong(IngestWriter.DUPLICATES)).isZero();
+        assertThat(ingest.getLong(IngestWriter.REJECTED)).isEqualTo(1);
+    }
+
+    @Test
+    void aRunWhoseProcessDiedIsRecoveredAndRestarted() throws Exception {
+        doCallRealMethod().doThrow(new IllegalStateException("killed")).doCallRealMethod()
+                .when(disbursements).insertIfAbsent(anyList(), anyLong());
+        JobExecution failed = run();
+        // Make it look as a kill -9 leaves it: still STARTED, no end time.
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE JOB_EXECUTION_ID = ?",
+                failed.getId());
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE JOB_EXECUTION_ID = ?",
+                failed.getId());
+
+        JobExecution restarted = run();
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
+        assertThat(job.totalYuan()).isEqualByComparingTo("5700.00");
+    }
+}
