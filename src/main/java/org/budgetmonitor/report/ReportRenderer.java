@@ -1,0 +1,213 @@
+package org.budgetmonitor.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.sf.jasperreports.engine.JRDataSource;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
+import net.sf.jasperreports.engine.util.JRSwapFile;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+
+import org.budgetmonitor.support.AtomicFiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills the variance template with one {@link VarianceReport} and writes it as PDF and XLSX, each
+ * atomically. Pages are swapped to a temporary file while filling, so 10,000 projects fit in a
+ * small heap.
+ */
+@Component
+public class ReportRenderer {
+
+    /** Filled pages kept in memory; the rest live in the swap file until exported. */
+    private static final int PAGES_IN_MEMORY = 20;
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final JasperTemplates templates;
+
+    public ReportRenderer(JasperTemplates templates) {
+        this.templates = templates;
+    }
+
+    /** Writes the PDF, and the XLSX when {@code xlsx} is not null. */
+    public void render(VarianceReport report, ReportText text, Path pdf, Path xlsx) throws IOException {
+        Path swapDir = Files.createTempDirectory("budget-monitor-report");
+        JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
+                new JRSwapFile(swapDir.toString(), 4096, 256), true);
+        try {
+            Map<String, Object> parameters = parameters(report, text);
+            parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
+            JasperPrint print = JasperFillManager.getInstance(templates.context())
+                    .fill(templates.get(JasperTemplates.MAIN), parameters, rows(report.rows()));
+            // Both exports read the same swapped pages; read-only stops them being rewritten.
+            virtualizer.setReadOnly(true);
+            AtomicFiles.write(pdf, out -> exportPdf(print, report, text, out));
+            if (xlsx != null) {
+                AtomicFiles.write(xlsx, out -> exportXlsx(print, out));
+            }
+        } catch (JRException e) {
+            throw new IOException("cannot render " + pdf.getFileName() + ": " + e.getMessage(), e);
+        } finally {
+            virtualizer.cleanup();
+            deleteQuietly(swapDir);
+        }
+    }
+
+    Map<String, Object> parameters(VarianceReport report, ReportText text) {
+        ReportSummary s = report.summary();
+        Map<String, Object> p = new HashMap<>();
+        p.put(JRParameter.REPORT_LOCALE, text.locale());
+        p.put(JRParameter.REPORT_RESOURCE_BUNDLE, text.bundle());
+        p.put("UNIT_LINE", text.format("header.unit", report.unitTitle()));
+        p.put("REPORT_ID", report.reportId());
+        p.put("META_LINE", text.format("header.meta", report.asOf().toString(),
+                report.cutOff() == null ? text.get("header.noCutoff") : report.cutOff().toString(),
+                String.valueOf(report.fiscalYear()), GENERATED.format(report.generatedAt())));
+        p.put("MULTI_UNIT", report.multiUnit());
+        p.put("SUMMARY_COUNTS", text.format("summary.counts", s.projects(), s.red(), s.yellow(), s.green(),
+                s.unplannedCodes()));
+        p.put("SUMMARY_TOTALS", text.format("summary.totals", s.budgetWan(), s.expectedWan(), s.actualWan()));
+        p.put("SUMMARY_PROGRESS", text.format("summary.progress", s.executionRatePct(), s.timeProgressPct(),
+                s.elapsedDays(), s.daysInYear()));
+        p.put("SUMMARY_RED", s.redProjects());
+        p.put("UNPLANNED_TEXT", unplannedText(report, text));
+        p.put("REJECT_TEXT", report.rejectedRows() == 0 ? text.get("rejects.none")
+                : text.format("rejects.some", report.rejectedRows(), report.rejectFile()));
+        p.put("RATES", rates(report.rates()));
+        p.put("RATES_NOTE", report.rateCandidates() > VarianceReportAssembler.MAX_RATE_BARS
+                ? text.format("chart.rates.capped", VarianceReportAssembler.MAX_RATE_BARS, report.rateCandidates())
+                : "");
+        p.put("HAS_RATES", !report.rates().isEmpty());
+        p.put("CURVES", curves(report.curves()));
+        p.put("HAS_CURVES", !report.curves().isEmpty());
+        p.put("CURVES_NOTE", report.curveCandidates() > report.curves().size()
+                ? text.format("chart.curve.capped", report.curves().size(), report.curveCandidates())
+                : "");
+        p.put("CURVES_REPORT", templates.get(JasperTemplates.CURVES));
+        return p;
+    }
+
+    private static String unplannedText(VarianceReport report, ReportText text) {
+        if (!report.unplanned().isEmpty()) {
+            List<String> items = report.unplanned().stream()
+                    .map(u -> text.format("unplanned.item", u.code(), u.actualWan())).toList();
+            return text.format("unplanned.line", String.join(text.get("summary.redSeparator"), items));
+        }
+        return report.unplannedElsewhere() ? text.get("unplanned.elsewhere") : text.get("unplanned.none");
+    }
+
+    static JRDataSource rows(List<ReportRow> rows) {
+        return new RecordDataSource<>(rows, (r, field) -> switch (field) {
+            case "no" -> r.no();
+            case "unitCode" -> r.unitCode();
+            case "unitName" -> r.unitName();
+            case "code" -> r.code();
+            case "name" -> r.name();
+            case "budgetWan" -> r.budgetWan();
+            case "checkpointDate" -> date(r.checkpointDate());
+            case "checkpointPlanWan" -> r.checkpointPlanWan();
+            case "expectedWan" -> r.expectedWan();
+            case "actualWan" -> r.actualWan();
+            case "ratePct" -> r.ratePct();
+            case "gapPp" -> r.gapPp();
+            case "flag" -> r.flag().name();
+            case "flagText" -> r.flagText();
+            default -> throw RecordDataSource.unknown(field);
+        });
+    }
+
+    static JRDataSource rates(List<RatePoint> points) {
+        return new RecordDataSource<>(points, (r, field) -> switch (field) {
+            case "label" -> r.label();
+            case "series" -> r.series();
+            case "pct" -> r.pct();
+            default -> throw RecordDataSource.unknown(field);
+        });
+    }
+
+    static JRDataSource curves(List<ProjectCurve> curves) {
+        return new RecordDataSource<>(curves, (c, field) -> switch (field) {
+            case "code" -> c.code();
+            case "name" -> c.name();
+            case "flag" -> c.flag().name();
+            case "flagText" -> c.flagText();
+            // A fresh source on each evaluation: a data source can be read only once.
+            case "points" -> points(c.points());
+            default -> throw RecordDataSource.unknown(field);
+        });
+    }
+
+    static JRDataSource points(List<CurvePoint> points) {
+        return new RecordDataSource<>(points, (p, field) -> switch (field) {
+            case "series" -> p.series();
+            case "day" -> date(p.day());
+            case "wan" -> p.wan();
+            default -> throw RecordDataSource.unknown(field);
+        });
+    }
+
+    private static java.util.Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+
+    private void exportPdf(JasperPrint print, VarianceReport report, ReportText text, java.io.OutputStream out)
+            throws IOException {
+        JRPdfExporter exporter = new JRPdfExporter(templates.context());
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+        configuration.setMetadataTitle(text.get("title") + " " + report.asOf());
+        configuration.setMetadataSubject(report.reportId());
+        configuration.setMetadataCreator("budget-monitor");
+        exporter.setConfiguration(configuration);
+        try {
+            exporter.exportReport();
+        } catch (JRException e) {
+            throw new IOException("PDF export failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void exportXlsx(JasperPrint print, java.io.OutputStream out) throws IOException {
+        JRXlsxExporter exporter = new JRXlsxExporter(templates.context());
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimpleXlsxReportConfiguration configuration = new SimpleXlsxReportConfiguration();
+        configuration.setOnePagePerSheet(false);
+        // Figures become numeric cells; text (names, codes) stays text even when it starts with "=".
+        configuration.setDetectCellType(true);
+        configuration.setRemoveEmptySpaceBetweenRows(true);
+        configuration.setRemoveEmptySpaceBetweenColumns(true);
+        configuration.setWhitePageBackground(false);
+        configuration.setSheetNames(new String[] {"variance"});
+        exporter.setConfiguration(configuration);
+        try {
+            exporter.exportReport();
+        } catch (JRException e) {
+            throw new IOException("XLSX export failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover empty temp directory is harmless
+        }
+    }
+}

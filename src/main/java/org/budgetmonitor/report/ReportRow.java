@@ -1,0 +1,58 @@
+package org.budgetmonitor.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+
+import org.budgetmonitor.money.Money;
+import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.VarianceRow;
+
+/**
+ * One line of the report's table, figures already rounded the way they are printed: amounts in
+ * 万元 (2 dp, HALF_UP), rates and gaps to 2 dp. Rounding here rather than in the template keeps the
+ * PDF and the XLSX cell values identical.
+ */
+public record ReportRow(
+        int no,
+        String unitCode,
+        String unitName,
+        String code,
+        String name,
+        BigDecimal budgetWan,
+        LocalDate checkpointDate,
+        BigDecimal checkpointPlanWan,
+        BigDecimal expectedWan,
+        BigDecimal actualWan,
+        BigDecimal ratePct,
+        BigDecimal expectedRatePct,
+        BigDecimal gapPp,
+        Flag flag,
+        String flagText) {
+
+    private static final BigDecimal YUAN_PER_WAN = BigDecimal.valueOf(10_000);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    static ReportRow of(int no, VarianceRow row, ReportText text) {
+        BigDecimal budget = row.budget().yuan();
+        BigDecimal expectedRate = budget.signum() == 0 ? BigDecimal.ZERO
+                : row.expectedYuan().multiply(HUNDRED).divide(budget, 2, RoundingMode.HALF_UP);
+        return new ReportRow(no, row.unitCode(), row.unitName(), row.projectCode(), row.projectName(),
+                row.budget().wanForDisplay(), row.checkpointDate(),
+                row.checkpointPlan() == null ? null : row.checkpointPlan().wanForDisplay(),
+                wan(row.expectedYuan()), row.actual().wanForDisplay(), twoPlaces(row.executionRatePct()),
+                expectedRate, twoPlaces(row.gapPp()), row.flag(), text.flagAndReasons(row.flag(), row.reasons()));
+    }
+
+    static BigDecimal wan(BigDecimal yuan) {
+        return yuan == null ? null : Money.ofYuan(yuan).wanForDisplay();
+    }
+
+    static BigDecimal twoPlaces(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal yuanToWan(BigDecimal yuan) {
+        return yuan.divide(YUAN_PER_WAN);
+    }
+}

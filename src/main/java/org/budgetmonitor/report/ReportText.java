@@ -1,0 +1,77 @@
+package org.budgetmonitor.report;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.Reason;
+
+/**
+ * The report's words in one language: the same bundle the templates read through {@code $R{..}},
+ * so text assembled in Java (reasons, lists) and text in the templates never disagree.
+ */
+public final class ReportText {
+
+    static final String BUNDLE = "report/report";
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    private ReportText(Locale locale, ResourceBundle bundle) {
+        this.locale = locale;
+        this.bundle = bundle;
+    }
+
+    /**
+     * @param languageTag "zh" or "en"; anything else is refused rather than silently falling back
+     *        to the JVM's default locale, which differs between a developer's laptop and the server
+     */
+    public static ReportText forLanguage(String languageTag) {
+        Locale locale = Locale.forLanguageTag(languageTag == null || languageTag.isBlank() ? "zh" : languageTag.strip());
+        try {
+            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            if (!bundle.getLocale().getLanguage().equals(locale.getLanguage())) {
+                throw new IllegalArgumentException("no report text for --report-locale=" + languageTag);
+            }
+            return new ReportText(locale, bundle);
+        } catch (java.util.MissingResourceException e) {
+            throw new IllegalArgumentException("no report text for --report-locale=" + languageTag
+                    + " (available: zh, en)", e);
+        }
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public String get(String key) {
+        return bundle.getString(key);
+    }
+
+    public String format(String key, Object... args) {
+        return new MessageFormat(get(key), locale).format(args);
+    }
+
+    public String flag(Flag flag) {
+        return get("flag." + flag.name());
+    }
+
+    /** "红色 进度滞后、未完成节点计划": the flag cell's words. */
+    public String flagAndReasons(Flag flag, List<Reason> reasons) {
+        return flag(flag) + " " + reasons(reasons);
+    }
+
+    public String reasons(List<Reason> reasons) {
+        if (reasons.isEmpty()) {
+            return get("reason.none");
+        }
+        return String.join(get("reason.separator"), reasons.stream().map(r -> get("reason." + r.name())).toList());
+    }
+}

@@ -1,0 +1,171 @@
+package org.budgetmonitor.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+import org.budgetmonitor.money.Money;
+import org.budgetmonitor.plan.BudgetProject;
+import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.VarianceRow;
+
+/**
+ * Turns the variance table of a date into the reports to print: the combined one and, when the plan
+ * holds several units, one per unit.
+ */
+public class VarianceReportAssembler {
+
+    /** Charts drawn per report; a unit with thousands of RED projects gets the table, not 2,000 pages of charts. */
+    static final int MAX_CURVES = 40;
+    /** Bars in the execution-rate chart; more would not be legible on one page. */
+    static final int MAX_RATE_BARS = 30;
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int RED_NAMES_LISTED = 20;
+
+    /** What the assembler needs besides the variance rows. */
+    public record Inputs(
+            LocalDate asOf,
+            List<VarianceRow> rows,
+            Map<String, BudgetProject> projectsByCode,
+            Map<String, NavigableMap<LocalDate, BigDecimal>> dailyTotals,
+            LocalDate cutOff,
+            int rejectedRows,
+            String rejectFile,
+            LocalDateTime generatedAt,
+            String runTag) {
+    }
+
+    private final ReportText text;
+
+    public VarianceReportAssembler(ReportText text) {
+        this.text = text;
+    }
+
+    /** The combined report first, then one per unit if there is more than one unit. */
+    public List<VarianceReport> assemble(Inputs in) {
+        Map<String, List<VarianceRow>> byUnit = new LinkedHashMap<>();
+        List<VarianceRow> planned = new ArrayList<>();
+        List<Unplanned> unplanned = new ArrayList<>();
+        for (VarianceRow row : in.rows()) {
+            if (row.planned()) {
+                planned.add(row);
+                byUnit.computeIfAbsent(row.unitCode(), k -> new ArrayList<>()).add(row);
+            } else {
+                unplanned.add(new Unplanned(row.projectCode(), row.actual().wanForDisplay()));
+            }
+        }
+        boolean multiUnit = byUnit.size() > 1;
+        List<VarianceReport> reports = new ArrayList<>();
+        String combinedTitle;
+        if (byUnit.size() == 1) {
+            combinedTitle = planned.get(0).unitName();
+        } else if (multiUnit) {
+            List<String> names = byUnit.values().stream().map(rows -> rows.get(0).unitName()).toList();
+            combinedTitle = text.format("header.combined", byUnit.size(), String.join("、", names));
+        } else {
+            combinedTitle = "";
+        }
+        reports.add(report(in, null, combinedTitle, multiUnit, planned, unplanned, false));
+        if (multiUnit) {
+            byUnit.forEach((unit, rows) -> reports.add(
+                    report(in, unit, rows.get(0).unitName(), false, rows, List.of(), !unplanned.isEmpty())));
+        }
+        return reports;
+    }
+
+    private VarianceReport report(Inputs in, String unitCode, String unitTitle, boolean multiUnit,
+            List<VarianceRow> planned, List<Unplanned> unplanned, boolean unplannedElsewhere) {
+        List<ReportRow> rows = new ArrayList<>(planned.size());
+        for (VarianceRow row : planned) {
+            rows.add(ReportRow.of(rows.size() + 1, row, text));
+        }
+        List<VarianceRow> flagged = planned.stream().filter(r -> r.flag() != Flag.GREEN).toList();
+        List<ProjectCurve> curves = flagged.stream()
+                .sorted(Comparator.comparing(VarianceRow::flag)) // RED before YELLOW, table order within
+                .limit(MAX_CURVES)
+                .map(row -> curve(in, row))
+                .toList();
+        String reportId = "BM-" + in.asOf().toString().replace("-", "") + "-"
+                + (unitCode == null ? "ALL" : unitCode) + "-" + in.runTag();
+        return new VarianceReport(unitCode, unitTitle, multiUnit, in.asOf(), in.cutOff(), in.generatedAt(), reportId,
+                summary(in.asOf(), planned, unplanned.size()), rows, curves, flagged.size(), rates(rows),
+                rows.size(), unplanned, unplannedElsewhere, in.rejectedRows(), in.rejectFile());
+    }
+
+    private ProjectCurve curve(Inputs in, VarianceRow row) {
+        BudgetProject project = in.projectsByCode().get(row.projectCode());
+        List<CurvePoint> points = new ArrayList<>();
+        if (project != null) {
+            points.addAll(PlanCurve.planned(project, text.get("chart.curve.plan")));
+        }
+        points.addAll(PlanCurve.actual(in.dailyTotals().getOrDefault(row.projectCode(), new TreeMap<>()),
+                in.asOf().getYear(), in.asOf(), text.get("chart.curve.actual")));
+        return new ProjectCurve(row.projectCode(), row.projectName(), row.flag(),
+                text.flagAndReasons(row.flag(), row.reasons()), points);
+    }
+
+    /** Execution rate against the expected rate; with many projects, those furthest behind plan. */
+    private List<RatePoint> rates(List<ReportRow> rows) {
+        List<ReportRow> shown = rows.size() <= MAX_RATE_BARS ? rows
+                : rows.stream().sorted(Comparator.comparing(ReportRow::gapPp)).limit(MAX_RATE_BARS).toList();
+        List<RatePoint> points = new ArrayList<>();
+        String actual = text.get("chart.rates.actual");
+        String expected = text.get("chart.rates.expected");
+        for (ReportRow row : shown) {
+            // The category must be unique: two projects may share a name, never a code.
+            String label = shorten(row.name(), 14) + " ·" + row.code().substring(Math.max(0, row.code().length() - 4));
+            points.add(new RatePoint(label, actual, row.ratePct()));
+            points.add(new RatePoint(label, expected, row.expectedRatePct()));
+        }
+        return points;
+    }
+
+    private ReportSummary summary(LocalDate asOf, List<VarianceRow> planned, int unplannedCodes) {
+        int red = 0;
+        int yellow = 0;
+        int green = 0;
+        Money budget = Money.ZERO;
+        Money actual = Money.ZERO;
+        BigDecimal expected = BigDecimal.ZERO;
+        List<String> redNames = new ArrayList<>();
+        for (VarianceRow row : planned) {
+            switch (row.flag()) {
+                case RED -> {
+                    red++;
+                    if (redNames.size() < RED_NAMES_LISTED) {
+                        redNames.add(text.format("summary.redItem", row.projectName(), text.reasons(row.reasons())));
+                    }
+                }
+                case YELLOW -> yellow++;
+                case GREEN -> green++;
+            }
+            budget = budget.plus(row.budget());
+            actual = actual.plus(row.actual());
+            expected = expected.add(row.expectedYuan());
+        }
+        String redList = red == 0 ? text.get("summary.redNone")
+                : text.format("summary.red", String.join(text.get("summary.redSeparator"), redNames)
+                        + (red > redNames.size() ? text.format("summary.redMore", red - redNames.size()) : ""));
+        int elapsed = asOf.getDayOfYear();
+        int days = asOf.lengthOfYear();
+        BigDecimal rate = budget.isZero() ? BigDecimal.ZERO
+                : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP);
+        BigDecimal time = BigDecimal.valueOf(elapsed).multiply(HUNDRED).divide(BigDecimal.valueOf(days), 2,
+                RoundingMode.HALF_UP);
+        return new ReportSummary(planned.size(), red, yellow, green, unplannedCodes, budget.wanForDisplay(),
+                Money.ofYuan(expected).wanForDisplay(), actual.wanForDisplay(), rate, time, elapsed, days, redList);
+    }
+
+    private static String shorten(String s, int max) {
+        return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+    }
+}

@@ -1,0 +1,120 @@
+package org.budgetmonitor.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+import org.budgetmonitor.money.Money;
+import org.budgetmonitor.plan.BudgetProject;
+import org.budgetmonitor.plan.PlanCheckpoint;
+import org.budgetmonitor.plan.PlanUnit;
+import org.budgetmonitor.variance.ActualCurve;
+import org.budgetmonitor.variance.VarianceCalculator;
+import org.budgetmonitor.variance.VarianceRow;
+import org.budgetmonitor.variance.VarianceThresholds;
+
+/**
+ * Builds report inputs the way the nightly job does (plan → payments → variance rules), so the
+ * tests and the benchmark see real flags and figures, not hand-typed ones.
+ */
+public final class ReportFixtures {
+
+    public static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+
+    private final List<BudgetProject> projects = new ArrayList<>();
+    private final Map<String, NavigableMap<LocalDate, BigDecimal>> daily = new HashMap<>();
+    private final Map<String, BigDecimal> unplanned = new LinkedHashMap<>();
+    private int rejected;
+
+    /** A project with the sample plan's quarterly checkpoints (25/50/75/100 % of the budget). */
+    public ReportFixtures project(String unitCode, String unitName, String code, String name, String budgetWan) {
+        Money budget = Money.ofWan(budgetWan);
+        List<PlanCheckpoint> checkpoints = new ArrayList<>();
+        String[] dates = {"2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31"};
+        for (int q = 0; q < 4; q++) {
+            checkpoints.add(new PlanCheckpoint(LocalDate.parse(dates[q]),
+                    Money.ofYuan(budget.yuan().multiply(BigDecimal.valueOf(q + 1)).divide(BigDecimal.valueOf(4)))));
+        }
+        projects.add(new BudgetProject(2026, unitCode, unitName, code, name, budget, budget, Money.ZERO, "", "",
+                PlanUnit.WAN, "", checkpoints));
+        return this;
+    }
+
+    public ReportFixtures paid(String code, String date, String yuan) {
+        daily.computeIfAbsent(code, k -> new TreeMap<>()).merge(LocalDate.parse(date), new BigDecimal(yuan),
+                BigDecimal::add);
+        return this;
+    }
+
+    public ReportFixtures unplanned(String code, String yuan) {
+        unplanned.put(code, new BigDecimal(yuan));
+        return this;
+    }
+
+    public ReportFixtures rejected(int rows) {
+        this.rejected = rows;
+        return this;
+    }
+
+    /** n projects in one unit: a fifth RED (nothing spent), a fifth YELLOW (behind), the rest GREEN. */
+    public static ReportFixtures manyProjects(int n) {
+        ReportFixtures f = new ReportFixtures();
+        for (int i = 1; i <= n; i++) {
+            String code = String.format("13091626P%012d", i);
+            f.project("472001", "沧州临港经济技术开发区生物医药招商局本级", code, "批量测试项目第" + i + "号（运营经费）", "100.00");
+            switch (i % 5) {
+                case 0 -> { } // RED: no spending after the first checkpoint
+                case 1 -> f.paid(code, "2026-03-15", "350000.00"); // 35 of 50 expected: YELLOW behind plan
+                default -> f.paid(code, "2026-02-10", "250000.00").paid(code, "2026-05-20", "250000.00");
+            }
+        }
+        return f;
+    }
+
+    public List<VarianceRow> rows() {
+        VarianceCalculator calculator = new VarianceCalculator(VarianceThresholds.DEFAULTS);
+        List<VarianceRow> rows = new ArrayList<>();
+        for (BudgetProject p : projects) {
+            rows.add(calculator.evaluate(p, AS_OF, new ActualCurve(daily.getOrDefault(p.code(), new TreeMap<>()))));
+        }
+        unplanned.forEach((code, yuan) -> rows.add(VarianceRow.unplanned(AS_OF, code, Money.ofYuan(yuan))));
+        return rows;
+    }
+
+    public VarianceReportAssembler.Inputs inputs() {
+        Map<String, BudgetProject> byCode = new HashMap<>();
+        projects.forEach(p -> byCode.put(p.code(), p));
+        return new VarianceReportAssembler.Inputs(AS_OF, rows(), byCode, daily, LocalDate.of(2026, 6, 28), rejected,
+                "rejected-2026-06-30.csv", LocalDateTime.of(2026, 7, 1, 6, 15), "E1");
+    }
+
+    public List<VarianceReport> reports(ReportText text) {
+        return new VarianceReportAssembler(text).assemble(inputs());
+    }
+
+    /** The sample plan's unit: RED, YELLOW and GREEN projects, one unplanned code, one rejected row. */
+    public static ReportFixtures sample() {
+        String unit = "沧州临港经济技术开发区生物医药招商局本级";
+        return new ReportFixtures()
+                .project("472001", unit, "13091626P000175100046", "国内招商", "20.00")
+                .project("472001", unit, "13091626P000177100055", "宣传", "20.00")
+                .project("472001", unit, "13091626P000178100047", "展会相关费用", "15.00")
+                .project("472001", unit, "13091626P00018210006K", "河北省药品医疗器械检验研究院沧州实验室", "100.00")
+                .paid("13091626P000175100046", "2026-02-15", "12000.00")   // 1.2 of 5 expected: RED behind
+                .paid("13091626P000177100055", "2026-01-22", "15000.00")
+                .paid("13091626P000177100055", "2026-03-05", "88000.00")   // 10.3 of 10: GREEN
+                .paid("13091626P000178100047", "2026-01-12", "5000.00")
+                .paid("13091626P000178100047", "2026-04-20", "16000.00")   // 2.1 of 7.5: RED behind
+                .paid("13091626P00018210006K", "2026-03-20", "250000.00")
+                .paid("13091626P00018210006K", "2026-06-10", "150000.00")  // 40 of 50: YELLOW behind
+                .unplanned("13091626P999999999999", "6800.00")
+                .rejected(1);
+    }
+}
