@@ -1,6 +1,7 @@
 package org.budgetmonitor.nightly;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.budgetmonitor.ingest.DisbursementParser;
@@ -12,6 +13,9 @@ import org.budgetmonitor.ingest.RejectedRowRepository;
 import org.budgetmonitor.plan.LoadPlanTasklet;
 import org.budgetmonitor.plan.PlanCsvReader;
 import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.report.ReportRenderer;
+import org.budgetmonitor.report.ReportText;
+import org.budgetmonitor.report.WriteReportTasklet;
 import org.budgetmonitor.variance.VarianceCalculator;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceTasklet;
@@ -39,13 +43,14 @@ public class NightlyJobConfig {
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step varianceStep,
-            Step writeOutputsStep, NightlyRunSummary nightlyRunSummary) {
+            Step writeOutputsStep, Step reportStep, NightlyRunSummary nightlyRunSummary) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(nightlyRunSummary)
                 .start(loadPlanStep)
                 .next(ingestStep)
                 .next(varianceStep)
                 .next(writeOutputsStep)
+                .next(reportStep)
                 .build();
     }
 
@@ -121,5 +126,23 @@ public class NightlyJobConfig {
             @Value("#{jobParameters['asOf']}") LocalDate asOf, VarianceRepository variances,
             RejectedRowRepository rejects) {
         return new WriteOutputsTasklet(new OutputFiles(Path.of(outputDir), asOf), variances, rejects);
+    }
+
+    // 5. The report: variance-<as-of>.pdf and .xlsx (and one PDF per unit when there are several).
+
+    @Bean
+    Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            WriteReportTasklet writeReportTasklet) {
+        return new StepBuilder("report", jobRepository).tasklet(writeReportTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    WriteReportTasklet writeReportTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
+            ReportRenderer renderer, VarianceRepository variances, PlanRepository plans,
+            DisbursementRepository disbursements, RejectedRowRepository rejects, Clock clock) {
+        return new WriteReportTasklet(new OutputFiles(Path.of(outputDir), asOf), ReportText.forLanguage(locale),
+                renderer, variances, plans, disbursements, rejects, clock);
     }
 }

@@ -1,0 +1,79 @@
+package org.budgetmonitor.report;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.ingest.RejectedRowRepository;
+import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.plan.BudgetProject;
+import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.variance.VarianceRepository;
+import org.budgetmonitor.variance.VarianceRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Writes the variance report of the run: {@code variance-<as-of>.pdf} and {@code .xlsx} for all
+ * units, plus {@code variance-<as-of>-<unit>.pdf} per unit when the plan holds several.
+ */
+public class WriteReportTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteReportTasklet.class);
+
+    private final OutputFiles outputs;
+    private final ReportText text;
+    private final ReportRenderer renderer;
+    private final VarianceRepository variances;
+    private final PlanRepository plans;
+    private final DisbursementRepository disbursements;
+    private final RejectedRowRepository rejects;
+    private final Clock clock;
+
+    public WriteReportTasklet(OutputFiles outputs, ReportText text, ReportRenderer renderer,
+            VarianceRepository variances, PlanRepository plans, DisbursementRepository disbursements,
+            RejectedRowRepository rejects, Clock clock) {
+        this.outputs = outputs;
+        this.text = text;
+        this.renderer = renderer;
+        this.variances = variances;
+        this.plans = plans;
+        this.disbursements = disbursements;
+        this.rejects = rejects;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        // Before any work: without the font the PDF would come out with its Chinese text missing.
+        ReportFonts.check(getClass().getClassLoader());
+        LocalDate asOf = outputs.asOf();
+        var jobExecution = contribution.getStepExecution().getJobExecution();
+        List<VarianceRow> rows = variances.findByAsOf(asOf);
+        Map<String, BudgetProject> projects = new LinkedHashMap<>();
+        plans.findProjects(asOf.getYear()).forEach(p -> projects.put(p.code(), p));
+        var inputs = new VarianceReportAssembler.Inputs(asOf, rows, projects,
+                disbursements.dailyTotals(LocalDate.of(asOf.getYear(), 1, 1), asOf),
+                disbursements.latestPayDate(asOf).orElse(null),
+                rejects.findByJobInstance(jobExecution.getJobInstanceId()).size(),
+                outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),
+                "E" + jobExecution.getId());
+        for (VarianceReport report : new VarianceReportAssembler(text).assemble(inputs)) {
+            Path pdf = report.combined() ? outputs.file("variance", "pdf")
+                    : outputs.dir().resolve("variance-" + asOf + "-" + report.unitCode() + ".pdf");
+            Path xlsx = report.combined() ? outputs.file("variance", "xlsx") : null;
+            renderer.render(report, text, pdf, xlsx);
+            log.info("Wrote {}{}", pdf, xlsx == null ? "" : " and " + xlsx.getFileName());
+        }
+        return RepeatStatus.FINISHED;
+    }
+}
