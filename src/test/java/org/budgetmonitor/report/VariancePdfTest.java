@@ -1,0 +1,142 @@
+package org.budgetmonitor.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VariancePdfTest {
+
+    @TempDir
+    static Path dir;
+
+    static RenderedReport sample;
+
+    @BeforeAll
+    static void renderSample() throws IOException {
+        sample = RenderedReport.render(ReportFixtures.sample(), "zh", dir.resolve("sample"));
+    }
+
+    @Test
+    void chineseProjectNamesFiguresAndFlagWordsAreExtractableText() {
+        String text = sample.text();
+        assertThat(text).contains("预算执行进度监控报告", "沧州临港经济技术开发区生物医药招商局本级", "国内招商",
+                "河北省药品医疗器械检验研究院沧州实验室");
+        // 国内招商: budget 20.00 万元, 1.20 万元 spent against 10.00 expected → 6.00 %, gap -44.00 pp, RED.
+        assertThat(text).contains("20.00", "1.20", "6.00", "-44.00", "红色 进度滞后、未完成节点计划");
+        assertThat(text).contains("黄色", "绿色 正常");
+        // Thousands separators and the summary totals.
+        assertThat(text).contains("预算合计 155.00 万元", "实际支出 53.60 万元", "时间进度 49.59%");
+    }
+
+    @Test
+    void summaryNamesTheRedProjectsAndTheDataQualitySection() {
+        assertThat(sample.pages.get(0)).contains("红色预警项目：国内招商（进度滞后、未完成节点计划）；展会相关费用");
+        assertThat(sample.text()).contains("13091626P999999999999 实际支出 0.68 万元",
+                "拒收 1 行，明细见拒收文件 rejected-2026-06-30.csv");
+    }
+
+    @Test
+    void chineseIsDrawnWithTheEmbeddedNotoFontInIdentityH() throws IOException {
+        List<PDFont> fonts = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(sample.pdf.toFile())) {
+            for (PDPage page : doc.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    fonts.add(page.getResources().getFont(name));
+                }
+            }
+        }
+        assertThat(fonts).isNotEmpty().allSatisfy(font -> {
+            assertThat(font.getName()).contains("NotoSansSC").doesNotContain("STSong");
+            assertThat(font.isEmbedded()).as("%s embedded", font.getName()).isTrue();
+            assertThat(font).isInstanceOf(PDType0Font.class);
+            assertThat(font.getCOSObject().getNameAsString(COSName.ENCODING)).isEqualTo("Identity-H");
+        });
+    }
+
+    @Test
+    void everyPageCarriesItsNumberTheTotalAndTheReportId() {
+        int total = sample.pages.size();
+        for (int i = 1; i <= total; i++) {
+            assertThat(sample.pages.get(i - 1)).contains("第 " + i + " 页 /", "共 " + total + " 页",
+                    "报告编号：BM-20260630-ALL-E1");
+        }
+        assertThat(sample.pages.get(total - 1)).contains("填报人", "审核人", "单位负责人", "日期");
+    }
+
+    @Test
+    void aSmallAllGreenUnitPrintsOnTwoPagesTableThenRateChartAndSignOff() throws IOException {
+        ReportFixtures green = new ReportFixtures()
+                .project("472001", "某单位", "P1", "项目一", "10.00").paid("P1", "2026-06-01", "50000.00")
+                .project("472001", "某单位", "P2", "项目二", "10.00").paid("P2", "2026-06-01", "50000.00");
+        RenderedReport report = RenderedReport.render(green, "zh", dir.resolve("green"));
+        assertThat(report.pages).hasSize(2);
+        assertThat(report.pages.get(0)).contains("项目一", "项目二", "计划外支出：无", "本次导入无拒收记录");
+        assertThat(report.pages.get(1)).contains("各项目执行率与应达执行率", "填报人").doesNotContain("红黄预警项目");
+    }
+
+    @Test
+    void eachRedOrYellowProjectGetsItsOwnChartTwoToAPage() {
+        // Code in the table and again above its chart; the GREEN project only in the table.
+        assertThat(sample.occurrences("13091626P000175100046")).isEqualTo(2); // RED
+        assertThat(sample.occurrences("13091626P000178100047")).isEqualTo(2); // RED
+        assertThat(sample.occurrences("13091626P00018210006K")).isEqualTo(2); // YELLOW
+        assertThat(sample.occurrences("13091626P000177100055")).isEqualTo(1); // GREEN
+        assertThat(sample.pages.stream().filter(p -> p.contains("计划与实际累计支出") || p.contains("13091626P00018210006K　"))
+                .count()).isGreaterThanOrEqualTo(1);
+        // Three charts at two per page, after the table page and the rate-chart page.
+        assertThat(sample.pages).hasSizeBetween(4, 5);
+    }
+
+    @Test
+    void aLongTableRunsOverPagesWithEveryProjectOnceAndColumnHeadingsOnEachTablePage() throws IOException {
+        RenderedReport report = RenderedReport.render(ReportFixtures.manyProjects(100), "zh",
+                dir.resolve("hundred"));
+        for (int i = 1; i <= 100; i++) {
+            assertThat(report.text()).contains(String.format("13091626P%012d", i));
+        }
+        long tablePages = report.pages.stream().filter(p -> p.contains("项目名称")).count();
+        // 16 pt rows: 22 fit under the header on page 1, 31 on later pages → 100 rows need 4 pages.
+        assertThat(tablePages).isEqualTo(4);
+        // 20 RED + 20 YELLOW charts, two per page, plus the rate chart page (which may also hold the first).
+        assertThat(report.pages.size()).isBetween((int) tablePages + 20, (int) tablePages + 21 + 1);
+    }
+
+    @Test
+    void englishLocaleGivesTheSameReportWithEnglishHeadings() throws IOException {
+        RenderedReport en = RenderedReport.render(ReportFixtures.sample(), "en", dir.resolve("en"));
+        assertThat(en.text()).contains("Budget Execution Progress Report", "Project name", "Execution rate",
+                "RED behind plan, missed checkpoint", "GREEN on track", "Page 1 /", "Prepared by:", "-44.00");
+        assertThat(en.text()).doesNotContain("预算执行进度监控报告", "项目名称", "第 1 页");
+        assertThat(en.pages).hasSameSizeAs(sample.pages);
+    }
+
+    @Test
+    void anUnknownReportLanguageIsRefusedInsteadOfFallingBackToTheJvmLocale() {
+        assertThatThrownBy(() -> ReportText.forLanguage("fr")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("report-locale=fr");
+    }
+
+    @Test
+    void aMissingFontStopsTheReportWithInstructionsInsteadOfPrintingBlankChinese() throws IOException {
+        try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
+            assertThatThrownBy(() -> ReportFonts.check(empty)).isInstanceOf(ReportFonts.MissingFontException.class)
+                    .hasMessageContaining("NotoSansSC_400Regular.ttf").hasMessageContaining("mvn package");
+        }
+    }
+}
