@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Measures the variance report for one unit of 100, 1,000 and 10,000 projects within a 512 MB heap:
+# wall time, the renderer's own timings, page count and peak resident memory (/usr/bin/time -v).
+#
+# Usage: jobs/bench-report.sh [sizes...]     (default: 100 1000 10000; run from the repository root)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(100 1000 10000)
+heap=${BENCH_HEAP:--Xmx512m}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+mvn -q -B test-compile
+mvn -q -B dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" >/dev/null
+cp="target/test-classes:target/classes:$(cat "$out/cp.txt")"
+
+printf '%-9s %-8s %-9s %-7s %s\n' projects wall_s peak_MB pages "renderer"
+for n in "${sizes[@]}"; do
+    /usr/bin/time -v -o "$out/time-$n.txt" java "$heap" -cp "$cp" org.budgetmonitor.report.ReportBench "$n" "$out" \
+        > "$out/bench-$n.txt"
+    wall=$(grep 'Elapsed (wall clock)' "$out/time-$n.txt" | awk '{print $NF}')
+    rss=$(grep 'Maximum resident set size' "$out/time-$n.txt" | awk '{printf "%.0f", $NF/1024}')
+    pages=$(pdfinfo "$out/variance-$n.pdf" 2>/dev/null | awk '/^Pages:/{print $2}')
+    printf '%-9s %-8s %-9s %-7s %s\n' "$n" "$wall" "$rss" "${pages:-?}" "$(cat "$out/bench-$n.txt")"
+done
