@@ -28,6 +28,11 @@ public final class DedupeKey {
         return sha256(identity);
     }
 
+    /** A key of its own for a part of a payment (a whole-voucher refund split over its lines). */
+    public static String part(String key, int index, String projectCode) {
+        return sha256(key + "|part|" + index + "|" + projectCode);
+    }
+
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }

@@ -1,6 +1,21 @@
 package org.budgetmonitor.ingest;
 
+import static org.budgetmonitor.ingest.DisbursementColumns.AMOUNT;
+import static org.budgetmonitor.ingest.DisbursementColumns.CONFIRMED_AMOUNT;
+import static org.budgetmonitor.ingest.DisbursementColumns.CONFIRMED_DATE;
+import static org.budgetmonitor.ingest.DisbursementColumns.DATE;
+import static org.budgetmonitor.ingest.DisbursementColumns.FUNDING_SOURCE;
+import static org.budgetmonitor.ingest.DisbursementColumns.KIND;
+import static org.budgetmonitor.ingest.DisbursementColumns.ORIGINAL_VOUCHER_NO;
+import static org.budgetmonitor.ingest.DisbursementColumns.PAYEE;
+import static org.budgetmonitor.ingest.DisbursementColumns.PAYMENT_ID;
+import static org.budgetmonitor.ingest.DisbursementColumns.PROJECT_CODE;
+import static org.budgetmonitor.ingest.DisbursementColumns.SUMMARY;
+import static org.budgetmonitor.ingest.DisbursementColumns.VOUCHER_NO;
+
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,49 +26,82 @@ import org.budgetmonitor.money.Amounts;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.support.HeaderMapping;
 
-/** Turns one row of a payment export into a {@link Disbursement}, or says why it cannot. */
+/** Turns one data row of a payment export into a {@link ParsedRow}, or says why it cannot. */
 public class DisbursementParser {
 
-    private static final Pattern DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
+    private static final Pattern SEPARATED_DATE =
+            Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(\\s+\\d{1,2}:\\d{2}(:\\d{2})?)?");
+    private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+    /** Words that mark a line as a reversal: it reduces the actual whatever the sign it was exported with. */
+    private static final Pattern REVERSAL_MARK = Pattern.compile("退回|冲销|红字|冲红");
 
-    public Disbursement parse(HeaderMapping columns, List<String> row) {
-        LocalDate date = parseDate(columns.value(row, DisbursementColumns.DATE));
-        String projectCode = requireValue(columns, row, DisbursementColumns.PROJECT_CODE);
-        Money amount = parseAmount(columns.value(row, DisbursementColumns.AMOUNT));
-        String voucher = requireValue(columns, row, DisbursementColumns.VOUCHER_NO);
-        return new Disbursement(date, projectCode, amount, voucher,
-                columns.value(row, DisbursementColumns.PAYEE),
-                columns.value(row, DisbursementColumns.SUMMARY),
-                columns.value(row, DisbursementColumns.FUNDING_SOURCE),
-                columns.value(row, DisbursementColumns.PAYMENT_ID));
+    public ParsedRow parse(ExportFormat format, List<String> row) {
+        HeaderMapping columns = format.columns();
+        String projectCode = columns.value(row, PROJECT_CODE);
+        String voucher = requireValue(columns, row, VOUCHER_NO);
+        String originalVoucher = columns.value(row, ORIGINAL_VOUCHER_NO);
+        if (projectCode.isEmpty() && originalVoucher.isEmpty()) {
+            throw new RowRejectedException("项目编码 (project_code) is empty");
+        }
+        String payee = columns.value(row, PAYEE);
+        String summary = columns.value(row, SUMMARY);
+
+        if (format.hasConfirmation()) {
+            String confirmedDate = columns.value(row, CONFIRMED_DATE);
+            String confirmedAmount = columns.value(row, CONFIRMED_AMOUNT);
+            if (confirmedDate.isEmpty() && confirmedAmount.isEmpty()) {
+                return new ParsedRow.Pending(parseDate(columns.value(row, DATE), "支付日期 (date)"), projectCode,
+                        parseAmount(columns.value(row, AMOUNT), format.unit(), "金额 (amount)"), voucher, payee, summary);
+            }
+        }
+        LocalDate date = format.columns().has(CONFIRMED_DATE)
+                ? parseDate(columns.value(row, CONFIRMED_DATE), "实际支付日期 (confirmed_date)")
+                : parseDate(columns.value(row, DATE), "支付日期 (date)");
+        Money amount = format.columns().has(CONFIRMED_AMOUNT)
+                ? parseAmount(columns.value(row, CONFIRMED_AMOUNT), format.unit(), "实际支付金额 (confirmed_amount)")
+                : parseAmount(columns.value(row, AMOUNT), format.unit(), "金额 (amount)");
+        boolean reversal = !originalVoucher.isEmpty()
+                || REVERSAL_MARK.matcher(columns.value(row, KIND)).find()
+                || REVERSAL_MARK.matcher(summary).find();
+        if (reversal && amount.isPositive()) {
+            amount = Money.ofYuan(amount.yuan().negate());
+        }
+        return new ParsedRow.Payment(new Disbursement(date, projectCode, amount, voucher, payee, summary,
+                columns.value(row, FUNDING_SOURCE), columns.value(row, PAYMENT_ID), originalVoucher));
     }
 
-    static LocalDate parseDate(String text) {
+    static LocalDate parseDate(String text, String field) {
         if (text.isEmpty()) {
-            throw new RowRejectedException("支付日期 (date) is empty");
+            throw new RowRejectedException(field + " is empty");
         }
-        Matcher m = DATE.matcher(text);
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        Matcher m = SEPARATED_DATE.matcher(s);
         if (!m.matches()) {
-            throw new RowRejectedException("支付日期 (date) '" + text + "' is not a date like 2026-03-31");
+            m = COMPACT_DATE.matcher(s);
+            if (!m.matches()) {
+                throw new RowRejectedException(field + " '" + text
+                        + "' is not a date (2026-03-31, 2026/3/31, 2026年3月31日 or 20260331)");
+            }
         }
         try {
             return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (DateTimeException e) {
-            throw new RowRejectedException("支付日期 (date) '" + text + "' does not exist");
+            throw new RowRejectedException(field + " '" + text + "' does not exist");
         }
     }
 
-    static Money parseAmount(String text) {
-        BigDecimal yuan;
+    static Money parseAmount(String text, AmountUnit unit, String field) {
+        BigDecimal value;
         try {
-            yuan = Amounts.parse(text);
+            value = Amounts.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new RowRejectedException("金额 (amount): " + e.getMessage());
+            throw new RowRejectedException(field + ": " + e.getMessage());
         }
+        BigDecimal yuan = unit.toYuan(value);
         if (yuan.stripTrailingZeros().scale() > 2) {
-            throw new RowRejectedException("金额 (amount) '" + text + "' has more than 2 decimals (分)");
+            throw new RowRejectedException(field + " '" + text + "' is not a whole number of 分");
         }
-        return Money.ofYuan(yuan.setScale(2));
+        return Money.ofYuan(yuan.setScale(2, RoundingMode.UNNECESSARY));
     }
 
     private static String requireValue(HeaderMapping columns, List<String> row, String field) {

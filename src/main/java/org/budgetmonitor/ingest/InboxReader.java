@@ -3,76 +3,105 @@ package org.budgetmonitor.ingest;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.budgetmonitor.ingest.IngestedFileRepository.IngestedFile;
+import org.budgetmonitor.ingest.IngestedFileRepository.Status;
 import org.budgetmonitor.support.CsvFiles;
-import org.budgetmonitor.support.HeaderMapping;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads every {@code *.csv} export in the inbox, in file-name order, one {@link IngestLine} per
- * line. Its position (file, records consumed) is saved with each chunk, so a restarted run carries
- * on where the failed one stopped; the occurrence counts of the current file are rebuilt by
- * re-reading its first lines.
+ * Reads the inbox's ready exports in file-name order, one {@link IngestLine} per line. Each file is
+ * first inspected as a whole ({@link ExportInspector}) and recorded with its SHA-256: an identical
+ * file is skipped, a changed file under a known name is a correction that replaces the earlier
+ * version's rows, and a file that fails inspection is rejected whole.
+ *
+ * <p>Its position (file, version, records consumed) is saved with each chunk, so a restarted run
+ * carries on where the failed one stopped; the occurrence counts of the current file are rebuilt
+ * by re-reading its first lines. Reads run inside the chunk's transaction, so the registry rows it
+ * writes commit or roll back with the lines they describe.
  */
 public class InboxReader implements ItemStreamReader<IngestLine> {
 
     static final String CURRENT_FILE = "inbox.currentFile";
+    static final String CURRENT_FILE_ID = "inbox.currentFileId";
     static final String RECORDS_DONE = "inbox.recordsDone";
-    static final String FILES_READ = "inbox.filesRead";
+    public static final String FILES_READ = "inbox.filesRead";
+    public static final String UNCHANGED = "inbox.unchanged";
+    public static final String CORRECTED = "inbox.corrected";
+    public static final String REJECTED_FILES = "inbox.rejectedFiles";
+    public static final String WAITING = "inbox.waiting";
+    public static final String REPLACED_PAYMENTS = "inbox.replacedPayments";
+
 
     private final Path inbox;
+    private final InboxScanner scanner;
+    private final ExportInspector inspector;
     private final DisbursementParser parser;
+    private final IngestedFileRepository registry;
+    private final long jobInstanceId;
 
     private List<Path> files = List.of();
     private int fileIndex;
-    private int filesRead;
     private OpenFile current;
+    private int filesRead;
+    private long replacedPayments;
+    private List<String> unchanged = new ArrayList<>();
+    private List<String> corrected = new ArrayList<>();
+    private List<String> rejectedFiles = new ArrayList<>();
+    private List<String> waiting = List.of();
 
-    public InboxReader(Path inbox, DisbursementParser parser) {
+    public InboxReader(Path inbox, InboxScanner scanner, ExportInspector inspector, DisbursementParser parser,
+            IngestedFileRepository registry, long jobInstanceId) {
         this.inbox = inbox;
+        this.scanner = scanner;
+        this.inspector = inspector;
         this.parser = parser;
+        this.registry = registry;
+        this.jobInstanceId = jobInstanceId;
     }
 
     @Override
     public void open(ExecutionContext context) {
-        if (!Files.isDirectory(inbox)) {
-            throw new ItemStreamException("Inbox " + inbox.toAbsolutePath() + " is not a directory");
-        }
-        try (Stream<Path> listing = Files.list(inbox)) {
-            files = listing.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new ItemStreamException("Cannot list inbox " + inbox.toAbsolutePath(), e);
-        }
+        InboxScanner.Listing listing = scanner.scan(inbox);
+        files = listing.ready();
+        waiting = listing.waiting();
         filesRead = context.getInt(FILES_READ, 0);
+        replacedPayments = context.getLong(REPLACED_PAYMENTS, 0);
+        unchanged = names(context.getString(UNCHANGED, ""));
+        corrected = names(context.getString(CORRECTED, ""));
+        rejectedFiles = names(context.getString(REJECTED_FILES, ""));
+
         String resumeFile = context.getString(CURRENT_FILE, null);
-        long resumeRecords = context.getLong(RECORDS_DONE, 0);
         fileIndex = 0;
-        if (resumeFile != null) {
-            // Files before the one in progress were finished by the failed run.
-            while (fileIndex < files.size() && files.get(fileIndex).getFileName().toString().compareTo(resumeFile) < 0) {
-                fileIndex++;
-            }
-            boolean midFile = resumeRecords > 0 && fileIndex < files.size()
-                    && files.get(fileIndex).getFileName().toString().equals(resumeFile);
-            if (midFile) {
-                current = new OpenFile(files.get(fileIndex), parser);
-                current.skip(resumeRecords);
+        if (resumeFile == null) {
+            return;
+        }
+        // Files before the one in progress were finished by the failed run.
+        while (fileIndex < files.size() && files.get(fileIndex).getFileName().toString().compareTo(resumeFile) < 0) {
+            fileIndex++;
+        }
+        long records = context.getLong(RECORDS_DONE, 0);
+        long fileId = context.getLong(CURRENT_FILE_ID, -1);
+        if (records > 0 && fileIndex < files.size() && files.get(fileIndex).getFileName().toString().equals(resumeFile)) {
+            Path path = files.get(fileIndex);
+            Optional<IngestedFile> version = registry.findById(fileId);
+            ExportInspection inspection = inspector.inspect(path);
+            // Resume only if the half-read file is still the same content; otherwise read it afresh.
+            if (version.isPresent() && version.get().status() == Status.LOADING
+                    && inspection instanceof ExportInspection.Readable readable
+                    && readable.facts().sha256().equals(version.get().sha256())) {
+                current = new OpenFile(path, readable.format(), fileId, parser);
+                current.skip(records);
             }
         }
     }
@@ -84,28 +113,75 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
                 if (fileIndex >= files.size()) {
                     return null;
                 }
-                current = new OpenFile(files.get(fileIndex), parser);
-                filesRead++;
+                IngestLine fileRejection = startFile(files.get(fileIndex));
+                if (current == null) {
+                    fileIndex++;
+                    if (fileRejection != null) {
+                        return fileRejection;
+                    }
+                    continue;
+                }
             }
             IngestLine line = current.next();
             if (line != null) {
                 return line;
             }
+            registry.markLoaded(current.fileId);
             current.close();
             current = null;
             fileIndex++;
         }
     }
 
+    /** Inspects a file and opens it for reading, or returns its rejection, or skips it (both with current null). */
+    private IngestLine startFile(Path path) {
+        filesRead++;
+        ExportInspection inspection = inspector.inspect(path);
+        String name = path.getFileName().toString();
+        if (inspection instanceof ExportInspection.Unreadable bad) {
+            long id = registry.insert(bad.facts(), null, Status.REJECTED, bad.reason(), jobInstanceId);
+            rejectedFiles.add(name);
+            registry.recordRead(jobInstanceId, id);
+            return new IngestLine.Rejected(name, id, bad.line(), bad.reason(), "");
+        }
+        var readable = (ExportInspection.Readable) inspection;
+        Optional<IngestedFile> identical = registry.findLoadedBySha(readable.facts().sha256());
+        if (identical.isPresent()) {
+            unchanged.add(identical.get().name().equals(name) ? name : name + " (= " + identical.get().name() + ")");
+            registry.recordRead(jobInstanceId, identical.get().id());
+            return null;
+        }
+        List<IngestedFile> earlier = registry.findCurrentByName(name);
+        for (IngestedFile version : earlier) {
+            replacedPayments += registry.retire(version.id());
+        }
+        if (earlier.stream().anyMatch(v -> v.status() == Status.LOADED)) {
+            corrected.add(name);
+        }
+        long fileId = registry.insert(readable.facts(), readable.format().describe(), Status.LOADING,
+                readable.controlTotal(), jobInstanceId);
+        current = new OpenFile(path, readable.format(), fileId, parser);
+        registry.recordRead(jobInstanceId, fileId);
+        return null;
+    }
+
     @Override
     public void update(ExecutionContext context) {
         context.putInt(FILES_READ, filesRead);
+        context.putLong(REPLACED_PAYMENTS, replacedPayments);
+        context.putString(UNCHANGED, String.join("\n", unchanged));
+        context.putString(CORRECTED, String.join("\n", corrected));
+        context.putString(REJECTED_FILES, String.join("\n", rejectedFiles));
+        context.putString(WAITING, String.join("\n", waiting));
+
         if (current != null) {
             context.putString(CURRENT_FILE, current.name);
+            context.putLong(CURRENT_FILE_ID, current.fileId);
             context.putLong(RECORDS_DONE, current.recordsDone);
         } else {
             String next = fileIndex < files.size() ? files.get(fileIndex).getFileName().toString() : "\uFFFF";
             context.putString(CURRENT_FILE, next);
+            context.putLong(CURRENT_FILE_ID, -1);
             context.putLong(RECORDS_DONE, 0);
         }
     }
@@ -118,34 +194,32 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         }
     }
 
-    /** One export being read: its header mapping and the occurrence count of each payment key. */
+    private static List<String> names(String joined) {
+        return joined.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(joined.split("\n")));
+    }
+
+    /** One export being read: its layout and the occurrence count of each payment key. */
     private static final class OpenFile {
 
         private final String name;
+        private final long fileId;
+        private final ExportFormat format;
         private final DisbursementParser parser;
         private final Map<String, Integer> occurrences = new HashMap<>();
-        private Reader reader;
-        private CSVParser csv;
-        private Iterator<CSVRecord> records;
-        private HeaderMapping columns;
-        private List<String> missingColumns = List.of();
-        private IngestLine.Rejected wholeFileRejection;
+        private final Reader reader;
+        private final CSVParser csv;
+        private final Iterator<CSVRecord> records;
         private long lineOfLastRecord;
         private long recordsDone;
 
-        OpenFile(Path path, DisbursementParser parser) {
+        OpenFile(Path path, ExportFormat format, long fileId, DisbursementParser parser) {
             this.name = path.getFileName().toString();
+            this.fileId = fileId;
+            this.format = format;
             this.parser = parser;
             try {
-                long badLine = CsvFiles.firstMalformedUtf8Line(path);
-                if (badLine > 0) {
-                    wholeFileRejection = new IngestLine.Rejected(name, badLine,
-                            "file is not valid UTF-8 (first bad byte on line " + badLine
-                                    + "); the whole file was rejected and none of its lines counted", "");
-                    return;
-                }
-                reader = CsvFiles.openUtf8(path);
-                csv = CSVParser.parse(reader, CsvFiles.INPUT);
+                reader = ExportInspector.open(path, format.charset());
+                csv = CSVParser.parse(reader, ExportInspector.csvFormat(format.delimiter()));
                 records = csv.iterator();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + path.toAbsolutePath(), e);
@@ -155,31 +229,21 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         /** Re-reads the first {@code count} records of a file after a restart. */
         void skip(long count) {
             while (recordsDone < count && next() != null) {
-                // next() already counted occurrences and advanced recordsDone
+                // next() counts occurrences and advances recordsDone
             }
         }
 
         IngestLine next() {
-            if (wholeFileRejection != null) {
-                if (recordsDone > 0) {
-                    return null;
-                }
-                recordsDone = 1;
-                return wholeFileRejection;
-            }
             while (records.hasNext()) {
                 CSVRecord record = records.next();
-                recordsDone++;
                 long line = lineOfLastRecord + 1;
                 lineOfLastRecord = csv.getCurrentLineNumber();
-                if (CsvFiles.isBlank(record)) {
-                    continue;
+                if (recordsDone++ <= format.headerRecord()) {
+                    continue; // title lines and the header
                 }
                 List<String> row = record.toList();
-                if (columns == null) {
-                    columns = HeaderMapping.of(row, DisbursementColumns.ALIASES);
-                    missingColumns = columns.missing(DisbursementColumns.REQUIRED);
-                    continue;
+                if (ExportRows.classify(row, format.columns().header()) != ExportRows.Kind.DATA) {
+                    continue; // blank lines, repeated headers, 合计 / 小计 rows: never payments
                 }
                 return toLine(line, row);
             }
@@ -187,41 +251,28 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         }
 
         private IngestLine toLine(long line, List<String> row) {
-            String raw = CsvFiles.OUTPUT.format(row.toArray());
-            if (!missingColumns.isEmpty()) {
-                return new IngestLine.Rejected(name, line, "the file's header lacks required column(s) "
-                        + DisbursementColumns.describe(missingColumns) + "; header is " + columns.header(), raw);
-            }
             try {
-                Disbursement d = parser.parse(columns, row);
+                ParsedRow parsed = parser.parse(format, row);
+                if (parsed instanceof ParsedRow.Pending pending) {
+                    return new IngestLine.Pending(name, fileId, line, pending);
+                }
+                Disbursement d = ((ParsedRow.Payment) parsed).disbursement();
                 String key = DedupeKey.of(d);
                 int occurrence = d.hasPaymentId() ? 1 : occurrences.merge(key, 1, Integer::sum);
-                return new IngestLine.Accepted(name, line, d, key, occurrence);
+                return new IngestLine.Accepted(name, fileId, line, d, key, occurrence);
             } catch (RowRejectedException e) {
-                return new IngestLine.Rejected(name, line, e.getMessage(), raw);
+                return new IngestLine.Rejected(name, fileId, line, e.getMessage(),
+                        CsvFiles.OUTPUT.format(row.toArray()));
             }
         }
 
         void close() {
             try {
-                if (csv != null) {
-                    csv.close();
-                }
-                if (reader != null) {
-                    reader.close();
-                }
+                csv.close();
+                reader.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    /** A snapshot for the summary: how many files this step has opened. */
-    public int filesRead() {
-        return filesRead;
-    }
-
-    List<Path> files() {
-        return new ArrayList<>(files);
     }
 }

@@ -1,6 +1,6 @@
 package org.budgetmonitor.ingest;
 
-/** What became of one line of an export: an accepted payment or a rejection with its reason. */
+/** What became of one line of an export. */
 public sealed interface IngestLine {
 
     String file();
@@ -8,13 +8,21 @@ public sealed interface IngestLine {
     long line();
 
     /**
+     * A payment.
+     *
+     * @param fileId the {@code ingested_file} version the line belongs to
      * @param dedupeKey see {@link DedupeKey}
      * @param occurrence the how-many-th time this key occurs in its file (always 1 for payment ids)
      */
-    record Accepted(String file, long line, Disbursement disbursement, String dedupeKey, int occurrence)
+    record Accepted(String file, long fileId, long line, Disbursement disbursement, String dedupeKey, int occurrence)
             implements IngestLine {
     }
 
-    record Rejected(String file, long line, String reason, String rawLine) implements IngestLine {
+    /** A line the bank has not confirmed yet. */
+    record Pending(String file, long fileId, long line, ParsedRow.Pending row) implements IngestLine {
+    }
+
+    /** @param fileId the {@code ingested_file} version the line belongs to */
+    record Rejected(String file, long fileId, long line, String reason, String rawLine) implements IngestLine {
     }
 }

@@ -1,61 +1,83 @@
 package org.budgetmonitor.ingest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import org.budgetmonitor.ingest.DisbursementRepository.PaymentRow;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Stores a chunk of lines: payments not seen before, and rejections. Its counters are saved in
- * the step's execution context with each chunk, so they survive a restart along with the data.
+ * Stores a chunk of lines: payments not seen before (and which file holds each), refunds netted
+ * against their originals, lines awaiting bank confirmation, and rejections. Its counters are
+ * saved in the step's execution context with each chunk, so they survive a restart with the data.
  */
 public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
 
     public static final String INSERTED = "ingest.inserted";
     public static final String DUPLICATES = "ingest.duplicates";
     public static final String REJECTED = "ingest.rejected";
+    public static final String PENDING = "ingest.pending";
 
     private final DisbursementRepository disbursements;
     private final RejectedRowRepository rejects;
+    private final RefundResolver refunds;
     private final long jobInstanceId;
 
     private long inserted;
     private long duplicates;
     private long rejected;
+    private long pending;
 
     public IngestWriter(DisbursementRepository disbursements, RejectedRowRepository rejects, long jobInstanceId) {
         this.disbursements = disbursements;
         this.rejects = rejects;
+        this.refunds = new RefundResolver(disbursements);
         this.jobInstanceId = jobInstanceId;
     }
 
     @Override
     public void write(Chunk<? extends IngestLine> chunk) {
-        // A payment repeated within the chunk (same payment id twice in an export) is settled here;
-        // the database only has to answer for earlier chunks and runs.
-        Map<String, IngestLine.Accepted> accepted = new LinkedHashMap<>();
-        List<IngestLine.Rejected> rejectedRows = new ArrayList<>();
-        int acceptedLines = 0;
+        List<PaymentRow> payments = new ArrayList<>();
+        List<IngestLine.Accepted> refundLines = new ArrayList<>();
+        List<IngestLine.Pending> pendingLines = new ArrayList<>();
+        List<IngestLine.Rejected> rejectedLines = new ArrayList<>();
+        int paymentLines = 0;
         for (IngestLine line : chunk) {
-            if (line instanceof IngestLine.Accepted a) {
-                acceptedLines++;
-                accepted.putIfAbsent(a.dedupeKey() + "#" + a.occurrence(), a);
+            if (line instanceof IngestLine.Accepted a && a.disbursement().isRefund()) {
+                refundLines.add(a);
+            } else if (line instanceof IngestLine.Accepted a) {
+                paymentLines++;
+                payments.add(new PaymentRow(a, null));
+            } else if (line instanceof IngestLine.Pending p) {
+                pendingLines.add(p);
             } else if (line instanceof IngestLine.Rejected r) {
-                rejectedRows.add(r);
+                rejectedLines.add(r);
             }
         }
-        int added = accepted.isEmpty() ? 0 : disbursements.insertIfAbsent(List.copyOf(accepted.values()), jobInstanceId);
-        if (!rejectedRows.isEmpty()) {
-            rejects.insert(rejectedRows, jobInstanceId);
+        int added = payments.isEmpty() ? 0 : disbursements.store(payments, jobInstanceId);
+        // Refunds after the chunk's payments, so a refund finds an original from the same chunk.
+        for (IngestLine.Accepted refund : refundLines) {
+            RefundResolver.Outcome outcome = refunds.resolve(refund);
+            if (outcome instanceof RefundResolver.Resolved r) {
+                paymentLines++;
+                added += disbursements.store(r.rows(), jobInstanceId) > 0 ? 1 : 0;
+            } else if (outcome instanceof RefundResolver.Unplaceable u) {
+                rejectedLines.add(new IngestLine.Rejected(refund.file(), refund.fileId(), refund.line(), u.reason(), ""));
+            }
+        }
+        if (!pendingLines.isEmpty()) {
+            disbursements.insertPending(pendingLines);
+        }
+        if (!rejectedLines.isEmpty()) {
+            rejects.insert(rejectedLines, jobInstanceId);
         }
         inserted += added;
-        duplicates += acceptedLines - added;
-        rejected += rejectedRows.size();
+        duplicates += paymentLines - added;
+        rejected += rejectedLines.size();
+        pending += pendingLines.size();
     }
 
     @Override
@@ -63,6 +85,7 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
         inserted = context.getLong(INSERTED, 0);
         duplicates = context.getLong(DUPLICATES, 0);
         rejected = context.getLong(REJECTED, 0);
+        pending = context.getLong(PENDING, 0);
     }
 
     @Override
@@ -70,5 +93,6 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
         context.putLong(INSERTED, inserted);
         context.putLong(DUPLICATES, duplicates);
         context.putLong(REJECTED, rejected);
+        context.putLong(PENDING, pending);
     }
 }

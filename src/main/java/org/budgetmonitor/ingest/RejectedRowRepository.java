@@ -10,11 +10,12 @@ import org.springframework.stereotype.Repository;
 public class RejectedRowRepository {
 
     private static final String INSERT = """
-            INSERT INTO rejected_row (job_instance_id, source_file, line_no, reason, raw_line)
-            VALUES (?, ?, ?, ?, ?)""";
-    private static final String SELECT_FOR_INSTANCE = """
-            SELECT source_file, line_no, reason, raw_line FROM rejected_row
-            WHERE job_instance_id = ? ORDER BY source_file, line_no, id""";
+            INSERT INTO rejected_row (job_instance_id, file_id, source_file, line_no, reason, raw_line)
+            VALUES (?, ?, ?, ?, ?, ?)""";
+    private static final String SELECT_FOR_RUN = """
+            SELECT r.file_id, r.source_file, r.line_no, r.reason, r.raw_line
+            FROM rejected_row r JOIN run_file f ON f.file_id = r.file_id
+            WHERE f.job_instance_id = ? ORDER BY r.source_file, r.line_no, r.id""";
 
     private static final int MAX_TEXT = 2000;
     private static final int MAX_RAW = 4000;
@@ -28,16 +29,22 @@ public class RejectedRowRepository {
     public void insert(List<IngestLine.Rejected> rows, long jobInstanceId) {
         jdbc.batchUpdate(INSERT, rows, rows.size(), (ps, row) -> {
             ps.setLong(1, jobInstanceId);
-            ps.setString(2, row.file());
-            ps.setLong(3, row.line());
-            ps.setString(4, truncate(row.reason(), MAX_TEXT));
-            ps.setString(5, truncate(row.rawLine(), MAX_RAW));
+            ps.setLong(2, row.fileId());
+            ps.setString(3, row.file());
+            ps.setLong(4, row.line());
+            ps.setString(5, truncate(row.reason(), MAX_TEXT));
+            ps.setString(6, truncate(row.rawLine(), MAX_RAW));
         });
     }
 
+    /**
+     * The rejected lines of every file the run read or found unchanged: a bad line is reported each
+     * night until a corrected export replaces its file.
+     */
     public List<IngestLine.Rejected> findByJobInstance(long jobInstanceId) {
-        return jdbc.query(SELECT_FOR_INSTANCE, (rs, n) -> new IngestLine.Rejected(rs.getString("source_file"),
-                rs.getLong("line_no"), rs.getString("reason"), rs.getString("raw_line")), jobInstanceId);
+        return jdbc.query(SELECT_FOR_RUN, (rs, n) -> new IngestLine.Rejected(rs.getString("source_file"),
+                rs.getLong("file_id"), rs.getLong("line_no"), rs.getString("reason"), rs.getString("raw_line")),
+                jobInstanceId);
     }
 
     private static String truncate(String text, int max) {

@@ -1,31 +1,54 @@
 package org.budgetmonitor.money;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.regex.Pattern;
 
-/** Parses the decimal figures people type or export: {@code 1234.5}, {@code 1,234.50}, {@code -20}. */
+/**
+ * Parses the decimal figures people type and systems export: {@code 1234.5}, {@code 1,234.50},
+ * {@code ¥1,234.56}, {@code -20}, accounting negatives {@code (1,234.56)} and full-width digits.
+ * Anything else is refused rather than guessed.
+ */
 public final class Amounts {
 
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
-    private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
+    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d*)?");
 
     private Amounts() {
     }
 
     /**
      * @throws IllegalArgumentException with a message fit for a reject report when the text is
-     *     not a decimal number
+     *     not a number
      */
     public static BigDecimal parse(String text) {
-        String s = text == null ? "" : text.strip();
+        String original = text == null ? "" : text.strip();
+        // NFKC turns full-width digits, commas, brackets and ￥ into their ASCII forms.
+        String s = Normalizer.normalize(original, Normalizer.Form.NFKC).replaceAll("\\s+", "");
         if (s.isEmpty()) {
             throw new IllegalArgumentException("amount is empty");
+        }
+        s = s.replace("¥", "");
+        if (s.endsWith("元")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        boolean negative = false;
+        if (s.startsWith("(") && s.endsWith(")")) {
+            negative = true;
+            s = s.substring(1, s.length() - 1);
+        }
+        if (s.startsWith("-") || s.startsWith("\u2212")) {
+            negative = !negative;
+            s = s.substring(1);
+        } else if (s.startsWith("+")) {
+            s = s.substring(1);
         }
         if (GROUPED.matcher(s).matches()) {
             s = s.replace(",", "");
         } else if (!PLAIN_DECIMAL.matcher(s).matches()) {
-            throw new IllegalArgumentException("'" + text.strip() + "' is not a number");
+            throw new IllegalArgumentException("'" + original + "' is not a number");
         }
-        return new BigDecimal(s);
+        BigDecimal value = new BigDecimal(s);
+        return negative ? value.negate() : value;
     }
 }

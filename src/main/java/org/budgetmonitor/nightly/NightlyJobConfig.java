@@ -4,9 +4,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.budgetmonitor.ingest.ArchiveTasklet;
 import org.budgetmonitor.ingest.DisbursementParser;
 import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.ingest.ExportInspector;
 import org.budgetmonitor.ingest.InboxReader;
+import org.budgetmonitor.ingest.InboxScanner;
+import org.budgetmonitor.ingest.IngestProperties;
+import org.budgetmonitor.ingest.IngestedFileRepository;
 import org.budgetmonitor.ingest.IngestLine;
 import org.budgetmonitor.ingest.IngestWriter;
 import org.budgetmonitor.ingest.RejectedRowRepository;
@@ -32,9 +37,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job, step by step: load the plan → ingest the inbox's payment exports → compute
- * the variance as of the date → write the variance CSV and the reject file. A summary for cron's
- * mail is printed at the end.
+ * The nightly job, step by step: load the plan → ingest the inbox's payment exports → archive
+ * them (with --archive-dir) → compute the variance as of the date → write the variance, reject
+ * and pending CSVs → render the report. A summary for cron's mail is printed at the end.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfig {
@@ -42,12 +47,13 @@ public class NightlyJobConfig {
     public static final String JOB_NAME = "nightly";
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step varianceStep,
+    Job nightlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step archiveStep, Step varianceStep,
             Step writeOutputsStep, Step reportStep, NightlyRunSummary nightlyRunSummary) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(nightlyRunSummary)
                 .start(loadPlanStep)
                 .next(ingestStep)
+                .next(archiveStep)
                 .next(varianceStep)
                 .next(writeOutputsStep)
                 .next(reportStep)
@@ -72,10 +78,9 @@ public class NightlyJobConfig {
 
     @Bean
     Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InboxReader inboxReader, IngestWriter ingestWriter,
-            @Value("${monitor.ingest.chunk-size:1000}") int chunkSize) {
+            InboxReader inboxReader, IngestWriter ingestWriter, IngestProperties ingest) {
         return new StepBuilder("ingest", jobRepository)
-                .<IngestLine, IngestLine>chunk(chunkSize)
+                .<IngestLine, IngestLine>chunk(ingest.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(inboxReader)
                 .writer(ingestWriter)
@@ -84,8 +89,11 @@ public class NightlyJobConfig {
 
     @Bean
     @StepScope
-    InboxReader inboxReader(@Value("#{jobParameters['inbox']}") String inbox) {
-        return new InboxReader(Path.of(inbox), new DisbursementParser());
+    InboxReader inboxReader(@Value("#{jobParameters['inbox']}") String inbox, IngestProperties ingest,
+            IngestedFileRepository files, Clock clock,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+        return new InboxReader(Path.of(inbox), new InboxScanner(ingest, clock), new ExportInspector(ingest),
+                new DisbursementParser(), files, jobInstanceId);
     }
 
     @Bean
@@ -93,6 +101,21 @@ public class NightlyJobConfig {
     IngestWriter ingestWriter(DisbursementRepository disbursements, RejectedRowRepository rejects,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
         return new IngestWriter(disbursements, rejects, jobInstanceId);
+    }
+
+    // 2b. With --archive-dir, the files ingested by this run leave the inbox.
+
+    @Bean
+    Step archiveStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ArchiveTasklet archiveTasklet) {
+        return new StepBuilder("archive", jobRepository).tasklet(archiveTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    ArchiveTasklet archiveTasklet(@Value("#{jobParameters['inbox']}") String inbox,
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, IngestProperties ingest, IngestedFileRepository files) {
+        return new ArchiveTasklet(Path.of(inbox), ingest.archivePath().orElse(null), asOf, files);
     }
 
     // 3. Variance: plan against actual, per project, as of the date.
@@ -124,8 +147,8 @@ public class NightlyJobConfig {
     @StepScope
     WriteOutputsTasklet writeOutputsTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
             @Value("#{jobParameters['asOf']}") LocalDate asOf, VarianceRepository variances,
-            RejectedRowRepository rejects) {
-        return new WriteOutputsTasklet(new OutputFiles(Path.of(outputDir), asOf), variances, rejects);
+            RejectedRowRepository rejects, DisbursementRepository disbursements) {
+        return new WriteOutputsTasklet(new OutputFiles(Path.of(outputDir), asOf), variances, rejects, disbursements);
     }
 
     // 5. The report: variance-<as-of>.pdf and .xlsx (and one PDF per unit when there are several).

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.budgetmonitor.ingest.ArchiveTasklet;
+import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.ingest.InboxReader;
 import org.budgetmonitor.ingest.IngestWriter;
 import org.budgetmonitor.plan.LoadPlanTasklet;
 import org.budgetmonitor.run.JobCommandRunner;
@@ -27,10 +30,12 @@ import org.springframework.stereotype.Component;
 public class NightlyRunSummary implements JobExecutionListener {
 
     private final JobRepository jobRepository;
+    private final DisbursementRepository disbursements;
     private final PrintStream out;
 
-    public NightlyRunSummary(JobRepository jobRepository) {
+    public NightlyRunSummary(JobRepository jobRepository, DisbursementRepository disbursements) {
         this.jobRepository = jobRepository;
+        this.disbursements = disbursements;
         this.out = System.out;
     }
 
@@ -59,7 +64,7 @@ public class NightlyRunSummary implements JobExecutionListener {
         if (ingest != null) {
             ExecutionContext c = ingest.getExecutionContext();
             long rejected = c.getLong(IngestWriter.REJECTED, 0);
-            s.append("  ingest:     ").append(c.getInt("inbox.filesRead", 0)).append(" files read, ")
+            s.append("  ingest:     ").append(c.getInt(InboxReader.FILES_READ, 0)).append(" files read, ")
                     .append(c.getLong(IngestWriter.INSERTED, 0)).append(" rows ingested, ")
                     .append(c.getLong(IngestWriter.DUPLICATES, 0)).append(" duplicates skipped, ")
                     .append(rejected).append(" rows rejected");
@@ -67,6 +72,23 @@ public class NightlyRunSummary implements JobExecutionListener {
                 s.append(" (see ").append(outputs.rejectedCsv()).append(')');
             }
             s.append('\n');
+            list(s, "unchanged, skipped", c.getString(InboxReader.UNCHANGED, ""));
+            list(s, "corrected (earlier version's rows replaced)", c.getString(InboxReader.CORRECTED, ""));
+            list(s, "rejected whole", c.getString(InboxReader.REJECTED_FILES, ""));
+            list(s, "not complete yet, left for a later run", c.getString(InboxReader.WAITING, ""));
+            long pending = c.getLong(IngestWriter.PENDING, 0);
+            if (pending > 0) {
+                s.append("              ").append(pending).append(" lines not yet confirmed by the bank (not counted; see ")
+                        .append(outputs.pendingCsv()).append(")\n");
+            }
+            List<String> unmatched = disbursements.findUnmatchedRefunds(execution.getJobInstanceId());
+            if (!unmatched.isEmpty()) {
+                s.append("              refunds whose original voucher is unknown: ").append(String.join(", ", unmatched))
+                        .append('\n');
+            }
+        }
+        if (job.containsKey(ArchiveTasklet.ARCHIVED)) {
+            s.append("  archive:    ").append(job.getInt(ArchiveTasklet.ARCHIVED)).append(" files moved out of the inbox\n");
         }
         if (job.containsKey(VarianceTasklet.FLAG_COUNT_PREFIX + Flag.RED)) {
             s.append("  flags:      ");
@@ -90,6 +112,12 @@ public class NightlyRunSummary implements JobExecutionListener {
             s.append("  Run the same command again to restart once the cause is fixed.\n");
         }
         return s.toString();
+    }
+
+    private static void list(StringBuilder s, String what, String names) {
+        if (!names.isEmpty()) {
+            s.append("              ").append(what).append(": ").append(names.replace("\n", ", ")).append('\n');
+        }
     }
 
     private static String rootMessage(Throwable t) {

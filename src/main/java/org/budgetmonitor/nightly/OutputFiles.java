@@ -21,4 +21,8 @@ public record OutputFiles(Path outputDir, LocalDate asOf) {
     public Path rejectedCsv() {
         return file("rejected", "csv");
     }
+
+    public Path pendingCsv() {
+        return file("pending", "csv");
+    }
 }

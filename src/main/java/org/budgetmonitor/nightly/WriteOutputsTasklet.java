@@ -1,5 +1,7 @@
 package org.budgetmonitor.nightly;
 
+import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.ingest.PendingReportWriter;
 import org.budgetmonitor.ingest.RejectReportWriter;
 import org.budgetmonitor.ingest.RejectedRowRepository;
 import org.budgetmonitor.variance.VarianceCsvWriter;
@@ -9,17 +11,20 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Writes the variance CSV and the reject file of the run, each atomically. */
+/** Writes the variance CSV, the reject file and the list of unconfirmed payments, each atomically. */
 public class WriteOutputsTasklet implements Tasklet {
 
     private final OutputFiles outputs;
     private final VarianceRepository variances;
     private final RejectedRowRepository rejects;
+    private final DisbursementRepository disbursements;
 
-    public WriteOutputsTasklet(OutputFiles outputs, VarianceRepository variances, RejectedRowRepository rejects) {
+    public WriteOutputsTasklet(OutputFiles outputs, VarianceRepository variances, RejectedRowRepository rejects,
+            DisbursementRepository disbursements) {
         this.outputs = outputs;
         this.variances = variances;
         this.rejects = rejects;
+        this.disbursements = disbursements;
     }
 
     @Override
@@ -27,6 +32,10 @@ public class WriteOutputsTasklet implements Tasklet {
         long instanceId = contribution.getStepExecution().getJobExecution().getJobInstanceId();
         new VarianceCsvWriter().write(outputs.varianceCsv(), variances.findByAsOf(outputs.asOf()));
         new RejectReportWriter().write(outputs.rejectedCsv(), rejects.findByJobInstance(instanceId));
+        var pending = disbursements.findUnconfirmed(outputs.asOf());
+        if (!pending.isEmpty()) {
+            new PendingReportWriter().write(outputs.pendingCsv(), pending);
+        }
         return RepeatStatus.FINISHED;
     }
 }

@@ -1,5 +1,6 @@
 package org.budgetmonitor.support;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,8 +38,14 @@ public final class HeaderMapping {
         return new HeaderMapping(indexByField, List.copyOf(header));
     }
 
-    static String normalise(String name) {
-        return name == null ? "" : name.replace(CsvFiles.BOM, ' ').strip().toLowerCase(Locale.ROOT);
+    /**
+     * The form header names are compared in: NFKC (full-width letters and brackets become ASCII),
+     * no spaces, lower case, and no unit suffix such as （元） or （万元）, which callers read apart.
+     */
+    public static String normalise(String name) {
+        String s = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC)
+                .replace(String.valueOf(CsvFiles.BOM), "").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return s.replaceAll("\\((万元|元|%)\\)$", "");
     }
 
     public List<String> missing(Collection<String> requiredFields) {

@@ -3,6 +3,7 @@ package org.budgetmonitor.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,12 +15,20 @@ class DisbursementParserTest {
 
     private final DisbursementParser parser = new DisbursementParser();
 
-    private final HeaderMapping chinese = HeaderMapping.of(
-            List.of("支付日期", "项目编码", "金额", "凭证号", "收款人", "摘要", "资金性质", "支付流水号"),
-            DisbursementColumns.ALIASES);
+    private final ExportFormat chinese = format(AmountUnit.YUAN,
+            "支付日期", "项目编码", "金额", "凭证号", "收款人", "摘要", "资金性质", "支付流水号");
+
+    static ExportFormat format(AmountUnit unit, String... header) {
+        return new ExportFormat(StandardCharsets.UTF_8, ',', 0,
+                HeaderMapping.of(List.of(header), DisbursementColumns.ALIASES), unit, "test");
+    }
 
     private Disbursement parse(String... cells) {
-        return parser.parse(chinese, List.of(cells));
+        return payment(chinese, cells);
+    }
+
+    private Disbursement payment(ExportFormat format, String... cells) {
+        return ((ParsedRow.Payment) parser.parse(format, List.of(cells))).disbursement();
     }
 
     @Test
@@ -35,10 +44,9 @@ class DisbursementParserTest {
 
     @Test
     void readsEnglishHeaderAliases() {
-        HeaderMapping english = HeaderMapping.of(List.of("Date", "PROJECT_CODE", " amount ", "voucher_no"),
-                DisbursementColumns.ALIASES);
+        ExportFormat english = format(AmountUnit.YUAN, "Date", "PROJECT_CODE", " amount ", "voucher_no");
 
-        Disbursement d = parser.parse(english, List.of("2026/3/5", "P1", "-800", "V1"));
+        Disbursement d = payment(english, "2026/3/5", "P1", "-800", "V1");
 
         assertThat(d.payDate()).isEqualTo(LocalDate.of(2026, 3, 5));
         assertThat(d.amount()).isEqualTo(Money.ofYuan("-800"));
@@ -55,15 +63,15 @@ class DisbursementParserTest {
     @Test
     void rejectsTextThatIsNotADate() {
         assertThatThrownBy(() -> parse("三月底", "P1", "1", "V1", "", "", "", ""))
-                .hasMessageContaining("is not a date like 2026-03-31");
+                .hasMessageContaining("is not a date (2026-03-31, 2026/3/31, 2026年3月31日 or 20260331)");
     }
 
     @Test
     void rejectsAnAmountThatIsNotANumberOrHasFractionsOfAFen() {
-        assertThatThrownBy(() -> parse("2026-03-01", "P1", "12元", "V1", "", "", "", ""))
-                .hasMessage("金额 (amount): '12元' is not a number");
+        assertThatThrownBy(() -> parse("2026-03-01", "P1", "12块", "V1", "", "", "", ""))
+                .hasMessage("金额 (amount): '12块' is not a number");
         assertThatThrownBy(() -> parse("2026-03-01", "P1", "1.005", "V1", "", "", "", ""))
-                .hasMessageContaining("more than 2 decimals");
+                .hasMessageContaining("is not a whole number of 分");
         assertThatThrownBy(() -> parse("2026-03-01", "P1", "1,23.00", "V1", "", "", "", ""))
                 .hasMessageContaining("is not a number");
     }

@@ -67,7 +67,7 @@ class RestartTest {
     void aRunThatFailedMidIngestRestartsWhereItStoppedWithTheSameTotals() throws Exception {
         // The third chunk fails to write: two chunks (four lines) are committed.
         doCallRealMethod().doCallRealMethod().doThrow(new IllegalStateException("database went away"))
-                .doCallRealMethod().when(disbursements).insertIfAbsent(anyList(), anyLong());
+                .doCallRealMethod().when(disbursements).store(anyList(), anyLong());
 
         JobExecution failed = run();
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -90,7 +90,7 @@ class RestartTest {
     @Test
     void aRunWhoseProcessDiedIsRecoveredAndRestarted() throws Exception {
         doCallRealMethod().doThrow(new IllegalStateException("killed")).doCallRealMethod()
-                .when(disbursements).insertIfAbsent(anyList(), anyLong());
+                .when(disbursements).store(anyList(), anyLong());
         JobExecution failed = run();
         // Make it look as a kill -9 leaves it: still STARTED, no end time.
         jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE JOB_EXECUTION_ID = ?",

@@ -97,7 +97,11 @@ class NightlyCommandLineTest {
         Run again = nightly("2026-06-30", "sample-data/plan", "sample-data/disbursements");
 
         assertThat(again.exitCode()).isEqualTo(ExitCodes.SUCCESS);
-        assertThat(again.stdout()).contains("run 2): COMPLETED").contains("0 rows ingested, 43 duplicates skipped");
+        assertThat(again.stdout()).contains("run 2): COMPLETED").contains("0 rows ingested, 0 duplicates skipped")
+                .contains("unchanged, skipped: finance-2026-01-01_2026-06-30.csv, finance-2026-01-01_2026-07-31.csv, "
+                        + "treasury-2026-08-01_2026-11-30.csv");
+        // The bad line of an unchanged file is still reported: it is still not counted.
+        assertThat(lines("2026-06-30/rejected-2026-06-30.csv")).hasSize(2);
         assertThat(lines("2026-06-30/variance-2026-06-30.csv")).isEqualTo(first);
     }
 

@@ -45,8 +45,8 @@ public class NightlyJobHarness {
 
     /** Empties our tables between tests (the job repository keeps its history). */
     public void clear() {
-        for (String table : new String[] {"variance_result", "rejected_row", "disbursement", "plan_indicator",
-            "plan_checkpoint", "plan_project"}) {
+        for (String table : new String[] {"variance_result", "rejected_row", "run_file", "file_payment",
+            "pending_payment", "disbursement", "ingested_file", "plan_indicator", "plan_checkpoint", "plan_project"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }

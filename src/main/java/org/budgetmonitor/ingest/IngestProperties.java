@@ -1,0 +1,47 @@
+package org.budgetmonitor.ingest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How exports are taken from the inbox ({@code monitor.ingest.*}).
+ *
+ * @param chunkSize lines per transaction
+ * @param accept which files in the inbox are complete enough to read
+ * @param stableSeconds with {@code accept=STABLE}: how long a file must have been left unchanged
+ * @param maxLineBytes a physical line (or quoted field) longer than this rejects the file: it is
+ *     garbage, and reading it would only exhaust memory
+ * @param archiveDir where ingested files are moved ({@code --archive-dir}); empty leaves them in place
+ * @param profiles one per payment system: how to recognise and read its exports
+ */
+@ConfigurationProperties("monitor.ingest")
+public record IngestProperties(
+        @DefaultValue("1000") int chunkSize,
+        @DefaultValue("ALL") AcceptMode accept,
+        @DefaultValue("60") long stableSeconds,
+        @DefaultValue("1048576") int maxLineBytes,
+        String archiveDir,
+        @DefaultValue List<SourceProfile> profiles) {
+
+    /** When a file in the inbox counts as completely written. */
+    public enum AcceptMode {
+        /** Every {@code *.csv} (the exporter writes elsewhere and moves files in). */
+        ALL,
+        /** Only when a marker file {@code NAME.ok} or {@code NAME.done} exists beside it. */
+        MARKER,
+        /** Only when its size and modification time have not changed for {@code stable-seconds}. */
+        STABLE
+    }
+
+    public static IngestProperties defaults() {
+        return new IngestProperties(1000, AcceptMode.ALL, 60, 1 << 20, null, List.of());
+    }
+
+    public Optional<Path> archivePath() {
+        return archiveDir == null || archiveDir.isBlank() ? Optional.empty() : Optional.of(Path.of(archiveDir));
+    }
+}

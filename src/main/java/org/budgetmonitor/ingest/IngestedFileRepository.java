@@ -1,0 +1,121 @@
+package org.budgetmonitor.ingest;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The record of every export file read, and the versioning of a file's rows. */
+@Repository
+public class IngestedFileRepository {
+
+    public enum Status {
+        LOADING, LOADED, REJECTED, REPLACED
+    }
+
+    public record IngestedFile(long id, String name, long size, String sha256, Status status, long jobInstanceId) {
+    }
+
+    private static final String INSERT = """
+            INSERT INTO ingested_file (file_name, size_bytes, sha256, format, status, reason, job_instance_id, started_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String SELECT = "SELECT id, file_name, size_bytes, sha256, status, job_instance_id FROM ingested_file ";
+    private static final String FIND_BY_NAME = SELECT + "WHERE file_name = ? AND status IN ('LOADING', 'LOADED') ORDER BY id";
+    private static final String FIND_LOADED_BY_SHA = SELECT + "WHERE sha256 = ? AND status = 'LOADED' ORDER BY id";
+    private static final String FIND_BY_ID = SELECT + "WHERE id = ?";
+    private static final String FIND_LOADED_BY_INSTANCE = SELECT
+            + "WHERE job_instance_id = ? AND status = 'LOADED' ORDER BY id";
+    private static final String MARK = "UPDATE ingested_file SET status = ?, finished_at = ? WHERE id = ?";
+
+    private static final String MEMBERS = "SELECT dedupe_key, occurrence FROM file_payment WHERE file_id = ?";
+    private static final String DELETE_MEMBERS = "DELETE FROM file_payment WHERE file_id = ?";
+    private static final String DELETE_ORPHAN = """
+            DELETE FROM disbursement d WHERE d.dedupe_key = ? AND d.occurrence = ?
+            AND NOT EXISTS (SELECT 1 FROM file_payment f WHERE f.dedupe_key = d.dedupe_key AND f.occurrence = d.occurrence)""";
+    private static final String DELETE_PENDING = "DELETE FROM pending_payment WHERE file_id = ?";
+
+    private static final String RECORD_READ = """
+            INSERT INTO run_file (job_instance_id, file_id)
+            SELECT v.i, v.f FROM (VALUES (CAST(? AS BIGINT), CAST(? AS BIGINT))) AS v (i, f)
+            WHERE NOT EXISTS (SELECT 1 FROM run_file r WHERE r.job_instance_id = v.i AND r.file_id = v.f)""";
+
+    private final JdbcTemplate jdbc;
+
+    public IngestedFileRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(ExportInspection.FileFacts facts, String format, Status status, String reason, long jobInstanceId) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var ps = connection.prepareStatement(INSERT, new String[] {"id"});
+            ps.setString(1, facts.name());
+            ps.setLong(2, facts.size());
+            ps.setString(3, facts.sha256());
+            ps.setString(4, format);
+            ps.setString(5, status.name());
+            ps.setString(6, reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000));
+            ps.setLong(7, jobInstanceId);
+            ps.setTimestamp(8, Timestamp.valueOf(LocalDateTime.now()));
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    /** The current (loaded or half-loaded) versions of a file name. */
+    public List<IngestedFile> findCurrentByName(String name) {
+        return jdbc.query(FIND_BY_NAME, (rs, n) -> map(rs), name);
+    }
+
+    public Optional<IngestedFile> findLoadedBySha(String sha256) {
+        return jdbc.query(FIND_LOADED_BY_SHA, (rs, n) -> map(rs), sha256).stream().findFirst();
+    }
+
+    public Optional<IngestedFile> findById(long id) {
+        return jdbc.query(FIND_BY_ID, (rs, n) -> map(rs), id).stream().findFirst();
+    }
+
+    public List<IngestedFile> findLoadedByJobInstance(long jobInstanceId) {
+        return jdbc.query(FIND_LOADED_BY_INSTANCE, (rs, n) -> map(rs), jobInstanceId);
+    }
+
+    /** Notes that a run read this file version, or found it unchanged: the run reports its rejects. */
+    public void recordRead(long jobInstanceId, long fileId) {
+        jdbc.update(RECORD_READ, jobInstanceId, fileId);
+    }
+
+    public void markLoaded(long id) {
+        jdbc.update(MARK, Status.LOADED.name(), Timestamp.valueOf(LocalDateTime.now()), id);
+    }
+
+    /**
+     * Takes a file version's rows out: its memberships go, and so does every payment no other
+     * file holds. Returns how many payments were removed.
+     */
+    public int retire(long id) {
+        List<Object[]> members = jdbc.query(MEMBERS, (rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}, id);
+        jdbc.update(DELETE_MEMBERS, id);
+        int removed = 0;
+        for (int[] batch : jdbc.batchUpdate(DELETE_ORPHAN, members.stream()
+                .toList(), 1000, (ps, args) -> {
+                    ps.setString(1, (String) args[0]);
+                    ps.setInt(2, (Integer) args[1]);
+                })) {
+            for (int count : batch) {
+                removed += Math.max(count, 0);
+            }
+        }
+        jdbc.update(DELETE_PENDING, id);
+        jdbc.update(MARK, Status.REPLACED.name(), Timestamp.valueOf(LocalDateTime.now()), id);
+        return removed;
+    }
+
+    private static IngestedFile map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new IngestedFile(rs.getLong("id"), rs.getString("file_name"), rs.getLong("size_bytes"),
+                rs.getString("sha256"), Status.valueOf(rs.getString("status")), rs.getLong("job_instance_id"));
+    }
+}
