@@ -1,6 +1,7 @@
 package org.budgetmonitor;
 
 import org.budgetmonitor.run.ExitCodes;
+import org.budgetmonitor.run.RunLockListener;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -14,8 +15,13 @@ public class BudgetMonitorApplication {
 
     /** Runs the command line and returns the process exit code (see {@link ExitCodes}). */
     public static int run(String... args) {
+        SpringApplication application = new SpringApplication(BudgetMonitorApplication.class);
+        application.addListeners(new RunLockListener());
         try {
-            return SpringApplication.exit(SpringApplication.run(BudgetMonitorApplication.class, args));
+            return SpringApplication.exit(application.run(args));
+        } catch (RunLockListener.AlreadyRunningException e) {
+            System.out.println("budget-monitor: " + e.getMessage());
+            return ExitCodes.ALREADY_RUNNING;
         } catch (RuntimeException e) {
             // The full trace is in the log file; the operator's mail gets the cause.
             Throwable cause = e;

@@ -61,16 +61,9 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
                     "unknown --job=" + properties.job() + "; jobs are " + jobsByName.keySet()));
             LocalDate asOf = asOf();
             Map<String, String> options = options();
-            Optional<RunLock> lock = RunLock.tryAcquire(properties.dataDir());
-            if (lock.isEmpty()) {
-                System.out.println("budget-monitor: another run is using " + properties.dataDir().toAbsolutePath()
-                        + "; nothing was done.");
-                return ExitCodes.ALREADY_RUNNING;
-            }
-            try (RunLock held = lock.get()) {
-                JobExecution execution = launcher.launch(job, asOf, options);
-                return exitCodeOf(execution);
-            }
+            // The process holds the run lock on --data-dir (RunLockListener) from before the database opened.
+            JobExecution execution = launcher.launch(job, asOf, options);
+            return exitCodeOf(execution);
         } catch (BadInputException e) {
             System.out.println("budget-monitor: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

@@ -38,7 +38,10 @@ public class JobLauncherService {
         this.jobRepository = jobRepository;
     }
 
-    /** Must be called while holding the {@link RunLock}: a STARTED execution is then a dead one. */
+    /**
+     * Must be called while holding the {@link RunLock} (see {@link RunLockListener}): a STARTED
+     * execution is then a dead one.
+     */
     public JobExecution launch(Job job, LocalDate asOf, Map<String, String> options) throws Exception {
         long run = 1;
         while (true) {
