@@ -1,0 +1,142 @@
+package org.budgetmonitor.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.budgetmonitor.BudgetMonitorApplication;
+import org.budgetmonitor.run.ExitCodes;
+import org.budgetmonitor.run.RunLock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job as separate processes see it: a killed run, and two runs at once. */
+class ProcessLevelTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exitCode, String stdout) {
+    }
+
+    private static Run inProcess(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            return new Run(BudgetMonitorApplication.run(args), captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    private List<String> args(Path inbox, Path work) {
+        return List.of("--as-of=2026-12-31", "--plan-dir=sample-data/plan", "--inbox=" + inbox,
+                "--output-dir=" + work.resolve("out"), "--data-dir=" + work.resolve("data"));
+    }
+
+    @Test
+    void aSecondRunAtTheSameTimeExitsAtOnceWithItsOwnCodeAndTouchesNothing() throws IOException {
+        Path data = tmp.resolve("data");
+        try (RunLock first = RunLock.tryAcquire(data).orElseThrow()) {
+            Run second = inProcess("--data-dir=" + data, "--output-dir=" + tmp.resolve("out"), "--as-of=2026-06-30");
+
+            assertThat(second.exitCode()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+            assertThat(second.stdout()).contains("another run is using").contains("nothing was done");
+        }
+        // No database was opened or created; only the refusal went to the log.
+        try (var files = Files.list(data)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).doesNotContain("budget-monitor.mv.db");
+        }
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aRunKilledMidIngestEndsWithExactlyTheTotalsOfAnUninterruptedRunWhenStartedAgain() throws Exception {
+        Path inbox = bigInbox(tmp.resolve("inbox"));
+        Path reference = tmp.resolve("reference");
+        assertThat(inProcess(args(inbox, reference).toArray(String[]::new)).exitCode()).isEqualTo(ExitCodes.SUCCESS);
+
+        Path killed = tmp.resolve("killed");
+        Process child = startChild(args(inbox, killed));
+        Path log = killed.resolve("data/logs/budget-monitor.log");
+        awaitLogLine(log, "Executing step: [ingest]", child);
+        Thread.sleep(1500);
+        child.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback but the database's own
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isNotZero();
+        assertThat(killed.resolve("out/2026-12-31/variance-2026-12-31.csv")).as("killed before the end").doesNotExist();
+
+        Run restarted = inProcess(args(inbox, killed).toArray(String[]::new));
+
+        assertThat(restarted.exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(restarted.stdout()).contains("run 1): COMPLETED"); // the same run, restarted
+        assertThat(Files.readAllLines(killed.resolve("out/2026-12-31/variance-2026-12-31.csv")))
+                .isEqualTo(Files.readAllLines(reference.resolve("out/2026-12-31/variance-2026-12-31.csv")));
+    }
+
+    /** 100,000 payment lines over the sample's five projects, in three overlapping exports. */
+    private static Path bigInbox(Path inbox) throws IOException {
+        Files.createDirectories(inbox);
+        String[] projects = {"13091626P000175100046", "13091626P000177100055", "13091626P000178100047",
+            "13091626P00017610004U", "13091626P00018210006K"};
+        Random random = new Random(42);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 80_000; i++) {
+            int day = 1 + random.nextInt(365);
+            String date = java.time.LocalDate.ofYearDay(2026, day).toString();
+            long fen = 100 + random.nextInt(500_000) - (random.nextInt(20) == 0 ? 300_000 : 0);
+            lines.add(date + "," + projects[random.nextInt(projects.length)] + "," + (fen / 100) + "."
+                    + String.format("%02d", Math.abs(fen % 100)) + ",V" + i + ",收款人" + (i % 97) + ",摘要");
+        }
+        write(inbox.resolve("a.csv"), lines.subList(0, 40_000));
+        write(inbox.resolve("b.csv"), lines.subList(20_000, 60_000));
+        write(inbox.resolve("c.csv"), lines.subList(60_000, 80_000));
+        return inbox;
+    }
+
+    private static void write(Path file, List<String> lines) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            writer.write("支付日期,项目编码,金额,凭证号,收款人,摘要\n");
+            for (String line : lines) {
+                writer.write(line);
+                writer.write('\n');
+            }
+        }
+    }
+
+    private static Process startChild(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), BudgetMonitorApplication.class.getName()));
+        command.addAll(args);
+        command.add("--monitor.ingest.chunk-size=200");
+        command.add("--logging.level.org.springframework.batch=INFO");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    private static void awaitLogLine(Path log, String text, Process child) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            assertThat(child.isAlive()).as("child still running").isTrue();
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no '" + text + "' in " + log);
+    }
+}
