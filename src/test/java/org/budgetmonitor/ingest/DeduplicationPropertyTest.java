@@ -30,7 +30,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * Splitting, repeating and reordering the same payments across files and runs always gives the
  * same totals: each payment counted as often as the one file holding it most often.
  */
-class DeduplicationProperties {
+class DeduplicationPropertyTest {
 
     private static ConfigurableApplicationContext context;
 
