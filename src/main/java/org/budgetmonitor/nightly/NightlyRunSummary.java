@@ -10,6 +10,7 @@ import org.budgetmonitor.ingest.DisbursementRepository;
 import org.budgetmonitor.ingest.InboxReader;
 import org.budgetmonitor.ingest.IngestWriter;
 import org.budgetmonitor.plan.LoadPlanTasklet;
+import org.budgetmonitor.quarterly.QuarterlyReviewTasklet;
 import org.budgetmonitor.run.JobCommandRunner;
 import org.budgetmonitor.run.JobLauncherService;
 import org.budgetmonitor.variance.Flag;
@@ -51,7 +52,7 @@ public class NightlyRunSummary implements JobExecutionListener {
         OutputFiles outputs = new OutputFiles(Path.of(parameters.getString(JobCommandRunner.OUTPUT_DIR)), asOf);
         ExecutionContext job = execution.getExecutionContext();
         StringBuilder s = new StringBuilder();
-        s.append("budget-monitor nightly, as of ").append(asOf).append(" (fiscal year ").append(asOf.getYear())
+        s.append("budget-monitor ").append(execution.getJobInstance().getJobName()).append(", as of ").append(asOf).append(" (fiscal year ").append(asOf.getYear())
                 .append(", run ").append(parameters.getLong(JobLauncherService.RUN)).append("): ")
                 .append(execution.getStatus()).append('\n');
         if (job.containsKey(LoadPlanTasklet.PROJECT_COUNT)) {
@@ -102,8 +103,16 @@ public class NightlyRunSummary implements JobExecutionListener {
                 red.lines().forEach(line -> s.append("    ").append(line).append('\n'));
             }
         }
+        if (job.containsKey(QuarterlyReviewTasklet.VERSION)) {
+            s.append("  review:     version ").append(job.getInt(QuarterlyReviewTasklet.VERSION))
+                    .append("true".equals(job.getString(QuarterlyReviewTasklet.REISSUED, ""))
+                            ? ", reissued with the figures it was issued with (--refresh for a new version)"
+                            : ", new")
+                    .append('\n');
+            list(s, "progress file problems", job.getString(QuarterlyReviewTasklet.PROGRESS_PROBLEMS, ""));
+        }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            s.append("  output:     ").append(outputs.varianceCsv()).append('\n');
+            s.append("  output:     ").append(outputs.dir()).append(": ").append(outputNames(outputs)).append('\n');
         } else {
             List<Throwable> failures = execution.getAllFailureExceptions();
             for (Throwable failure : failures) {
@@ -112,6 +121,15 @@ public class NightlyRunSummary implements JobExecutionListener {
             s.append("  Run the same command again to restart once the cause is fixed.\n");
         }
         return s.toString();
+    }
+
+    private static String outputNames(OutputFiles outputs) {
+        try (var files = java.nio.file.Files.list(outputs.dir())) {
+            return String.join(", ", files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
+                    .sorted().toList());
+        } catch (java.io.IOException e) {
+            return "(cannot list: " + e.getMessage() + ")";
+        }
     }
 
     private static void list(StringBuilder s, String what, String names) {

@@ -38,6 +38,10 @@ public class PlanRepository {
             SELECT project_code, checkpoint_date, cumulative_yuan
             FROM plan_checkpoint WHERE fiscal_year = ? ORDER BY project_code, checkpoint_date""";
 
+    private static final String SELECT_INDICATORS = """
+            SELECT project_code, seq, level1, level2, level3, description, target, basis
+            FROM plan_indicator WHERE fiscal_year = ? ORDER BY project_code, seq""";
+
     private final JdbcTemplate jdbc;
 
     public PlanRepository(JdbcTemplate jdbc) {
@@ -73,6 +77,12 @@ public class PlanRepository {
         jdbc.batchUpdate(INSERT_PROJECT, projects);
         jdbc.batchUpdate(INSERT_CHECKPOINT, checkpoints);
         jdbc.batchUpdate(INSERT_INDICATOR, indicators);
+    }
+
+    public List<Indicator> findIndicators(int fiscalYear) {
+        return jdbc.query(SELECT_INDICATORS, (rs, n) -> new Indicator(rs.getString("project_code"), rs.getInt("seq"),
+                rs.getString("level1"), rs.getString("level2"), rs.getString("level3"), rs.getString("description"),
+                rs.getString("target"), rs.getString("basis")), fiscalYear);
     }
 
     /** The projects of a fiscal year ordered by unit and project code, with their checkpoints. */

@@ -31,6 +31,8 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     public static final String PLAN_DIR = "planDir";
     public static final String INBOX = "inbox";
     public static final String OUTPUT_DIR = "outputDir";
+    public static final String PROGRESS_DIR = "progressDir";
+    public static final String REFRESH = "refresh";
 
     private static final Logger log = LoggerFactory.getLogger(JobCommandRunner.class);
 
@@ -91,6 +93,9 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
         options.put(PLAN_DIR, existingDirectory("--plan-dir", properties.planDir()));
         options.put(INBOX, existingDirectory("--inbox", properties.inbox()));
         options.put(OUTPUT_DIR, properties.outputDir().toAbsolutePath().normalize().toString());
+        // Used by the quarterly review; a missing progress folder just means no indicator progress yet.
+        options.put(PROGRESS_DIR, properties.progressDir().toAbsolutePath().normalize().toString());
+        options.put(REFRESH, String.valueOf(properties.refresh()));
         return options;
     }
 

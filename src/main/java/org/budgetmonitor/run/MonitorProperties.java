@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param job which job to run
  * @param asOf the as-of date, ISO; empty means yesterday
+ * @param progressDir indicator progress files for the quarterly review ({@code --progress-dir})
+ * @param refresh the quarterly review issues a new version instead of reissuing the stored one
  * @param runOnStartup false in tests that drive the jobs themselves
  */
 @ConfigurationProperties("monitor")
@@ -22,5 +24,7 @@ public record MonitorProperties(
         @DefaultValue("sample-data/disbursements") Path inbox,
         @DefaultValue("out") Path outputDir,
         @DefaultValue("data") Path dataDir,
+        @DefaultValue("sample-data/progress") Path progressDir,
+        @DefaultValue("false") boolean refresh,
         @DefaultValue("true") boolean runOnStartup) {
 }

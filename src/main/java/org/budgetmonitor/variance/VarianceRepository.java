@@ -65,7 +65,8 @@ public class VarianceRepository {
         return jdbc.query(SELECT_AS_OF, (rs, n) -> toRow(rs), Date.valueOf(asOf));
     }
 
-    private static VarianceRow toRow(ResultSet rs) throws SQLException {
+    /** Maps the variance columns, which the quarterly snapshot shares. */
+    public static VarianceRow toRow(ResultSet rs) throws SQLException {
         Date checkpointDate = rs.getDate("checkpoint_date");
         String reasons = rs.getString("reasons");
         return new VarianceRow(rs.getDate("as_of").toLocalDate(), rs.getString("project_code"),

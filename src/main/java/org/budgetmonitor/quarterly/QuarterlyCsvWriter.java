@@ -1,0 +1,67 @@
+package org.budgetmonitor.quarterly;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVPrinter;
+import org.budgetmonitor.money.Money;
+import org.budgetmonitor.support.AtomicFiles;
+import org.budgetmonitor.support.CsvFiles;
+import org.budgetmonitor.variance.VarianceCsvWriter;
+
+/**
+ * {@code quarterly-<as-of>.csv}: the nightly variance columns for the date, then the review's
+ * own, in the same number format (2 decimals HALF_UP, 万元 and percent), UTF-8 with BOM.
+ */
+public class QuarterlyCsvWriter {
+
+    public static final List<String> EXTRA_COLUMNS = List.of("time_progress_pct", "projected_year_end_wan",
+            "required_monthly_wan", "prev_quarter_actual_wan");
+
+    public void write(Path file, QuarterlyReview review) throws IOException {
+        List<String> header = new ArrayList<>(VarianceCsvWriter.COLUMNS);
+        header.addAll(EXTRA_COLUMNS);
+        AtomicFiles.write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(CsvFiles.BOM);
+            CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
+            printer.printRecord(header);
+            for (QuarterlyRow row : review.rows()) {
+                List<String> cells = new ArrayList<>(VarianceCsvWriter.values(row.variance()));
+                cells.add(row.timeProgressPct().setScale(2, RoundingMode.HALF_UP).toPlainString());
+                cells.add(wan(row.projectedYearEnd()));
+                cells.add(row.requiredMonthly() == null ? "" : wan(row.requiredMonthly()));
+                cells.add(wan(row.previousQuarterActual()));
+                printer.printRecord(cells);
+            }
+            printer.flush();
+        });
+    }
+
+    /** The indicators of the review (双监控), one line each. */
+    public void writeIndicators(Path file, QuarterlyReview review) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(CsvFiles.BOM);
+            CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
+            printer.printRecord("project_code", "level1", "level2", "level3", "target", "value_to_date",
+                    "expected_full_year", "status", "likelihood", "cause_category", "cause", "measure", "note");
+            for (IndicatorReview i : review.indicators()) {
+                printer.printRecord(i.projectCode(), i.level1(), i.level2(), i.level3(), i.target(), i.valueToDate(),
+                        i.expectedFullYear(), i.status().chinese(), i.likelihood() == null ? "" : i.likelihood().chinese(),
+                        i.causeCategory(), i.cause(), i.measure(), i.note());
+            }
+            printer.flush();
+        });
+    }
+
+    private static String wan(Money money) {
+        return money.wanForDisplay().toPlainString();
+    }
+}

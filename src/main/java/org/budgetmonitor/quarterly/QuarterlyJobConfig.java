@@ -1,0 +1,88 @@
+package org.budgetmonitor.quarterly;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.nightly.NightlyRunSummary;
+import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.variance.VarianceRepository;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The quarterly review job (执行率 review, 双监控), step by step: the nightly job's plan, ingest,
+ * archive, variance and output steps bring the figures up to the date → the review is issued (or
+ * the issued version reloaded) → its CSVs are written → the review report is rendered.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(QuarterlyProperties.class)
+public class QuarterlyJobConfig {
+
+    public static final String JOB_NAME = "quarterly";
+
+    @Bean
+    Job quarterlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step archiveStep,
+            Step varianceStep, Step writeOutputsStep, Step quarterlyReviewStep, Step quarterlyOutputsStep,
+            NightlyRunSummary runSummary) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(runSummary)
+                .start(loadPlanStep)
+                .next(ingestStep)
+                .next(archiveStep)
+                .next(varianceStep)
+                .next(writeOutputsStep)
+                .next(quarterlyReviewStep)
+                .next(quarterlyOutputsStep)
+                .build();
+    }
+
+    // The review: issued once per date and kept; --refresh issues a new version.
+
+    @Bean
+    Step quarterlyReviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            QuarterlyReviewTasklet quarterlyReviewTasklet) {
+        return new StepBuilder("quarterlyReview", jobRepository)
+                .tasklet(quarterlyReviewTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    QuarterlyReviewTasklet quarterlyReviewTasklet(@Value("#{jobParameters['asOf']}") LocalDate asOf,
+            @Value("#{jobParameters['refresh']}") String refresh, @Value("#{jobParameters['progressDir']}") String progressDir,
+            QuarterlyReviewRepository reviews, VarianceRepository variances, PlanRepository plans,
+            DisbursementRepository disbursements, Clock clock) {
+        return new QuarterlyReviewTasklet(asOf, Boolean.parseBoolean(refresh),
+                progressDir == null || progressDir.isBlank() ? null : Path.of(progressDir), reviews, variances, plans,
+                disbursements, clock);
+    }
+
+    // Outputs: quarterly-<as-of>.csv and quarterly-indicators-<as-of>.csv.
+
+    @Bean
+    Step quarterlyOutputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            WriteQuarterlyOutputsTasklet writeQuarterlyOutputsTasklet) {
+        return new StepBuilder("quarterlyOutputs", jobRepository)
+                .tasklet(writeQuarterlyOutputsTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    WriteQuarterlyOutputsTasklet writeQuarterlyOutputsTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, QuarterlyReviewRepository reviews) {
+        return new WriteQuarterlyOutputsTasklet(new OutputFiles(Path.of(outputDir), asOf), reviews);
+    }
+}

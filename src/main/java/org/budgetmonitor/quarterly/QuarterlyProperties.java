@@ -1,0 +1,16 @@
+package org.budgetmonitor.quarterly;
+
+import java.math.BigDecimal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The quarterly review's settings ({@code monitor.quarterly.*}).
+ *
+ * @param focusUnspentWan a lagging project is on the 重点监控 list when more than this (万元) of
+ *     its budget is unspent
+ */
+@ConfigurationProperties("monitor.quarterly")
+public record QuarterlyProperties(@DefaultValue("5") BigDecimal focusUnspentWan) {
+}

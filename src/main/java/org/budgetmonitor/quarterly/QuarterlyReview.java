@@ -1,0 +1,79 @@
+package org.budgetmonitor.quarterly;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.budgetmonitor.money.Money;
+
+/**
+ * A quarterly execution-rate review as issued: one version of the figures of an as-of date.
+ *
+ * @param dataCutoff the latest payment date the figures include
+ */
+public record QuarterlyReview(
+        LocalDate asOf,
+        int version,
+        LocalDateTime createdAt,
+        LocalDate dataCutoff,
+        List<QuarterlyRow> rows,
+        List<IndicatorReview> indicators) {
+
+    public QuarterlyReview {
+        rows = List.copyOf(rows);
+        indicators = List.copyOf(indicators);
+    }
+
+    /** Totals of one unit. */
+    public record UnitTotals(String unitCode, String unitName, int projects, Money budget, Money expected,
+            Money actual, Money previousQuarterActual, int red, int yellow, int green) {
+
+        public BigDecimal executionRatePct() {
+            return budget.isZero() ? BigDecimal.ZERO
+                    : actual.yuan().multiply(BigDecimal.valueOf(100)).divide(budget.yuan(), java.math.MathContext.DECIMAL128);
+        }
+    }
+
+    /** Whether the as-of date is a checkpoint of every plan; if not, "plan at quarter end" is interpolated. */
+    public boolean planInterpolated() {
+        return rows.stream().filter(r -> r.variance().planned())
+                .anyMatch(r -> !asOf.equals(r.variance().checkpointDate()));
+    }
+
+    /**
+     * 重点监控: lagging projects with more than the threshold left unspent, the largest unspent first.
+     */
+    public List<QuarterlyRow> focus(Money unspentAbove) {
+        return rows.stream().filter(QuarterlyRow::lagging).filter(r -> r.unspent().isGreaterThan(unspentAbove))
+                .sorted(Comparator.comparing(QuarterlyRow::unspent).reversed()
+                        .thenComparing(r -> r.variance().projectCode()))
+                .toList();
+    }
+
+    public List<UnitTotals> units() {
+        Map<String, List<QuarterlyRow>> byUnit = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.variance().planned())
+                .forEach(r -> byUnit.computeIfAbsent(r.variance().unitCode(), k -> new java.util.ArrayList<>()).add(r));
+        return byUnit.values().stream().map(unitRows -> {
+            Money budget = Money.ZERO;
+            Money expected = Money.ZERO;
+            Money actual = Money.ZERO;
+            Money previous = Money.ZERO;
+            int[] flags = new int[3];
+            for (QuarterlyRow r : unitRows) {
+                budget = budget.plus(r.variance().budget());
+                expected = expected.plus(Money.ofYuan(r.variance().expectedYuan()));
+                actual = actual.plus(r.variance().actual());
+                previous = previous.plus(r.previousQuarterActual());
+                flags[r.variance().flag().ordinal()]++;
+            }
+            var first = unitRows.get(0).variance();
+            return new UnitTotals(first.unitCode(), first.unitName(), unitRows.size(), budget, expected, actual,
+                    previous, flags[0], flags[1], flags[2]);
+        }).toList();
+    }
+}

@@ -1,0 +1,30 @@
+package org.budgetmonitor.quarterly;
+
+import org.budgetmonitor.nightly.OutputFiles;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Writes {@code quarterly-<as-of>.csv} and {@code quarterly-indicators-<as-of>.csv} from the issued review. */
+public class WriteQuarterlyOutputsTasklet implements Tasklet {
+
+    private final OutputFiles outputs;
+    private final QuarterlyReviewRepository reviews;
+
+    public WriteQuarterlyOutputsTasklet(OutputFiles outputs, QuarterlyReviewRepository reviews) {
+        this.outputs = outputs;
+        this.reviews = reviews;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        int version = contribution.getStepExecution().getJobExecution().getExecutionContext()
+                .getInt(QuarterlyReviewTasklet.VERSION);
+        QuarterlyReview review = reviews.load(outputs.asOf(), version).orElseThrow();
+        QuarterlyCsvWriter writer = new QuarterlyCsvWriter();
+        writer.write(outputs.file("quarterly", "csv"), review);
+        writer.writeIndicators(outputs.file("quarterly-indicators", "csv"), review);
+        return RepeatStatus.FINISHED;
+    }
+}
