@@ -18,11 +18,13 @@ public class NightlyJobHarness {
 
     private final JobLauncherService launcher;
     private final Job nightlyJob;
+    private final Job quarterlyJob;
     private final JdbcTemplate jdbc;
 
-    public NightlyJobHarness(JobLauncherService launcher, Job nightlyJob, JdbcTemplate jdbc) {
+    public NightlyJobHarness(JobLauncherService launcher, Job nightlyJob, Job quarterlyJob, JdbcTemplate jdbc) {
         this.launcher = launcher;
         this.nightlyJob = nightlyJob;
+        this.quarterlyJob = quarterlyJob;
         this.jdbc = jdbc;
     }
 
@@ -31,6 +33,16 @@ public class NightlyJobHarness {
                 JobCommandRunner.PLAN_DIR, planDir.toString(),
                 JobCommandRunner.INBOX, inbox.toString(),
                 JobCommandRunner.OUTPUT_DIR, outputDir.toString()));
+    }
+
+    public JobExecution runQuarterly(LocalDate asOf, Path planDir, Path inbox, Path outputDir, Path progressDir,
+            boolean refresh) throws Exception {
+        return launcher.launch(quarterlyJob, asOf, Map.of(
+                JobCommandRunner.PLAN_DIR, planDir.toString(),
+                JobCommandRunner.INBOX, inbox.toString(),
+                JobCommandRunner.OUTPUT_DIR, outputDir.toString(),
+                JobCommandRunner.PROGRESS_DIR, progressDir.toString(),
+                JobCommandRunner.REFRESH, String.valueOf(refresh)));
     }
 
     /** Everything stored, in 元. */
@@ -45,7 +57,8 @@ public class NightlyJobHarness {
 
     /** Empties our tables between tests (the job repository keeps its history). */
     public void clear() {
-        for (String table : new String[] {"variance_result", "rejected_row", "run_file", "file_payment",
+        for (String table : new String[] {"quarterly_review_indicator", "quarterly_review_row", "quarterly_review",
+            "variance_result", "rejected_row", "run_file", "file_payment",
             "pending_payment", "disbursement", "ingested_file", "plan_indicator", "plan_checkpoint", "plan_project"}) {
             jdbc.update("DELETE FROM " + table);
         }

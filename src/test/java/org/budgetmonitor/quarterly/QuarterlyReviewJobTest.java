@@ -1,0 +1,132 @@
+package org.budgetmonitor.quarterly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.budgetmonitor.money.Money;
+import org.budgetmonitor.testing.Exports;
+import org.budgetmonitor.testing.JobTest;
+import org.budgetmonitor.testing.NightlyJobHarness;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.FileSystemUtils;
+
+/** The quarterly review on the sample data, and what an issued review keeps. */
+@JobTest
+class QuarterlyReviewJobTest {
+
+    private static final LocalDate Q3 = LocalDate.of(2026, 9, 30);
+
+    @Autowired
+    NightlyJobHarness job;
+
+    @Autowired
+    QuarterlyReviewRepository reviews;
+
+    @TempDir
+    Path tmp;
+
+    Path inbox;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        job.clear();
+        inbox = tmp.resolve("inbox");
+        FileSystemUtils.copyRecursively(Path.of("sample-data/disbursements"), inbox);
+    }
+
+    private JobExecution quarterly(boolean refresh) throws Exception {
+        JobExecution execution = job.runQuarterly(Q3, Path.of("sample-data/plan"), inbox, tmp.resolve("out"),
+                Path.of("sample-data/progress"), refresh);
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        return execution;
+    }
+
+    private List<String> csv() throws Exception {
+        return Files.readAllLines(tmp.resolve("out/2026-09-30/quarterly-2026-09-30.csv"));
+    }
+
+    @Test
+    void writesTheNightlyColumnsAndTheReviewsOwnForTheThirdQuarter() throws Exception {
+        quarterly(false);
+
+        List<String> lines = csv();
+        assertThat(lines.get(0)).endsWith(",flag,reasons,time_progress_pct,projected_year_end_wan,required_monthly_wan,"
+                + "prev_quarter_actual_wan");
+        // 国内招商: 11 万元 by 30 Sep; plan interpolated 10 + 5 × 92/123 = 13.74; 11 × 365/273 = 14.71; 9 / 3 months.
+        assertThat(lines).contains(
+                "13091626P000175100046,国内招商,472001,20.00,2026-06-30,10.00,13.74,11.00,55.00,-13.70,YELLOW,"
+                        + "BEHIND_PLAN;MISSED_CHECKPOINT,74.79,14.71,3.00,7.50",
+                "13091626P000199100001,,,,,,,0.36,,,RED,UNPLANNED,74.79,0.48,,0.36");
+    }
+
+    @Test
+    void putsLaggingProjectsWithTheMostUnspentFirstOnTheFocusList() throws Exception {
+        JobExecution execution = quarterly(false);
+
+        QuarterlyReview review = reviews.load(Q3, execution.getExecutionContext().getInt(QuarterlyReviewTasklet.VERSION))
+                .orElseThrow();
+        assertThat(review.planInterpolated()).isTrue();
+        assertThat(review.focus(Money.ofWan("5"))).extracting(r -> r.variance().projectName())
+                .containsExactly("宣传", "国内招商"); // 12.40 and 9.00 unspent; 综合事务管理 has only 3.80
+        assertThat(review.focus(Money.ofWan("3"))).extracting(r -> r.variance().projectName())
+                .containsExactly("宣传", "国内招商", "综合事务管理");
+        assertThat(review.units()).singleElement().satisfies(unit -> {
+            assertThat(unit.budget()).isEqualTo(Money.ofWan("160"));
+            assertThat(unit.red()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void judgesIndicatorsFromProgressFilesAndTheBudgetItself() throws Exception {
+        JobExecution execution = quarterly(false);
+
+        QuarterlyReview review = reviews.load(Q3, execution.getExecutionContext().getInt(QuarterlyReviewTasklet.VERSION))
+                .orElseThrow();
+        IndicatorReview signed = review.indicators().stream().filter(i -> i.level3().equals("促成签约项目个数"))
+                .findFirst().orElseThrow();
+        assertThat(signed.valueToDate()).isEqualTo("13个");
+        assertThat(signed.status()).isEqualTo(IndicatorStatus.IN_PROGRESS);
+        assertThat(signed.likelihood()).isEqualTo(Likelihood.POSSIBLE);
+        assertThat(signed.causeCategory()).isEqualTo("经费保障");
+        IndicatorReview cost = review.indicators().stream()
+                .filter(i -> i.projectCode().equals("13091626P000177100055") && i.target().equals("控制在预算内"))
+                .findFirst().orElseThrow();
+        assertThat(cost.valueToDate()).isEqualTo("实际支出 7.60 万元 / 预算 20.00 万元");
+        assertThat(cost.likelihood()).isEqualTo(Likelihood.CERTAIN);
+        assertThat(Files.readString(tmp.resolve("out/2026-09-30/quarterly-indicators-2026-09-30.csv")))
+                .contains("企业满意度,≥90百分比,93%,93%,已达成,确定能");
+    }
+
+    @Test
+    void reissuesThePastReviewWithItsFiguresUntilARefreshIsAskedFor() throws Exception {
+        JobExecution first = quarterly(false);
+        List<String> issued = csv();
+        // A back-dated payment for 国内招商 arrives after the review was issued.
+        Exports.write(inbox, "late-correction.csv", Exports.HEADER,
+                "2026-09-15,13091626P000175100046,20000.00,JZ-2026-0300,某公司,补录九月支出");
+
+        JobExecution again = quarterly(false);
+
+        assertThat(csv()).isEqualTo(issued);
+        assertThat(again.getExecutionContext().getInt(QuarterlyReviewTasklet.VERSION)).isEqualTo(1);
+        assertThat(again.getExecutionContext().getString(QuarterlyReviewTasklet.REISSUED)).isEqualTo("true");
+
+        JobExecution refreshed = quarterly(true);
+
+        assertThat(refreshed.getExecutionContext().getInt(QuarterlyReviewTasklet.VERSION)).isEqualTo(2);
+        assertThat(csv()).anySatisfy(line -> assertThat(line).startsWith("13091626P000175100046,国内招商,472001,20.00,"
+                + "2026-06-30,10.00,13.74,13.00,"));
+        // Version 1 is kept as issued.
+        assertThat(reviews.load(Q3, 1).orElseThrow().rows().get(0).variance().actual()).isEqualTo(Money.ofWan("11"));
+        assertThat(first.getExecutionContext().getString(QuarterlyReviewTasklet.REISSUED)).isEqualTo("false");
+    }
+}
