@@ -35,7 +35,7 @@ public class PlanCsvReader {
 
     private static final Pattern CHECKPOINT_COLUMN = Pattern.compile("(?i)plan_(\\d{2})-(\\d{2})");
 
-    static final Map<String, List<String>> PROJECT_COLUMNS = columns(
+    public static final Map<String, List<String>> PROJECT_COLUMNS_ALIASES = columns(
             "fiscal_year", "年度",
             "unit_code", "单位编码",
             "unit_name", "单位名称",
@@ -48,7 +48,7 @@ public class PlanCsvReader {
             "goal", "绩效目标",
             "plan_unit", "计划单位");
 
-    static final Map<String, List<String>> INDICATOR_COLUMNS = columns(
+    public static final Map<String, List<String>> INDICATOR_COLUMNS_ALIASES = columns(
             "project_code", "项目编码",
             "level1", "一级指标",
             "level2", "二级指标",
@@ -91,7 +91,7 @@ public class PlanCsvReader {
                 return projects;
             }
             List<String> header = records.next().toList();
-            HeaderMapping columns = HeaderMapping.of(header, PROJECT_COLUMNS);
+            HeaderMapping columns = HeaderMapping.of(header, PROJECT_COLUMNS_ALIASES);
             List<String> missing = columns.missing(REQUIRED_PROJECT_COLUMNS);
             if (!missing.isEmpty()) {
                 problems.add(PROJECTS_FILE + ": missing column(s) " + missing + " in header " + header);
@@ -208,7 +208,7 @@ public class PlanCsvReader {
                 return indicators;
             }
             List<String> header = records.next().toList();
-            HeaderMapping columns = HeaderMapping.of(header, INDICATOR_COLUMNS);
+            HeaderMapping columns = HeaderMapping.of(header, INDICATOR_COLUMNS_ALIASES);
             List<String> missing = columns.missing(REQUIRED_INDICATOR_COLUMNS);
             if (!missing.isEmpty()) {
                 problems.add(INDICATORS_FILE + ": missing column(s) " + missing + " in header " + header);

@@ -33,6 +33,9 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     public static final String OUTPUT_DIR = "outputDir";
     public static final String PROGRESS_DIR = "progressDir";
     public static final String REFRESH = "refresh";
+    public static final String DOCUMENT = "document";
+    public static final String FISCAL_YEAR = "fiscalYear";
+    private static final String IMPORT_PLAN = "import-plan";
 
     private static final Logger log = LoggerFactory.getLogger(JobCommandRunner.class);
 
@@ -62,7 +65,7 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
             Job job = Optional.ofNullable(jobsByName.get(properties.job())).orElseThrow(() -> new BadInputException(
                     "unknown --job=" + properties.job() + "; jobs are " + jobsByName.keySet()));
             LocalDate asOf = asOf();
-            Map<String, String> options = options();
+            Map<String, String> options = job.getName().equals(IMPORT_PLAN) ? importOptions() : options();
             // The process holds the run lock on --data-dir (RunLockListener) from before the database opened.
             JobExecution execution = launcher.launch(job, asOf, options);
             return exitCodeOf(execution);
@@ -88,6 +91,21 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
+    /** import-plan reads a document and writes the plan directory, creating it if need be. */
+    private Map<String, String> importOptions() {
+        Path document = properties.document();
+        if (document == null || document.toString().isBlank() || !Files.isRegularFile(document)) {
+            throw new BadInputException("--document=" + (document == null ? "" : document)
+                    + " must name the budget document (.txt or .docx) to import");
+        }
+        int year = properties.fiscalYear() == null ? LocalDate.now(clock).getYear() : properties.fiscalYear();
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(DOCUMENT, document.toAbsolutePath().normalize().toString());
+        options.put(FISCAL_YEAR, String.valueOf(year));
+        options.put(PLAN_DIR, properties.planDir().toAbsolutePath().normalize().toString());
+        return options;
+    }
+
     private Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put(PLAN_DIR, existingDirectory("--plan-dir", properties.planDir()));
@@ -108,7 +126,9 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     static int exitCodeOf(JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return ExitCodes.SUCCESS;
+            // import-plan: what could be read was imported, but the document had problems to fix.
+            return execution.getExitStatus().getExitCode().equals("COMPLETED_WITH_PROBLEMS")
+                    ? ExitCodes.BAD_INPUT : ExitCodes.SUCCESS;
         }
         boolean badInput = execution.getAllFailureExceptions().stream().anyMatch(JobCommandRunner::isBadInput);
         return badInput ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;

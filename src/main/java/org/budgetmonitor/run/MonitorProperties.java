@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param asOf the as-of date, ISO; empty means yesterday
  * @param progressDir indicator progress files for the quarterly review ({@code --progress-dir})
  * @param refresh the quarterly review issues a new version instead of reissuing the stored one
+ * @param document the budget document to import ({@code --job=import-plan --document=FILE})
+ * @param fiscalYear the fiscal year of that document ({@code --fiscal-year}); default the current year
  * @param runOnStartup false in tests that drive the jobs themselves
  */
 @ConfigurationProperties("monitor")
@@ -26,5 +28,7 @@ public record MonitorProperties(
         @DefaultValue("data") Path dataDir,
         @DefaultValue("sample-data/progress") Path progressDir,
         @DefaultValue("false") boolean refresh,
+        Path document,
+        Integer fiscalYear,
         @DefaultValue("true") boolean runOnStartup) {
 }
