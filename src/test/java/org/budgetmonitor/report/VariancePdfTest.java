@@ -104,6 +104,27 @@ class VariancePdfTest {
     }
 
     @Test
+    void theChartSectionHeadingIsPrintedOnThePageOfItsFirstChart() {
+        // The RED projects come first; "code　name" is the title above a chart (the table has no full-width space).
+        List<String> headingPages = sample.pages.stream().filter(p -> p.contains("红黄预警项目：计划与实际累计支出")).toList();
+        assertThat(headingPages).hasSize(1);
+        assertThat(headingPages.get(0)).contains("13091626P000175100046　国内招商");
+    }
+
+    @Test
+    void theSignOffSharesThePageOfTheLastTwoChartsInsteadOfStandingAloneOnAnEmptyPage() throws IOException {
+        // Four RED projects: the heading and two charts fill one page, the other two charts the next.
+        ReportFixtures fourRed = new ReportFixtures();
+        for (int i = 1; i <= 4; i++) {
+            fourRed.project("472001", "某单位", "R" + i, "红色项目" + i, "10.00");
+        }
+        RenderedReport report = RenderedReport.render(fourRed, "zh", dir.resolve("four-red"));
+        String last = report.pages.get(report.pages.size() - 1);
+        assertThat(last).contains("填报人", "R3　红色项目3", "R4　红色项目4");
+        assertThat(report.pages).hasSize(4); // table, rate chart, charts 1-2, charts 3-4 with the sign-off
+    }
+
+    @Test
     void aLongTableRunsOverPagesWithEveryProjectOnceAndColumnHeadingsOnEachTablePage() throws IOException {
         RenderedReport report = RenderedReport.render(ReportFixtures.manyProjects(100), "zh",
                 dir.resolve("hundred"));
