@@ -113,15 +113,19 @@ class VariancePdfTest {
 
     @Test
     void theSignOffSharesThePageOfTheLastTwoChartsInsteadOfStandingAloneOnAnEmptyPage() throws IOException {
-        // Four RED projects: the heading and two charts fill one page, the other two charts the next.
-        ReportFixtures fourRed = new ReportFixtures();
-        for (int i = 1; i <= 4; i++) {
-            fourRed.project("472001", "某单位", "R" + i, "红色项目" + i, "10.00");
+        // Two RED projects: heading and both charts on one page; four: two more charts on the next page.
+        for (int charts : new int[] {2, 4}) {
+            ReportFixtures red = new ReportFixtures();
+            for (int i = 1; i <= charts; i++) {
+                red.project("472001", "某单位", "R" + i, "红色项目" + i, "10.00");
+            }
+            RenderedReport report = RenderedReport.render(red, "zh", dir.resolve("red-" + charts));
+            String last = report.pages.get(report.pages.size() - 1);
+            assertThat(last).as("%d charts", charts)
+                    .contains("填报人", "R" + (charts - 1) + "　红色项目" + (charts - 1), "R" + charts + "　红色项目" + charts);
+            // table, rate chart, then the charts two to a page
+            assertThat(report.pages).as("%d charts", charts).hasSize(2 + charts / 2);
         }
-        RenderedReport report = RenderedReport.render(fourRed, "zh", dir.resolve("four-red"));
-        String last = report.pages.get(report.pages.size() - 1);
-        assertThat(last).contains("填报人", "R3　红色项目3", "R4　红色项目4");
-        assertThat(report.pages).hasSize(4); // table, rate chart, charts 1-2, charts 3-4 with the sign-off
     }
 
     @Test
