@@ -13,6 +13,7 @@ import java.util.Map;
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JRVirtualizer;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
@@ -51,10 +52,7 @@ public class ReportRenderer {
         JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
                 new JRSwapFile(swapDir.toString(), 4096, 256), true);
         try {
-            Map<String, Object> parameters = parameters(report, text);
-            parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
-            JasperPrint print = JasperFillManager.getInstance(templates.context())
-                    .fill(templates.get(JasperTemplates.MAIN), parameters, rows(report.rows()));
+            JasperPrint print = fill(report, text, virtualizer);
             // Both exports read the same swapped pages; read-only stops them being rewritten.
             virtualizer.setReadOnly(true);
             AtomicFiles.write(pdf, out -> exportPdf(print, report, text, out));
@@ -67,6 +65,16 @@ public class ReportRenderer {
             virtualizer.cleanup();
             deleteQuietly(swapDir);
         }
+    }
+
+    /** The filled pages; {@code virtualizer} may be null (tests look at the pages in memory). */
+    JasperPrint fill(VarianceReport report, ReportText text, JRVirtualizer virtualizer) throws JRException {
+        Map<String, Object> parameters = parameters(report, text);
+        if (virtualizer != null) {
+            parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
+        }
+        return JasperFillManager.getInstance(templates.context())
+                .fill(templates.get(JasperTemplates.MAIN), parameters, rows(report.rows()));
     }
 
     Map<String, Object> parameters(VarianceReport report, ReportText text) {
@@ -100,6 +108,7 @@ public class ReportRenderer {
                 ? text.format("chart.curve.capped", report.curves().size(), report.curveCandidates())
                 : "");
         p.put("CURVES_REPORT", templates.get(JasperTemplates.CURVES));
+        p.put(FiscalYearAxisCustomizer.FISCAL_YEAR, report.fiscalYear());
         return p;
     }
 

@@ -24,8 +24,13 @@ final class RenderedReport {
     }
 
     static RenderedReport render(ReportFixtures fixtures, String language, Path dir) throws IOException {
+        return render(fixtures, 0, language, dir);
+    }
+
+    /** @param index which of the assembled reports: 0 the combined one, then one per unit */
+    static RenderedReport render(ReportFixtures fixtures, int index, String language, Path dir) throws IOException {
         ReportText text = ReportText.forLanguage(language);
-        VarianceReport report = fixtures.reports(text).get(0);
+        VarianceReport report = fixtures.reports(text).get(index);
         RenderedReport rendered = new RenderedReport(dir.resolve("variance.pdf"), dir.resolve("variance.xlsx"));
         new ReportRenderer(TEMPLATES).render(report, text, rendered.pdf, rendered.xlsx);
         try (PDDocument doc = Loader.loadPDF(rendered.pdf.toFile())) {

@@ -104,6 +104,31 @@ class VariancePdfTest {
     }
 
     @Test
+    void theChartSectionHeadingIsPrintedOnThePageOfItsFirstChart() {
+        // The RED projects come first; "code　name" is the title above a chart (the table has no full-width space).
+        List<String> headingPages = sample.pages.stream().filter(p -> p.contains("红黄预警项目：计划与实际累计支出")).toList();
+        assertThat(headingPages).hasSize(1);
+        assertThat(headingPages.get(0)).contains("13091626P000175100046　国内招商");
+    }
+
+    @Test
+    void theSignOffSharesThePageOfTheLastTwoChartsInsteadOfStandingAloneOnAnEmptyPage() throws IOException {
+        // Two RED projects: heading and both charts on one page; four: two more charts on the next page.
+        for (int charts : new int[] {2, 4}) {
+            ReportFixtures red = new ReportFixtures();
+            for (int i = 1; i <= charts; i++) {
+                red.project("472001", "某单位", "R" + i, "红色项目" + i, "10.00");
+            }
+            RenderedReport report = RenderedReport.render(red, "zh", dir.resolve("red-" + charts));
+            String last = report.pages.get(report.pages.size() - 1);
+            assertThat(last).as("%d charts", charts)
+                    .contains("填报人", "R" + (charts - 1) + "　红色项目" + (charts - 1), "R" + charts + "　红色项目" + charts);
+            // table, rate chart, then the charts two to a page
+            assertThat(report.pages).as("%d charts", charts).hasSize(2 + charts / 2);
+        }
+    }
+
+    @Test
     void aLongTableRunsOverPagesWithEveryProjectOnceAndColumnHeadingsOnEachTablePage() throws IOException {
         RenderedReport report = RenderedReport.render(ReportFixtures.manyProjects(100), "zh",
                 dir.resolve("hundred"));
