@@ -2,11 +2,9 @@ package org.budgetmonitor.planimport;
 
 import java.nio.file.Path;
 
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -25,15 +23,7 @@ public class ImportPlanJobConfig {
     Job importPlanJob(JobRepository jobRepository, Step importPlanStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(importPlanStep)
-                .listener(new JobExecutionListener() {
-                    @Override
-                    public void afterJob(org.springframework.batch.core.job.JobExecution execution) {
-                        // A run that reported problems says so in its exit status (and exit code 2).
-                        execution.getStepExecutions().stream()
-                                .filter(s -> s.getExitStatus().getExitCode().equals(ImportPlanTasklet.WITH_PROBLEMS))
-                                .findFirst().ifPresent(s -> execution.setExitStatus(s.getExitStatus()));
-                    }
-                })
+                .listener(new ImportPlanOutcome())
                 .build();
     }
 
@@ -48,9 +38,5 @@ public class ImportPlanJobConfig {
     ImportPlanTasklet importPlanTasklet(@Value("#{jobParameters['document']}") String document,
             @Value("#{jobParameters['fiscalYear']}") String fiscalYear, @Value("#{jobParameters['planDir']}") String planDir) {
         return new ImportPlanTasklet(Path.of(document), Integer.parseInt(fiscalYear), Path.of(planDir));
-    }
-
-    static boolean hasProblems(ExitStatus status) {
-        return status.getExitCode().equals(ImportPlanTasklet.WITH_PROBLEMS);
     }
 }

@@ -1,0 +1,111 @@
+package org.budgetmonitor.planimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.budgetmonitor.BudgetMonitorApplication;
+import org.budgetmonitor.run.ExitCodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportPlanCommandLineTest {
+
+    private static final String SEED = "../shared/seed/000_8a79bffb9153ab83.txt";
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exitCode, String stdout) {
+    }
+
+    private Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            return new Run(BudgetMonitorApplication.run(args), captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    private Run importPlan(String document, Path planDir) {
+        return run("--job=import-plan", "--document=" + document, "--fiscal-year=2026", "--plan-dir=" + planDir,
+                "--data-dir=" + tmp.resolve("data"));
+    }
+
+    private List<String> nightly(Path planDir, String name) throws IOException {
+        Run run = run("--job=nightly", "--as-of=2026-06-30", "--plan-dir=" + planDir,
+                "--inbox=sample-data/disbursements", "--output-dir=" + tmp.resolve(name), "--data-dir=" + tmp.resolve(name + "-data"));
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        return Files.readAllLines(tmp.resolve(name).resolve("2026-06-30/variance-2026-06-30.csv"));
+    }
+
+    @Test
+    void theNightlyJobGivesTheSameResultsOnTheImportedPlanAsOnTheHandWrittenOne() throws IOException {
+        Path imported = tmp.resolve("imported-plan");
+
+        Run run = importPlan(SEED, imported);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(run.stdout()).contains("13091626P00018210006K 河北省药品医疗器械检验研究院沧州实验室")
+                .contains("plan 3月底 25.00, 6月底 50.00, 10月底 75.00, 12月底 100.00; 5 indicators")
+                .contains("plan read as 万元 — AUTO: last checkpoint equals the budget")
+                .contains("5 projects written to");
+        assertThat(nightly(imported, "from-import")).isEqualTo(nightly(Path.of("sample-data/plan"), "from-sample"));
+    }
+
+    @Test
+    void mergesWithThePlanAlreadyThereWithoutDuplicatingAProject() throws IOException {
+        Path plan = tmp.resolve("plan");
+        Files.createDirectories(plan);
+        Files.writeString(plan.resolve("projects.csv"), "fiscal_year,unit_code,unit_name,project_code,project_name,budget_wan,"
+                + "plan_09-30,plan_12-31\n"
+                + "2026,472001,旧单位名,13091626P000175100046,旧名称,18,9,18\n"
+                + "2026,472001,本级,P-OTHER,另一个项目,10,5,10\n");
+        Files.writeString(plan.resolve("indicators.csv"), "project_code,level1,level2,level3,description,target,basis\n"
+                + "13091626P000175100046,旧,旧,旧指标,旧,≥1个,旧\nP-OTHER,产出指标,数量指标,个数,个数,≥1个,依据\n");
+
+        importPlan(SEED, plan);
+        importPlan(SEED, plan); // a second import changes nothing
+
+        List<String> projects = Files.readAllLines(plan.resolve("projects.csv"));
+        assertThat(projects.get(0)).endsWith("plan_unit,plan_03-31,plan_06-30,plan_09-30,plan_10-31,plan_12-31");
+        assertThat(projects).hasSize(7);
+        assertThat(projects).filteredOn(l -> l.contains("13091626P000175100046")).singleElement().asString()
+                .contains(",国内招商,20.00,").doesNotContain("旧名称");
+        assertThat(projects).anySatisfy(l -> assertThat(l).contains("P-OTHER,另一个项目,10,"));
+        List<String> indicators = Files.readAllLines(plan.resolve("indicators.csv"));
+        assertThat(indicators).noneMatch(l -> l.contains("旧指标")).hasSize(1 + 25 + 1);
+    }
+
+    @Test
+    void aDocumentWithoutATableIsAnErrorNotAnEmptyPlan() throws IOException {
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "第一部分\n部门整体绩效目标\n一、总体绩效目标\n招商引资。\n");
+
+        Run run = importPlan(notes.toString(), tmp.resolve("plan"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.stdout()).contains("holds no 预算项目绩效目标表 table");
+        assertThat(tmp.resolve("plan/projects.csv")).doesNotExist();
+    }
+
+    @Test
+    void importsWhatItCanReadAndExitsWithTwoWhenSomethingCouldNotBeRead() throws IOException {
+        String text = Files.readString(Path.of(SEED)).replace("\t预算数\n\t15.00\n", "\t预算数\n\t十五\n");
+        Path damaged = Files.writeString(tmp.resolve("damaged.txt"), text);
+
+        Run run = importPlan(damaged.toString(), tmp.resolve("plan"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.stdout()).contains("could not read:").contains("project 13091626P000178100047 (line")
+                .contains("预算数: '十五' is not a number").contains("4 projects written to");
+    }
+}
