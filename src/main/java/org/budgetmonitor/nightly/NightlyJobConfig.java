@@ -3,7 +3,13 @@ package org.budgetmonitor.nightly;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.budgetmonitor.delivery.DeliveryRepository;
+import org.budgetmonitor.delivery.DeliveryTasklet;
+import org.budgetmonitor.delivery.MailSettings;
+import org.budgetmonitor.delivery.ReportMailer;
 import org.budgetmonitor.ingest.ArchiveTasklet;
 import org.budgetmonitor.ingest.DisbursementParser;
 import org.budgetmonitor.ingest.DisbursementRepository;
@@ -15,6 +21,8 @@ import org.budgetmonitor.ingest.IngestedFileRepository;
 import org.budgetmonitor.ingest.IngestLine;
 import org.budgetmonitor.ingest.IngestWriter;
 import org.budgetmonitor.ingest.RejectedRowRepository;
+import org.budgetmonitor.ops.RetentionTasklet;
+import org.budgetmonitor.ops.RunLogListener;
 import org.budgetmonitor.plan.LoadPlanTasklet;
 import org.budgetmonitor.plan.PlanCsvReader;
 import org.budgetmonitor.plan.PlanRepository;
@@ -31,15 +39,19 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job, step by step: load the plan → ingest the inbox's payment exports → archive
  * them (with --archive-dir) → compute the variance as of the date → write the variance, reject
- * and pending CSVs → render the report. A summary for cron's mail is printed at the end.
+ * and pending CSVs → render the report → mail it to each unit → prune old folders. A summary for
+ * cron's mail is printed at the end, and a line goes to the run log.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfig {
@@ -48,8 +60,10 @@ public class NightlyJobConfig {
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step archiveStep, Step varianceStep,
-            Step writeOutputsStep, Step reportStep, NightlyRunSummary nightlyRunSummary) {
+            Step writeOutputsStep, Step reportStep, Step deliverStep, Step retentionStep,
+            NightlyRunSummary nightlyRunSummary, RunLogListener runLog) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(runLog)
                 .listener(nightlyRunSummary)
                 .start(loadPlanStep)
                 .next(ingestStep)
@@ -57,6 +71,8 @@ public class NightlyJobConfig {
                 .next(varianceStep)
                 .next(writeOutputsStep)
                 .next(reportStep)
+                .next(deliverStep)
+                .next(retentionStep)
                 .build();
     }
 
@@ -149,6 +165,42 @@ public class NightlyJobConfig {
             @Value("#{jobParameters['asOf']}") LocalDate asOf, VarianceRepository variances,
             RejectedRowRepository rejects, DisbursementRepository disbursements) {
         return new WriteOutputsTasklet(new OutputFiles(Path.of(outputDir), asOf), variances, rejects, disbursements);
+    }
+
+    // 6. Delivery: each unit's officers get its report by mail (when mail is on); failures wait for the next run.
+
+    @Bean
+    Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DeliveryTasklet deliveryTasklet) {
+        return new StepBuilder("deliver", jobRepository).tasklet(deliveryTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    DeliveryTasklet deliveryTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, MailSettings mail,
+            ObjectProvider<JavaMailSender> mailSender, DeliveryRepository deliveries, VarianceRepository variances) {
+        ReportMailer mailer = new ReportMailer(mailSender.getIfAvailable(() -> new JavaMailSenderImpl()), mail,
+                duration -> Thread.sleep(duration.toMillis()));
+        return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME, mail, mailer, deliveries,
+                variances);
+    }
+
+    // 7. Retention: dated report and archive folders older than monitor.retention.keep-days go.
+
+    @Bean
+    Step retentionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RetentionTasklet retentionTasklet) {
+        return new StepBuilder("retention", jobRepository).tasklet(retentionTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    RetentionTasklet retentionTasklet(@Value("#{jobParameters['outputDir']}") String outputDir, IngestProperties ingest,
+            @Value("${monitor.retention.keep-days:730}") int keepDays, Clock clock) {
+        List<Path> roots = new ArrayList<>(List.of(Path.of(outputDir)));
+        ingest.archivePath().ifPresent(roots::add);
+        return new RetentionTasklet(roots, LocalDate.now(clock), keepDays);
     }
 
     // 5. The report: variance-<as-of>.pdf and .xlsx (and one PDF per unit when there are several).

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.budgetmonitor.delivery.DeliveryTasklet;
 import org.budgetmonitor.ingest.ArchiveTasklet;
+import org.budgetmonitor.ops.RetentionTasklet;
 import org.budgetmonitor.ingest.DisbursementRepository;
 import org.budgetmonitor.ingest.InboxReader;
 import org.budgetmonitor.ingest.IngestWriter;
@@ -110,6 +112,12 @@ public class NightlyRunSummary implements JobExecutionListener {
                             : ", new")
                     .append('\n');
             list(s, "progress file problems", job.getString(QuarterlyReviewTasklet.PROGRESS_PROBLEMS, ""));
+        }
+        if (job.containsKey(DeliveryTasklet.MAIL_STATUS)) {
+            s.append("  mail:       ").append(job.getString(DeliveryTasklet.MAIL_STATUS)).append('\n');
+        }
+        if (job.containsKey(RetentionTasklet.PRUNED) && job.getInt(RetentionTasklet.PRUNED) > 0) {
+            s.append("  retention:  ").append(job.getInt(RetentionTasklet.PRUNED)).append(" old dated folders pruned\n");
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             s.append("  output:     ").append(outputs.dir()).append(": ").append(outputNames(outputs)).append('\n');

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.budgetmonitor.ingest.DisbursementRepository;
 import org.budgetmonitor.nightly.NightlyRunSummary;
 import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.ops.RunLogListener;
 import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -35,8 +36,9 @@ public class QuarterlyJobConfig {
     @Bean
     Job quarterlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step archiveStep,
             Step varianceStep, Step writeOutputsStep, Step quarterlyReviewStep, Step quarterlyOutputsStep,
-            NightlyRunSummary runSummary) {
+            NightlyRunSummary runSummary, RunLogListener runLog) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(runLog)
                 .listener(runSummary)
                 .start(loadPlanStep)
                 .next(ingestStep)

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     /** Another run holds the lock on the data directory; nothing was touched. */
     public static final int ALREADY_RUNNING = 3;
+    /** The job completed and found RED projects; only with {@code --red-exit-code=true} (the cron wrappers). */
+    public static final int SUCCESS_WITH_RED = 4;
 
     private ExitCodes() {
     }

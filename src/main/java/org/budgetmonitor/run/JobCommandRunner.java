@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.budgetmonitor.ops.RunLogRepository;
+import org.budgetmonitor.ops.RunLogTable;
+import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.VarianceTasklet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -36,6 +40,7 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     public static final String DOCUMENT = "document";
     public static final String FISCAL_YEAR = "fiscalYear";
     private static final String IMPORT_PLAN = "import-plan";
+    private static final String STATUS = "status";
 
     private static final Logger log = LoggerFactory.getLogger(JobCommandRunner.class);
 
@@ -45,11 +50,15 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final Clock clock;
     private int exitCode = ExitCodes.SUCCESS;
 
-    public JobCommandRunner(MonitorProperties properties, List<Job> jobs, JobLauncherService launcher, Clock clock) {
+    private final RunLogRepository runLog;
+
+    public JobCommandRunner(MonitorProperties properties, List<Job> jobs, JobLauncherService launcher, Clock clock,
+            RunLogRepository runLog) {
         this.properties = properties;
         this.jobsByName = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.launcher = launcher;
         this.clock = clock;
+        this.runLog = runLog;
     }
 
     @Override
@@ -62,13 +71,19 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     /** Runs the configured job and returns the exit code. */
     public int execute() {
         try {
+            if (properties.job().equals(STATUS)) {
+                System.out.print(RunLogTable.format(runLog.latest(20)));
+                return ExitCodes.SUCCESS;
+            }
             Job job = Optional.ofNullable(jobsByName.get(properties.job())).orElseThrow(() -> new BadInputException(
-                    "unknown --job=" + properties.job() + "; jobs are " + jobsByName.keySet()));
+                    "unknown --job=" + properties.job() + "; jobs are " + jobsByName.keySet() + " and " + STATUS));
             LocalDate asOf = asOf();
             Map<String, String> options = job.getName().equals(IMPORT_PLAN) ? importOptions() : options();
             // The process holds the run lock on --data-dir (RunLockListener) from before the database opened.
             JobExecution execution = launcher.launch(job, asOf, options);
-            return exitCodeOf(execution);
+            int code = exitCodeOf(execution);
+            boolean red = execution.getExecutionContext().getInt(VarianceTasklet.FLAG_COUNT_PREFIX + Flag.RED, 0) > 0;
+            return code == ExitCodes.SUCCESS && red && properties.redExitCode() ? ExitCodes.SUCCESS_WITH_RED : code;
         } catch (BadInputException e) {
             System.out.println("budget-monitor: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

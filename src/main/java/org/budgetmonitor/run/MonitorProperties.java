@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refresh the quarterly review issues a new version instead of reissuing the stored one
  * @param document the budget document to import ({@code --job=import-plan --document=FILE})
  * @param fiscalYear the fiscal year of that document ({@code --fiscal-year}); default the current year
+ * @param redExitCode exit with {@link ExitCodes#SUCCESS_WITH_RED} when a run completes with RED projects
  * @param runOnStartup false in tests that drive the jobs themselves
  */
 @ConfigurationProperties("monitor")
@@ -30,5 +31,6 @@ public record MonitorProperties(
         @DefaultValue("false") boolean refresh,
         Path document,
         Integer fiscalYear,
+        @DefaultValue("false") boolean redExitCode,
         @DefaultValue("true") boolean runOnStartup) {
 }

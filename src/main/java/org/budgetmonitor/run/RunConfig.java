@@ -2,6 +2,7 @@ package org.budgetmonitor.run;
 
 import java.time.Clock;
 
+import org.budgetmonitor.delivery.MailSettings;
 import org.budgetmonitor.ingest.IngestProperties;
 import org.budgetmonitor.variance.VarianceThresholds;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({MonitorProperties.class, VarianceThresholds.class, IngestProperties.class})
+@EnableConfigurationProperties({MonitorProperties.class, VarianceThresholds.class, IngestProperties.class,
+    MailSettings.class})
 public class RunConfig {
 
     /** Replaced in tests; "yesterday" is computed from it. */

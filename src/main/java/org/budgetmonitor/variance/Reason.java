@@ -3,15 +3,26 @@ package org.budgetmonitor.variance;
 /** Why a project has its flag; the codes are part of the CSV contract. */
 public enum Reason {
     /** 超预算: actual above budget. */
-    OVER_BUDGET,
+    OVER_BUDGET("超预算"),
     /** 未支出: nothing spent although the first checkpoint has passed. */
-    NO_SPENDING,
+    NO_SPENDING("未支出"),
     /** 进度滞后: actual behind the expected figure. */
-    BEHIND_PLAN,
+    BEHIND_PLAN("进度滞后"),
     /** 超进度: actual well ahead of the expected figure. */
-    AHEAD_OF_PLAN,
+    AHEAD_OF_PLAN("超进度"),
     /** 未完成节点计划: at the latest passed checkpoint the actual was below its plan. */
-    MISSED_CHECKPOINT,
+    MISSED_CHECKPOINT("未完成节点计划"),
     /** 计划外支出: payments for a project code that is not in the plan. */
-    UNPLANNED
+    UNPLANNED("计划外支出");
+
+    private final String chinese;
+
+    Reason(String chinese) {
+        this.chinese = chinese;
+    }
+
+    /** The words officers read in the report and the mail. */
+    public String chinese() {
+        return chinese;
+    }
 }

@@ -1,0 +1,123 @@
+package org.budgetmonitor.delivery;
+
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.Reason;
+import org.budgetmonitor.variance.VarianceRepository;
+import org.budgetmonitor.variance.VarianceRow;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Mails every unit's officers that unit's report, with a short Chinese body. A message the mail
+ * server does not take stays pending (the report stays on disk) and is sent by the next run; it
+ * never fails the run, whose files are already written.
+ */
+public class DeliveryTasklet implements Tasklet {
+
+    public static final String MAIL_STATUS = "mail.status";
+
+    private final OutputFiles outputs;
+    private final String jobName;
+    private final MailSettings settings;
+    private final ReportMailer mailer;
+    private final DeliveryRepository deliveries;
+    private final VarianceRepository variances;
+
+    public DeliveryTasklet(OutputFiles outputs, String jobName, MailSettings settings, ReportMailer mailer,
+            DeliveryRepository deliveries, VarianceRepository variances) {
+        this.outputs = outputs;
+        this.jobName = jobName;
+        this.settings = settings;
+        this.mailer = mailer;
+        this.deliveries = deliveries;
+        this.variances = variances;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
+        if (!settings.enabled()) {
+            jobContext.putString(MAIL_STATUS, "off (files only)");
+            return RepeatStatus.FINISHED;
+        }
+        long instance = contribution.getStepExecution().getJobExecution().getJobInstanceId();
+        List<String> notes = new ArrayList<>();
+        Map<String, List<VarianceRow>> byUnit = new LinkedHashMap<>();
+        variances.findByAsOf(outputs.asOf()).stream().filter(VarianceRow::planned)
+                .forEach(r -> byUnit.computeIfAbsent(r.unitCode(), k -> new ArrayList<>()).add(r));
+        for (var unit : byUnit.entrySet()) {
+            List<String> recipients = settings.recipients().getOrDefault(unit.getKey(), List.of());
+            if (recipients.isEmpty()) {
+                notes.add("no recipients for unit " + unit.getKey());
+                continue;
+            }
+            deliveries.add(instance, compose(unit.getKey(), unit.getValue(), recipients, byUnit.size() > 1));
+        }
+        // This run's messages and any an earlier run could not deliver, oldest first.
+        int sent = 0;
+        List<String> undelivered = new ArrayList<>();
+        for (Delivery delivery : deliveries.findPending()) {
+            ReportMailer.Outcome outcome = mailer.send(delivery);
+            if (outcome.sent()) {
+                deliveries.markSent(delivery.id(), outcome.attempts());
+                sent++;
+            } else {
+                deliveries.markFailed(delivery.id(), outcome.attempts(), outcome.error());
+                undelivered.add(delivery.unitCode() + " " + delivery.asOf() + " (" + outcome.error() + ")");
+            }
+        }
+        String status = sent + " sent" + (undelivered.isEmpty() ? "" : ", NOT DELIVERED (kept for the next run): "
+                + String.join("; ", undelivered)) + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+        jobContext.putString(MAIL_STATUS, status);
+        return RepeatStatus.FINISHED;
+    }
+
+    Delivery compose(String unitCode, List<VarianceRow> rows, List<String> recipients, boolean severalUnits) {
+        String unitName = rows.get(0).unitName();
+        Map<Flag, Long> counts = rows.stream().collect(Collectors.groupingBy(VarianceRow::flag, Collectors.counting()));
+        long red = counts.getOrDefault(Flag.RED, 0L);
+        long yellow = counts.getOrDefault(Flag.YELLOW, 0L);
+        long green = counts.getOrDefault(Flag.GREEN, 0L);
+        StringBuilder body = new StringBuilder();
+        body.append("各位好：\n\n").append(unitName).append("（").append(unitCode).append("）截至 ").append(outputs.asOf())
+                .append(" 的预算执行进度监控报告见附件。\n\n");
+        body.append("监控项目 ").append(rows.size()).append(" 个：红色 ").append(red).append(" 个，黄色 ").append(yellow)
+                .append(" 个，绿色 ").append(green).append(" 个。\n");
+        if (red > 0) {
+            body.append("红色预警项目：\n");
+            for (VarianceRow row : rows) {
+                if (row.flag() == Flag.RED) {
+                    body.append("  ").append(row.projectCode()).append(' ').append(row.projectName()).append("：偏差 ")
+                            .append(row.gapPp().setScale(2, RoundingMode.HALF_UP).toPlainString()).append(" 个百分点（")
+                            .append(row.reasons().stream().map(Reason::chinese).collect(Collectors.joining("、")))
+                            .append("）\n");
+                }
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        Path unitPdf = outputs.dir().resolve("variance-" + outputs.asOf() + "-" + unitCode + ".pdf");
+        files.add(severalUnits && Files.exists(unitPdf) ? unitPdf : outputs.file("variance", "pdf"));
+        Path xlsx = outputs.file("variance", "xlsx");
+        if (!severalUnits && Files.exists(xlsx)) {
+            files.add(xlsx);
+        }
+        body.append("\n附件：").append(files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining("，")))
+                .append("\n\n本邮件由预算执行监控系统自动发送，请勿直接回复。\n");
+        String subject = "预算执行进度监控报告 " + unitCode + " " + unitName + " 截至 " + outputs.asOf()
+                + "（红 " + red + " 黄 " + yellow + " 绿 " + green + "）";
+        return new Delivery(0, jobName, outputs.asOf(), unitCode, recipients, subject, body.toString(), files,
+                Delivery.Status.PENDING, 0, null);
+    }
+}

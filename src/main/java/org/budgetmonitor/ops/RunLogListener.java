@@ -1,0 +1,78 @@
+package org.budgetmonitor.ops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.budgetmonitor.delivery.DeliveryTasklet;
+import org.budgetmonitor.ingest.ExportInspector;
+import org.budgetmonitor.ingest.IngestWriter;
+import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.run.JobCommandRunner;
+import org.budgetmonitor.run.JobLauncherService;
+import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.VarianceTasklet;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/** Writes the run-log line of every nightly and quarterly run, with its files' SHA-256. */
+@Component
+public class RunLogListener implements JobExecutionListener {
+
+    private final RunLogRepository runLog;
+    private final JobRepository jobRepository;
+
+    public RunLogListener(RunLogRepository runLog, JobRepository jobRepository) {
+        this.runLog = runLog;
+        this.jobRepository = jobRepository;
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        var parameters = execution.getJobParameters();
+        LocalDate asOf = parameters.getLocalDate(JobLauncherService.AS_OF);
+        var context = execution.getExecutionContext();
+        List<String> counts = new ArrayList<>();
+        StepExecution ingest = jobRepository.getLastStepExecution(execution.getJobInstance(), "ingest");
+        if (ingest != null) {
+            counts.add("ingested " + ingest.getExecutionContext().getLong(IngestWriter.INSERTED, 0));
+            counts.add("rejected " + ingest.getExecutionContext().getLong(IngestWriter.REJECTED, 0));
+        }
+        for (Flag flag : Flag.values()) {
+            String key = VarianceTasklet.FLAG_COUNT_PREFIX + flag;
+            if (context.containsKey(key)) {
+                counts.add(flag + " " + context.getInt(key));
+            }
+        }
+        String outputDir = parameters.getString(JobCommandRunner.OUTPUT_DIR);
+        String files = outputDir == null || asOf == null ? "" : files(new OutputFiles(Path.of(outputDir), asOf).dir());
+        runLog.add(new RunLogRepository.Entry(execution.getId(), execution.getJobInstance().getJobName(), asOf,
+                parameters.getLong(JobLauncherService.RUN), execution.getStartTime(), execution.getEndTime(),
+                execution.getStatus().name(), String.join(", ", counts), files,
+                context.getString(DeliveryTasklet.MAIL_STATUS, "")));
+    }
+
+    private static String files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(dir)) {
+            for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
+                if (!file.getFileName().toString().startsWith(".")) {
+                    lines.add(file.getFileName() + " " + ExportInspector.sha256(file));
+                }
+            }
+        } catch (IOException e) {
+            lines.add("(cannot list: " + e.getMessage() + ")");
+        }
+        return String.join("\n", lines);
+    }
+}
