@@ -1,0 +1,170 @@
+package org.budgetmonitor.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.budgetmonitor.testing.JobTest;
+import org.budgetmonitor.testing.NightlyJobHarness;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+/** Reports mailed to a real SMTP server started in the test, one that refuses, and one that is down. */
+@JobTest
+@TestPropertySource(properties = {
+    "monitor.mail.enabled=true",
+    "monitor.mail.from=budget-monitor@unit.example",
+    "monitor.mail.recipients.472001=caiwu@unit.example,shenhe@unit.example",
+    "monitor.mail.attempts=2",
+    "monitor.mail.backoff=10ms",
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=3025"
+})
+class MailDeliveryTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    NightlyJobHarness job;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void setUp() {
+        job.clear();
+        jdbc.update("DELETE FROM delivery");
+    }
+
+    private JobExecution nightly(String asOf) throws Exception {
+        JobExecution execution = job.run(LocalDate.parse(asOf), Path.of("sample-data/plan"),
+                Path.of("sample-data/disbursements"), tmp.resolve("out"));
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        return execution;
+    }
+
+    private static String mailStatus(JobExecution execution) {
+        return execution.getExecutionContext().getString(DeliveryTasklet.MAIL_STATUS);
+    }
+
+    @Test
+    void sendsEachUnitsOfficersItsReportWithAShortChineseSummary() throws Exception {
+        JobExecution execution = nightly("2026-06-30");
+
+        assertThat(mailStatus(execution)).isEqualTo("1 sent");
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(2); // one message, two recipients
+        MimeMessage mail = received[0];
+        assertThat(mail.getSubject()).isEqualTo(
+                "预算执行进度监控报告 472001 沧州临港经济技术开发区生物医药招商局本级 截至 2026-06-30（红 2 黄 2 绿 1）");
+        List<String> attachments = new ArrayList<>();
+        String text = text(mail, attachments);
+        assertThat(text).contains("截至 2026-06-30").contains("红色 2 个，黄色 2 个，绿色 1 个")
+                .contains("13091626P000177100055 宣传：偏差 -30.00 个百分点（进度滞后、未完成节点计划）")
+                .contains("13091626P00017610004U 综合事务管理：偏差 -40.00 个百分点（未支出、未完成节点计划）");
+        assertThat(attachments).containsExactly("variance-2026-06-30.pdf", "variance-2026-06-30.xlsx");
+    }
+
+    /** The text/plain body of a message, collecting attachment names on the way. */
+    private static String text(Part part, List<String> attachments) throws Exception {
+        if (part.getFileName() != null) {
+            attachments.add(part.getFileName());
+            return "";
+        }
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        StringBuilder text = new StringBuilder();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(text(multipart.getBodyPart(i), attachments));
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void keepsTheReportOfADownServerAndSendsItWithTheNextRun() throws Exception {
+        smtp.stop();
+        JobExecution failed = nightly("2026-06-29");
+        assertThat(mailStatus(failed)).startsWith("0 sent, NOT DELIVERED (kept for the next run): 472001 2026-06-29");
+        assertThat(tmp.resolve("out/2026-06-29/variance-2026-06-29.pdf")).exists();
+        assertThat(jdbc.queryForObject("SELECT attempts FROM delivery WHERE as_of = DATE '2026-06-29'", Integer.class))
+                .isEqualTo(2);
+
+        smtp.start();
+        JobExecution next = nightly("2026-06-30");
+
+        assertThat(mailStatus(next)).isEqualTo("2 sent");
+        assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
+                .anySatisfy(s -> assertThat(s).contains("截至 2026-06-29"))
+                .anySatisfy(s -> assertThat(s).contains("截至 2026-06-30"));
+    }
+
+    @Test
+    void aServerThatRefusesLeavesTheMessagePendingWithItsAnswer() throws Exception {
+        smtp.stop();
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(3025)) {
+            JobExecution execution = nightly("2026-06-30");
+
+            assertThat(mailStatus(execution)).contains("NOT DELIVERED").contains("554");
+            assertThat(jdbc.queryForObject("SELECT status FROM delivery", String.class)).isEqualTo("PENDING");
+        }
+        smtp.start();
+    }
+
+    /** An SMTP server that answers every connection with 554 and hangs up. */
+    static final class RefusingSmtpServer implements AutoCloseable {
+
+        private final ServerSocket socket;
+        private final Thread thread;
+
+        RefusingSmtpServer(int port) throws IOException {
+            socket = new ServerSocket(port, 10, InetAddress.getLoopbackAddress());
+            thread = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket client = socket.accept(); OutputStream out = client.getOutputStream()) {
+                        out.write("554 5.3.2 Service refused: no mail accepted here\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
