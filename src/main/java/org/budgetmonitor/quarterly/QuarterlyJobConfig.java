@@ -5,9 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.money.Money;
 import org.budgetmonitor.nightly.NightlyRunSummary;
 import org.budgetmonitor.nightly.OutputFiles;
 import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.report.QuarterlyReportRenderer;
+import org.budgetmonitor.report.QuarterlyText;
+import org.budgetmonitor.report.WriteQuarterlyReportTasklet;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -35,7 +39,7 @@ public class QuarterlyJobConfig {
     @Bean
     Job quarterlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step archiveStep,
             Step varianceStep, Step writeOutputsStep, Step quarterlyReviewStep, Step quarterlyOutputsStep,
-            NightlyRunSummary runSummary) {
+            Step quarterlyReportStep, NightlyRunSummary runSummary) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runSummary)
                 .start(loadPlanStep)
@@ -45,6 +49,7 @@ public class QuarterlyJobConfig {
                 .next(writeOutputsStep)
                 .next(quarterlyReviewStep)
                 .next(quarterlyOutputsStep)
+                .next(quarterlyReportStep)
                 .build();
     }
 
@@ -84,5 +89,25 @@ public class QuarterlyJobConfig {
     WriteQuarterlyOutputsTasklet writeQuarterlyOutputsTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
             @Value("#{jobParameters['asOf']}") LocalDate asOf, QuarterlyReviewRepository reviews) {
         return new WriteQuarterlyOutputsTasklet(new OutputFiles(Path.of(outputDir), asOf), reviews);
+    }
+
+    // The review report: quarterly-<as-of>.pdf and .xlsx, from the issued version.
+
+    @Bean
+    Step quarterlyReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            WriteQuarterlyReportTasklet writeQuarterlyReportTasklet) {
+        return new StepBuilder("quarterlyReport", jobRepository)
+                .tasklet(writeQuarterlyReportTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    WriteQuarterlyReportTasklet writeQuarterlyReportTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
+            QuarterlyReportRenderer renderer, QuarterlyReviewRepository reviews, QuarterlyProperties properties,
+            Clock clock) {
+        return new WriteQuarterlyReportTasklet(new OutputFiles(Path.of(outputDir), asOf),
+                QuarterlyText.forLanguage(locale), renderer, reviews, Money.ofWan(properties.focusUnspentWan()), clock);
     }
 }
