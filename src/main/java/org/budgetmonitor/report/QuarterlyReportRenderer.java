@@ -38,6 +38,7 @@ public class QuarterlyReportRenderer {
     static final String FOCUS = "quarterly-focus";
     static final String INDICATORS = "quarterly-indicators";
     static final String UNITS = "quarterly-units";
+    static final String CHART = "quarterly-chart";
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -88,6 +89,7 @@ public class QuarterlyReportRenderer {
         p.put("FOCUS_REPORT", templates.get(FOCUS));
         p.put("RATES", ReportRenderer.rates(report.rates()));
         p.put("HAS_RATES", !report.rates().isEmpty());
+        p.put("CHART_REPORT", templates.get(CHART));
         p.put("RATES_NOTE", report.ratesTotal() > QuarterlyReportAssembler.MAX_RATE_BARS
                 ? text.format("q.chart.capped", QuarterlyReportAssembler.MAX_RATE_BARS, report.ratesTotal()) : "");
         p.put(TimeProgressMarker.TIME_PROGRESS, report.timeProgressPct());
