@@ -5,10 +5,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.money.Money;
 import org.budgetmonitor.nightly.NightlyRunSummary;
 import org.budgetmonitor.nightly.OutputFiles;
 import org.budgetmonitor.ops.RunLogListener;
 import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.report.QuarterlyReportRenderer;
+import org.budgetmonitor.report.QuarterlyText;
+import org.budgetmonitor.report.WriteQuarterlyReportTasklet;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -36,7 +40,7 @@ public class QuarterlyJobConfig {
     @Bean
     Job quarterlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step archiveStep,
             Step varianceStep, Step writeOutputsStep, Step quarterlyReviewStep, Step quarterlyOutputsStep,
-            NightlyRunSummary runSummary, RunLogListener runLog) {
+            Step quarterlyReportStep, NightlyRunSummary runSummary, RunLogListener runLog) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runLog)
                 .listener(runSummary)
@@ -47,6 +51,7 @@ public class QuarterlyJobConfig {
                 .next(writeOutputsStep)
                 .next(quarterlyReviewStep)
                 .next(quarterlyOutputsStep)
+                .next(quarterlyReportStep)
                 .build();
     }
 
@@ -86,5 +91,25 @@ public class QuarterlyJobConfig {
     WriteQuarterlyOutputsTasklet writeQuarterlyOutputsTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
             @Value("#{jobParameters['asOf']}") LocalDate asOf, QuarterlyReviewRepository reviews) {
         return new WriteQuarterlyOutputsTasklet(new OutputFiles(Path.of(outputDir), asOf), reviews);
+    }
+
+    // The review report: quarterly-<as-of>.pdf and .xlsx, from the issued version.
+
+    @Bean
+    Step quarterlyReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            WriteQuarterlyReportTasklet writeQuarterlyReportTasklet) {
+        return new StepBuilder("quarterlyReport", jobRepository)
+                .tasklet(writeQuarterlyReportTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    WriteQuarterlyReportTasklet writeQuarterlyReportTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
+            QuarterlyReportRenderer renderer, QuarterlyReviewRepository reviews, QuarterlyProperties properties,
+            Clock clock) {
+        return new WriteQuarterlyReportTasklet(new OutputFiles(Path.of(outputDir), asOf),
+                QuarterlyText.forLanguage(locale), renderer, reviews, Money.ofWan(properties.focusUnspentWan()), clock);
     }
 }

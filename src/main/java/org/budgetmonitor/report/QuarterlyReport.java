@@ -1,0 +1,42 @@
+package org.budgetmonitor.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * Everything the quarterly review report prints, already in words and rounded figures.
+ *
+ * @param reportId stable per date and version, so a reprint of an issued review carries the same id
+ * @param ratesTotal projects that could have a bar; more than {@code rates} holds when capped
+ */
+public record QuarterlyReport(
+        LocalDate asOf,
+        int version,
+        LocalDateTime issuedAt,
+        LocalDate dataCutoff,
+        LocalDateTime generatedAt,
+        String reportId,
+        String unitTitle,
+        boolean planInterpolated,
+        BigDecimal timeProgressPct,
+        BigDecimal focusThresholdWan,
+        List<QuarterlyReportRow> rows,
+        List<QuarterlyFocusRow> focus,
+        List<RatePoint> rates,
+        int ratesTotal,
+        List<QuarterlyIndicatorLine> indicators,
+        List<QuarterlyUnitLine> units,
+        QuarterlyUnitLine total,
+        List<Unplanned> unplanned) {
+
+    public QuarterlyReport {
+        rows = List.copyOf(rows);
+        focus = List.copyOf(focus);
+        rates = List.copyOf(rates);
+        indicators = List.copyOf(indicators);
+        units = List.copyOf(units);
+        unplanned = List.copyOf(unplanned);
+    }
+}

@@ -1,0 +1,175 @@
+package org.budgetmonitor.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.budgetmonitor.money.Money;
+import org.budgetmonitor.quarterly.IndicatorReview;
+import org.budgetmonitor.quarterly.QuarterlyReview;
+import org.budgetmonitor.quarterly.QuarterlyRow;
+import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.VarianceRow;
+
+/** Turns an issued {@link QuarterlyReview} into the words and rounded figures of its report. */
+public class QuarterlyReportAssembler {
+
+    /** Bars in the execution-rate chart; more are not legible on one landscape page. */
+    static final int MAX_RATE_BARS = VarianceReportAssembler.MAX_RATE_BARS;
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final QuarterlyText text;
+
+    public QuarterlyReportAssembler(QuarterlyText text) {
+        this.text = text;
+    }
+
+    public QuarterlyReport assemble(QuarterlyReview review, Money focusThreshold, LocalDateTime generatedAt) {
+        List<QuarterlyRow> planned = review.rows().stream().filter(r -> r.variance().planned()).toList();
+        List<QuarterlyReportRow> rows = new ArrayList<>();
+        for (QuarterlyRow row : planned) {
+            rows.add(row(rows.size() + 1, row));
+        }
+        Map<String, String> names = new HashMap<>();
+        planned.forEach(r -> names.put(r.variance().projectCode(), r.variance().projectName()));
+
+        List<QuarterlyFocusRow> focus = new ArrayList<>();
+        for (QuarterlyRow row : review.focus(focusThreshold)) {
+            VarianceRow v = row.variance();
+            focus.add(new QuarterlyFocusRow(focus.size() + 1, v.projectCode(), v.projectName(),
+                    v.budget().wanForDisplay(), v.actual().wanForDisplay(), row.unspent().wanForDisplay(),
+                    twoPlaces(v.executionRatePct()), v.flag(), flagText(v)));
+        }
+
+        Map<String, Integer> lagging = new HashMap<>();
+        planned.stream().filter(QuarterlyRow::lagging).forEach(r -> lagging.merge(r.variance().unitCode(), 1, Integer::sum));
+        List<QuarterlyUnitLine> units = review.units().stream()
+                .map(u -> unitLine(u, lagging.getOrDefault(u.unitCode(), 0))).toList();
+        QuarterlyUnitLine total = units.size() > 1
+                ? grandTotal(review, lagging.values().stream().mapToInt(Integer::intValue).sum()) : null;
+
+        List<QuarterlyIndicatorLine> indicators = review.indicators().stream()
+                .map(i -> indicator(i, names.getOrDefault(i.projectCode(), ""))).toList();
+
+        List<Unplanned> unplanned = review.rows().stream().filter(r -> !r.variance().planned())
+                .map(r -> new Unplanned(r.variance().projectCode(), r.variance().actual().wanForDisplay())).toList();
+
+        BigDecimal timeProgress = planned.isEmpty() ? (review.rows().isEmpty() ? BigDecimal.ZERO
+                : twoPlaces(review.rows().get(0).timeProgressPct())) : twoPlaces(planned.get(0).timeProgressPct());
+
+        String unitTitle = String.join("、", units.stream().map(QuarterlyUnitLine::unitName).toList());
+        return new QuarterlyReport(review.asOf(), review.version(), review.createdAt(), review.dataCutoff(), generatedAt,
+                "QR-" + review.asOf() + "-V" + review.version(), unitTitle, review.planInterpolated(), timeProgress,
+                focusThreshold.wanForDisplay(), rows, focus, rates(rows), rows.size(), indicators, units, total,
+                unplanned);
+    }
+
+    private QuarterlyReportRow row(int no, QuarterlyRow row) {
+        VarianceRow v = row.variance();
+        return new QuarterlyReportRow(no, v.unitCode(), v.unitName(), v.projectCode(), v.projectName(),
+                v.budget().wanForDisplay(), Money.ofYuan(v.expectedYuan()).wanForDisplay(), v.actual().wanForDisplay(),
+                twoPlaces(v.executionRatePct()), twoPlaces(row.timeProgressPct()), twoPlaces(v.gapPp()), v.flag(),
+                flagText(v), row.changeSincePreviousQuarter().wanForDisplay(), row.projectedYearEnd().wanForDisplay(),
+                row.requiredMonthly() == null ? null : row.requiredMonthly().wanForDisplay(), row.lagging());
+    }
+
+    private String flagText(VarianceRow v) {
+        return text.nightly().flagAndReasons(v.flag(), v.reasons());
+    }
+
+    /**
+     * One bar per project, in one of three series by flag (the other two left empty), so a stacked
+     * bar chart draws a single bar per project in its flag's colour and the legend explains them.
+     * Beyond {@link #MAX_RATE_BARS}, the projects furthest behind plan.
+     */
+    private List<RatePoint> rates(List<QuarterlyReportRow> rows) {
+        List<QuarterlyReportRow> shown = rows.size() <= MAX_RATE_BARS ? rows
+                : rows.stream().sorted(Comparator.comparing(QuarterlyReportRow::gapPp,
+                        Comparator.nullsLast(Comparator.naturalOrder()))).limit(MAX_RATE_BARS).toList();
+        Set<String> seen = new HashSet<>();
+        Set<String> duplicated = new HashSet<>();
+        shown.forEach(r -> {
+            if (!seen.add(r.name())) {
+                duplicated.add(r.name());
+            }
+        });
+        List<RatePoint> points = new ArrayList<>();
+        for (QuarterlyReportRow r : shown) {
+            // Category keys must be unique: two units may both have a "宣传" project.
+            String label = duplicated.contains(r.name()) ? r.name() + "（" + tail(r.code()) + "）" : r.name();
+            for (Flag flag : Flag.values()) {
+                points.add(new RatePoint(label, text.get("q.chart.series." + flag.name()),
+                        flag == r.flag() ? r.ratePct() : null));
+            }
+        }
+        return points;
+    }
+
+    private static String tail(String code) {
+        return code.length() <= 6 ? code : code.substring(code.length() - 6);
+    }
+
+    private QuarterlyIndicatorLine indicator(IndicatorReview i, String projectName) {
+        String cause = blank(i.causeCategory()) ? nullToEmpty(i.cause())
+                : blank(i.cause()) ? i.causeCategory() : i.causeCategory() + text.get("q.ind.causeSeparator") + i.cause();
+        return new QuarterlyIndicatorLine(i.projectCode(), projectName, i.level1(), i.level2(), i.level3(),
+                nullToEmpty(i.target()), nullToEmpty(i.valueToDate()), nullToEmpty(i.expectedFullYear()),
+                i.status().name(), text.get("q.status." + i.status().name()),
+                i.likelihood() == null ? "" : text.get("q.likelihood." + i.likelihood().name()), cause,
+                nullToEmpty(i.measure()));
+    }
+
+    private static QuarterlyUnitLine unitLine(QuarterlyReview.UnitTotals u, int lagging) {
+        return new QuarterlyUnitLine(u.unitCode(), u.unitName(), u.projects(), u.budget().wanForDisplay(),
+                u.expected().wanForDisplay(), u.actual().wanForDisplay(), u.previousQuarterActual().wanForDisplay(),
+                u.actual().minus(u.previousQuarterActual()).wanForDisplay(), twoPlaces(u.executionRatePct()), u.red(),
+                u.yellow(), u.green(), lagging);
+    }
+
+    /** All units together, summed in 元 and rounded once, so the total is not a sum of rounded figures. */
+    private static QuarterlyUnitLine grandTotal(QuarterlyReview review, int lagging) {
+        Money budget = Money.ZERO;
+        Money expected = Money.ZERO;
+        Money actual = Money.ZERO;
+        Money previous = Money.ZERO;
+        int projects = 0;
+        int red = 0;
+        int yellow = 0;
+        int green = 0;
+        for (QuarterlyReview.UnitTotals u : review.units()) {
+            budget = budget.plus(u.budget());
+            expected = expected.plus(u.expected());
+            actual = actual.plus(u.actual());
+            previous = previous.plus(u.previousQuarterActual());
+            projects += u.projects();
+            red += u.red();
+            yellow += u.yellow();
+            green += u.green();
+        }
+        BigDecimal rate = budget.isZero() ? BigDecimal.ZERO.setScale(2)
+                : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP);
+        return new QuarterlyUnitLine("", "", projects, budget.wanForDisplay(), expected.wanForDisplay(),
+                actual.wanForDisplay(), previous.wanForDisplay(), actual.minus(previous).wanForDisplay(), rate, red,
+                yellow, green, lagging);
+    }
+
+    private static BigDecimal twoPlaces(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,243 @@
+package org.budgetmonitor.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import net.sf.jasperreports.engine.JRDataSource;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+import org.budgetmonitor.support.AtomicFiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills the quarterly review templates ({@code report-templates/quarterly-*.jrxml}) with one
+ * {@link QuarterlyReport} and writes the PDF and the XLSX, each atomically. Compilation cache and
+ * font come from the nightly report's {@link JasperTemplates}. A review holds one line per project,
+ * not per payment, so it is filled in memory (no swap-file virtualizer as in the nightly report).
+ */
+@Component
+public class QuarterlyReportRenderer {
+
+    static final String MAIN = "quarterly-report";
+    static final String FOCUS = "quarterly-focus";
+    static final String INDICATORS = "quarterly-indicators";
+    static final String UNITS = "quarterly-units";
+    static final String CHART = "quarterly-chart";
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final JasperTemplates templates;
+
+    public QuarterlyReportRenderer(JasperTemplates templates) {
+        this.templates = templates;
+    }
+
+    public void render(QuarterlyReport report, QuarterlyText text, Path pdf, Path xlsx) throws IOException {
+        try {
+            JasperPrint print = JasperFillManager.getInstance(templates.context())
+                    .fill(templates.get(MAIN), parameters(report, text), rows(report));
+            AtomicFiles.write(pdf, out -> exportPdf(print, report, text, out));
+            AtomicFiles.write(xlsx, out -> exportXlsx(print, text, out));
+        } catch (JRException e) {
+            throw new IOException("cannot render " + pdf.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    Map<String, Object> parameters(QuarterlyReport report, QuarterlyText text) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(JRParameter.REPORT_LOCALE, text.locale());
+        p.put(JRParameter.REPORT_RESOURCE_BUNDLE, text.bundle());
+        p.put("REPORT_ID", report.reportId());
+        p.put("UNIT_LINE", text.nightly().format("header.unit", report.unitTitle()));
+        p.put("SUBTITLE", text.format("q.subtitle", report.asOf().getYear(), quarter(report), report.asOf().toString()));
+        p.put("META_LINE", text.format("q.meta", report.asOf().toString(), report.version(),
+                MINUTES.format(report.issuedAt()),
+                report.dataCutoff() == null ? text.nightly().get("header.noCutoff") : report.dataCutoff().toString(),
+                MINUTES.format(report.generatedAt())));
+        p.put("INTERPOLATION_NOTE", report.planInterpolated()
+                ? text.format("q.note.interpolated", report.asOf().getMonthValue(), report.asOf().getDayOfMonth())
+                : null);
+        QuarterlyUnitLine all = report.total() != null ? report.total()
+                : report.units().isEmpty() ? null : report.units().get(0);
+        p.put("OVERVIEW_COUNTS", all == null ? text.get("q.overview.empty")
+                : text.format("q.overview.counts", all.projects(), all.red(), all.yellow(), all.green(), all.lagging()));
+        p.put("OVERVIEW_TOTALS", all == null ? ""
+                : text.format("q.overview.totals", all.budgetWan(), all.expectedWan(), all.actualWan(), all.changeWan()));
+        p.put("OVERVIEW_PROGRESS", all == null ? ""
+                : text.format("q.overview.progress", all.ratePct(), report.timeProgressPct(),
+                        report.asOf().getDayOfYear(), report.asOf().lengthOfYear()));
+        p.put("UNPLANNED_TEXT", unplannedText(report, text));
+        p.put("FOCUS_TITLE", text.format("q.focus.title", report.focusThresholdWan()));
+        p.put("FOCUS", focus(report.focus()));
+        p.put("HAS_FOCUS", !report.focus().isEmpty());
+        p.put("FOCUS_REPORT", templates.get(FOCUS));
+        p.put("RATES", ReportRenderer.rates(report.rates()));
+        p.put("HAS_RATES", !report.rates().isEmpty());
+        p.put("CHART_REPORT", templates.get(CHART));
+        p.put("RATES_NOTE", report.ratesTotal() > QuarterlyReportAssembler.MAX_RATE_BARS
+                ? text.format("q.chart.capped", QuarterlyReportAssembler.MAX_RATE_BARS, report.ratesTotal()) : "");
+        p.put(TimeProgressMarker.TIME_PROGRESS, report.timeProgressPct());
+        p.put("TIME_PROGRESS_LABEL", text.format("q.chart.timeProgress", report.timeProgressPct()));
+        p.put("INDICATORS", indicators(report.indicators()));
+        p.put("HAS_INDICATORS", !report.indicators().isEmpty());
+        p.put("INDICATORS_REPORT", templates.get(INDICATORS));
+        p.put("UNITS", units(report));
+        p.put("UNITS_REPORT", templates.get(UNITS));
+        return p;
+    }
+
+    private static int quarter(QuarterlyReport report) {
+        return (report.asOf().getMonthValue() - 1) / 3 + 1;
+    }
+
+    private static String unplannedText(QuarterlyReport report, QuarterlyText text) {
+        if (report.unplanned().isEmpty()) {
+            return text.nightly().get("unplanned.none");
+        }
+        List<String> items = report.unplanned().stream()
+                .map(u -> text.nightly().format("unplanned.item", u.code(), u.actualWan())).toList();
+        return text.nightly().format("unplanned.line", String.join(text.nightly().get("summary.redSeparator"), items));
+    }
+
+    static JRDataSource rows(QuarterlyReport report) {
+        Map<String, QuarterlyUnitLine> units = report.units().stream()
+                .collect(Collectors.toMap(QuarterlyUnitLine::unitCode, Function.identity(), (a, b) -> a));
+        return new RecordDataSource<>(report.rows(), (r, field) -> switch (field) {
+            case "no" -> r.no();
+            case "unitCode" -> r.unitCode();
+            case "unitName" -> r.unitName();
+            case "code" -> r.code();
+            case "name" -> r.name();
+            case "budgetWan" -> r.budgetWan();
+            case "expectedWan" -> r.expectedWan();
+            case "actualWan" -> r.actualWan();
+            case "ratePct" -> r.ratePct();
+            case "timeProgressPct" -> r.timeProgressPct();
+            case "gapPp" -> r.gapPp();
+            case "flag" -> r.flag().name();
+            case "flagText" -> r.flagText();
+            case "changeWan" -> r.changeWan();
+            case "projectedWan" -> r.projectedWan();
+            case "requiredMonthlyWan" -> r.requiredMonthlyWan();
+            case "lagging" -> r.lagging();
+            // The unit's totals, for the subtotal line under its table.
+            case "unitBudgetWan" -> units.get(r.unitCode()).budgetWan();
+            case "unitExpectedWan" -> units.get(r.unitCode()).expectedWan();
+            case "unitActualWan" -> units.get(r.unitCode()).actualWan();
+            case "unitRatePct" -> units.get(r.unitCode()).ratePct();
+            case "unitChangeWan" -> units.get(r.unitCode()).changeWan();
+            default -> throw RecordDataSource.unknown(field);
+        });
+    }
+
+    static JRDataSource focus(List<QuarterlyFocusRow> rows) {
+        return new RecordDataSource<>(rows, (r, field) -> switch (field) {
+            case "rank" -> r.rank();
+            case "code" -> r.code();
+            case "name" -> r.name();
+            case "budgetWan" -> r.budgetWan();
+            case "actualWan" -> r.actualWan();
+            case "unspentWan" -> r.unspentWan();
+            case "ratePct" -> r.ratePct();
+            case "flag" -> r.flag().name();
+            case "flagText" -> r.flagText();
+            default -> throw RecordDataSource.unknown(field);
+        });
+    }
+
+    static JRDataSource indicators(List<QuarterlyIndicatorLine> lines) {
+        return new RecordDataSource<>(lines, (r, field) -> switch (field) {
+            case "projectCode" -> r.projectCode();
+            case "projectName" -> r.projectName();
+            case "level1" -> r.level1();
+            case "level2" -> r.level2();
+            case "level3" -> r.level3();
+            case "target" -> r.target();
+            case "valueToDate" -> r.valueToDate();
+            case "expectedFullYear" -> r.expectedFullYear();
+            case "status" -> r.status();
+            case "statusText" -> r.statusText();
+            case "likelihood" -> r.likelihood();
+            case "cause" -> r.cause();
+            case "measure" -> r.measure();
+            default -> throw RecordDataSource.unknown(field);
+        });
+    }
+
+    /** The units, then (with several) their total as a last line with an empty unit code. */
+    static JRDataSource units(QuarterlyReport report) {
+        List<QuarterlyUnitLine> lines = new java.util.ArrayList<>(report.units());
+        if (report.total() != null) {
+            lines.add(report.total());
+        }
+        return new RecordDataSource<>(lines, (u, field) -> switch (field) {
+            case "unitCode" -> u.unitCode();
+            case "unitName" -> u.unitName();
+            case "projects" -> u.projects();
+            case "budgetWan" -> u.budgetWan();
+            case "expectedWan" -> u.expectedWan();
+            case "actualWan" -> u.actualWan();
+            case "previousWan" -> u.previousWan();
+            case "changeWan" -> u.changeWan();
+            case "ratePct" -> u.ratePct();
+            case "red" -> u.red();
+            case "yellow" -> u.yellow();
+            case "green" -> u.green();
+            case "lagging" -> u.lagging();
+            default -> throw RecordDataSource.unknown(field);
+        });
+    }
+
+    private void exportPdf(JasperPrint print, QuarterlyReport report, QuarterlyText text, OutputStream out)
+            throws IOException {
+        JRPdfExporter exporter = new JRPdfExporter(templates.context());
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+        configuration.setMetadataTitle(text.get("q.title") + " " + report.asOf());
+        configuration.setMetadataSubject(report.reportId());
+        configuration.setMetadataCreator("budget-monitor");
+        exporter.setConfiguration(configuration);
+        try {
+            exporter.exportReport();
+        } catch (JRException e) {
+            throw new IOException("PDF export failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void exportXlsx(JasperPrint print, QuarterlyText text, OutputStream out) throws IOException {
+        JRXlsxExporter exporter = new JRXlsxExporter(templates.context());
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimpleXlsxReportConfiguration configuration = new SimpleXlsxReportConfiguration();
+        configuration.setOnePagePerSheet(false);
+        // Figures become numeric cells; names and codes stay text.
+        configuration.setDetectCellType(true);
+        configuration.setRemoveEmptySpaceBetweenRows(true);
+        configuration.setRemoveEmptySpaceBetweenColumns(true);
+        configuration.setWhitePageBackground(false);
+        configuration.setSheetNames(new String[] {text.get("q.sheet")});
+        exporter.setConfiguration(configuration);
+        try {
+            exporter.exportReport();
+        } catch (JRException e) {
+            throw new IOException("XLSX export failed: " + e.getMessage(), e);
+        }
+    }
+}

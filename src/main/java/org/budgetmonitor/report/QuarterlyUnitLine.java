@@ -1,0 +1,9 @@
+package org.budgetmonitor.report;
+
+import java.math.BigDecimal;
+
+/** A unit's totals on the summary page (and under its table), as printed. */
+public record QuarterlyUnitLine(String unitCode, String unitName, int projects, BigDecimal budgetWan,
+        BigDecimal expectedWan, BigDecimal actualWan, BigDecimal previousWan, BigDecimal changeWan,
+        BigDecimal ratePct, int red, int yellow, int green, int lagging) {
+}

@@ -1,0 +1,158 @@
+package org.budgetmonitor.quarterly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.budgetmonitor.BudgetMonitorApplication;
+import org.budgetmonitor.run.ExitCodes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The quarterly review report as cron produces it: the real command line on the sample data as of
+ * 30 September (not a plan checkpoint), read back with PDFBox and POI. One run for all checks.
+ */
+class QuarterlyReportCommandLineTest {
+
+    @TempDir
+    static Path tmp;
+
+    static Path pdf;
+    static Path xlsx;
+    static List<String> pages = new ArrayList<>();
+    static String text;
+
+    @BeforeAll
+    static void runTheQuarterlyJob() throws IOException {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = BudgetMonitorApplication.run("--job=quarterly", "--as-of=2026-09-30",
+                    "--output-dir=" + tmp.resolve("out"), "--data-dir=" + tmp.resolve("data"));
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(code).isEqualTo(ExitCodes.SUCCESS);
+        Path dir = tmp.resolve("out").resolve("2026-09-30");
+        pdf = dir.resolve("quarterly-2026-09-30.pdf");
+        xlsx = dir.resolve("quarterly-2026-09-30.xlsx");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                pages.add(stripper.getText(doc));
+            }
+        }
+        text = String.join("\n", pages);
+    }
+
+    @Test
+    void theFirstPageHasTheTitleTheInterpolationNoteAndTheFocusListLargestUnspentFirst() {
+        String first = pages.get(0);
+        assertThat(first).contains("预算执行情况季度分析报告").contains("双监控")
+                .contains("沧州临港经济技术开发区生物医药招商局本级")
+                .contains("截至日期：2026-09-30").contains("第 1 版")
+                .contains("9月30日不是项目计划节点").contains("线性插值")
+                .contains("重点监控");
+        // 宣传 has 12.40 unspent, 国内招商 9.00; 综合事务管理 (3.80) is below the 5 万元 threshold.
+        int publicity = first.indexOf("13091626P000177100055");
+        int investment = first.indexOf("13091626P000175100046");
+        assertThat(publicity).isPositive();
+        assertThat(investment).isGreaterThan(publicity);
+        assertThat(first).contains("12.40").contains("9.00").doesNotContain("13091626P00017610004U");
+        assertThat(first).contains("第 1 页");
+    }
+
+    @Test
+    void theProjectTableHasTheQuarterFiguresAndTheWriteInColumns() {
+        assertThat(text).contains("国内招商").contains("宣传").contains("综合事务管理").contains("展会相关费用")
+                .contains("偏差原因").contains("纠偏措施").contains("单位小计");
+        String table = pages.get(1);
+        // 国内招商: budget, plan at quarter end, actual, rate, time progress, gap, change, projection, monthly need.
+        assertThat(table).containsSubsequence("国内招商", "20.00", "13.74", "11.00", "55.00", "74.79", "-13.70", "3.50",
+                "14.71", "3.00");
+        assertThat(table).containsSubsequence("宣传", "20.00", "13.74", "7.60", "38.00").contains("红色 进度滞后");
+        assertThat(table).containsSubsequence("综合事务管理", "5.00", "2.75", "1.20", "24.00");
+    }
+
+    @Test
+    void theIndicatorsAndTheUnitSummaryFollowTheChart() {
+        assertThat(text).contains("各项目执行率与时间进度").contains("绩效目标完成情况")
+                .containsSubsequence("促成签约项目个数", "≥20个", "13个", "19个", "进行中", "有可能", "经费保障")
+                .contains("已达成").contains("无数据")
+                .contains("单位汇总").contains("填报人").contains("审核人").contains("单位负责人");
+        String last = pages.get(pages.size() - 1);
+        // Totals: budget 160.00, plan 107.67, actual 105.80, previous quarter end 72.50, rate 66.13.
+        assertThat(last).containsSubsequence("160.00", "107.67", "105.80", "72.50", "33.30", "66.13");
+        assertThat(last).contains("第 " + pages.size() + " 页").contains("共 " + pages.size() + " 页")
+                .contains("QR-2026-09-30-V1");
+    }
+
+    @Test
+    void theChineseFontIsEmbedded() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    if (font.isEmbedded()) {
+                        fonts.add(font.getName());
+                    }
+                }
+            }
+            assertThat(fonts).anyMatch(f -> f.contains("NotoSansSC"));
+        }
+    }
+
+    @Test
+    void theWorkbookHoldsTheSameFiguresAsNumbers() throws IOException {
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheetAt(0);
+            DataFormatter format = new DataFormatter();
+            Row investment = null;
+            StringBuilder all = new StringBuilder();
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    String value = format.formatCellValue(cell);
+                    all.append(value).append('|');
+                    if (value.startsWith("国内招商")) {
+                        investment = row;
+                    }
+                }
+            }
+            assertThat(all.toString()).contains("重点监控").contains("偏差原因").contains("纠偏措施")
+                    .contains("促成签约项目个数").contains("13个");
+            assertThat(investment).as("the 国内招商 row").isNotNull();
+            List<Double> numbers = new ArrayList<>();
+            for (Cell cell : investment) {
+                if (cell.getCellType() == CellType.NUMERIC) {
+                    numbers.add(cell.getNumericCellValue());
+                }
+            }
+            assertThat(numbers).containsSubsequence(20.0, 13.74, 11.0, 55.0, 74.79, -13.7, 3.5, 14.71, 3.0);
+        }
+    }
+}
