@@ -2,7 +2,14 @@ package org.budgetmonitor;
 
 import org.budgetmonitor.run.ExitCodes;
 import org.budgetmonitor.run.RunLockListener;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** 预算执行监控: the nightly budget-execution monitor. See README for the command line. */
@@ -17,8 +24,22 @@ public class BudgetMonitorApplication {
     public static int run(String... args) {
         SpringApplication application = new SpringApplication(BudgetMonitorApplication.class);
         application.addListeners(new RunLockListener());
+        boolean schedule = Arrays.asList(args).contains("--schedule");
+        if (schedule) {
+            // Long-running mode: no run at start, the scheduler triggers the jobs until the process is stopped.
+            List<String> all = new ArrayList<>(Arrays.asList(args));
+            all.remove("--schedule");
+            all.add("--monitor.schedule.enabled=true");
+            all.add("--monitor.run-on-startup=false");
+            args = all.toArray(String[]::new);
+        }
         try {
-            return SpringApplication.exit(application.run(args));
+            ConfigurableApplicationContext context = application.run(args);
+            if (schedule) {
+                awaitClose(context);
+                return ExitCodes.SUCCESS;
+            }
+            return SpringApplication.exit(context);
         } catch (RunLockListener.AlreadyRunningException e) {
             System.out.println("budget-monitor: " + e.getMessage());
             return ExitCodes.ALREADY_RUNNING;
@@ -30,6 +51,20 @@ public class BudgetMonitorApplication {
             }
             System.out.println("budget-monitor: could not start: " + cause.getMessage());
             return ExitCodes.FAILED;
+        }
+    }
+
+    private static void awaitClose(ConfigurableApplicationContext context) {
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -70,14 +70,23 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     /** Runs the configured job and returns the exit code. */
     public int execute() {
+        return execute(properties.job(), null);
+    }
+
+    /**
+     * Runs a job and returns the exit code.
+     *
+     * @param asOfDate the as-of date, or null for {@code --as-of} (default yesterday)
+     */
+    public int execute(String jobName, LocalDate asOfDate) {
         try {
-            if (properties.job().equals(STATUS)) {
+            if (jobName.equals(STATUS)) {
                 System.out.print(RunLogTable.format(runLog.latest(20)));
                 return ExitCodes.SUCCESS;
             }
-            Job job = Optional.ofNullable(jobsByName.get(properties.job())).orElseThrow(() -> new BadInputException(
-                    "unknown --job=" + properties.job() + "; jobs are " + jobsByName.keySet() + " and " + STATUS));
-            LocalDate asOf = asOf();
+            Job job = Optional.ofNullable(jobsByName.get(jobName)).orElseThrow(() -> new BadInputException(
+                    "unknown --job=" + jobName + "; jobs are " + jobsByName.keySet() + " and " + STATUS));
+            LocalDate asOf = asOfDate != null ? asOfDate : asOf();
             Map<String, String> options = job.getName().equals(IMPORT_PLAN) ? importOptions() : options();
             // The process holds the run lock on --data-dir (RunLockListener) from before the database opened.
             JobExecution execution = launcher.launch(job, asOf, options);
