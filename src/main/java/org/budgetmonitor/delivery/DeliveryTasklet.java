@@ -28,17 +28,25 @@ public class DeliveryTasklet implements Tasklet {
 
     public static final String MAIL_STATUS = "mail.status";
 
+    /** Which report a job mails: its file prefix and the title officers know it by. */
+    public record ReportKind(String filePrefix, String title, boolean perUnitFiles) {
+        public static final ReportKind VARIANCE = new ReportKind("variance", "预算执行进度监控报告", true);
+        public static final ReportKind QUARTERLY = new ReportKind("quarterly", "预算执行情况季度分析报告", false);
+    }
+
     private final OutputFiles outputs;
     private final String jobName;
+    private final ReportKind kind;
     private final MailSettings settings;
     private final ReportMailer mailer;
     private final DeliveryRepository deliveries;
     private final VarianceRepository variances;
 
-    public DeliveryTasklet(OutputFiles outputs, String jobName, MailSettings settings, ReportMailer mailer,
-            DeliveryRepository deliveries, VarianceRepository variances) {
+    public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
+            ReportMailer mailer, DeliveryRepository deliveries, VarianceRepository variances) {
         this.outputs = outputs;
         this.jobName = jobName;
+        this.kind = kind;
         this.settings = settings;
         this.mailer = mailer;
         this.deliveries = deliveries;
@@ -92,7 +100,7 @@ public class DeliveryTasklet implements Tasklet {
         long green = counts.getOrDefault(Flag.GREEN, 0L);
         StringBuilder body = new StringBuilder();
         body.append("各位好：\n\n").append(unitName).append("（").append(unitCode).append("）截至 ").append(outputs.asOf())
-                .append(" 的预算执行进度监控报告见附件。\n\n");
+                .append(" 的").append(kind.title()).append("见附件。\n\n");
         body.append("监控项目 ").append(rows.size()).append(" 个：红色 ").append(red).append(" 个，黄色 ").append(yellow)
                 .append(" 个，绿色 ").append(green).append(" 个。\n");
         if (red > 0) {
@@ -107,15 +115,16 @@ public class DeliveryTasklet implements Tasklet {
             }
         }
         List<Path> files = new ArrayList<>();
-        Path unitPdf = outputs.dir().resolve("variance-" + outputs.asOf() + "-" + unitCode + ".pdf");
-        files.add(severalUnits && Files.exists(unitPdf) ? unitPdf : outputs.file("variance", "pdf"));
-        Path xlsx = outputs.file("variance", "xlsx");
-        if (!severalUnits && Files.exists(xlsx)) {
+        Path unitPdf = outputs.dir().resolve(kind.filePrefix() + "-" + outputs.asOf() + "-" + unitCode + ".pdf");
+        boolean ownPdf = severalUnits && kind.perUnitFiles() && Files.exists(unitPdf);
+        files.add(ownPdf ? unitPdf : outputs.file(kind.filePrefix(), "pdf"));
+        Path xlsx = outputs.file(kind.filePrefix(), "xlsx");
+        if (!ownPdf && Files.exists(xlsx)) {
             files.add(xlsx);
         }
         body.append("\n附件：").append(files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining("，")))
                 .append("\n\n本邮件由预算执行监控系统自动发送，请勿直接回复。\n");
-        String subject = "预算执行进度监控报告 " + unitCode + " " + unitName + " 截至 " + outputs.asOf()
+        String subject = kind.title() + " " + unitCode + " " + unitName + " 截至 " + outputs.asOf()
                 + "（红 " + red + " 黄 " + yellow + " 绿 " + green + "）";
         return new Delivery(0, jobName, outputs.asOf(), unitCode, recipients, subject, body.toString(), files,
                 Delivery.Status.PENDING, 0, null);

@@ -39,12 +39,9 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -178,12 +175,10 @@ public class NightlyJobConfig {
     @Bean
     @StepScope
     DeliveryTasklet deliveryTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
-            @Value("#{jobParameters['asOf']}") LocalDate asOf, MailSettings mail,
-            ObjectProvider<JavaMailSender> mailSender, DeliveryRepository deliveries, VarianceRepository variances) {
-        ReportMailer mailer = new ReportMailer(mailSender.getIfAvailable(() -> new JavaMailSenderImpl()), mail,
-                duration -> Thread.sleep(duration.toMillis()));
-        return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME, mail, mailer, deliveries,
-                variances);
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, MailSettings mail, ReportMailer mailer,
+            DeliveryRepository deliveries, VarianceRepository variances) {
+        return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME,
+                DeliveryTasklet.ReportKind.VARIANCE, mail, mailer, deliveries, variances);
     }
 
     // 7. Retention: dated report and archive folders older than monitor.retention.keep-days go.

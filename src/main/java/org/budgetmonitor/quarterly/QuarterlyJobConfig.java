@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.budgetmonitor.delivery.DeliveryRepository;
+import org.budgetmonitor.delivery.DeliveryTasklet;
+import org.budgetmonitor.delivery.MailSettings;
+import org.budgetmonitor.delivery.ReportMailer;
 import org.budgetmonitor.ingest.DisbursementRepository;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.nightly.NightlyRunSummary;
@@ -40,7 +44,8 @@ public class QuarterlyJobConfig {
     @Bean
     Job quarterlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step archiveStep,
             Step varianceStep, Step writeOutputsStep, Step quarterlyReviewStep, Step quarterlyOutputsStep,
-            Step quarterlyReportStep, NightlyRunSummary runSummary, RunLogListener runLog) {
+            Step quarterlyReportStep, Step quarterlyDeliverStep, NightlyRunSummary runSummary,
+            RunLogListener runLog) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runLog)
                 .listener(runSummary)
@@ -52,7 +57,27 @@ public class QuarterlyJobConfig {
                 .next(quarterlyReviewStep)
                 .next(quarterlyOutputsStep)
                 .next(quarterlyReportStep)
+                .next(quarterlyDeliverStep)
                 .build();
+    }
+
+    // Delivery: each unit's officers get the review by mail (when mail is on).
+
+    @Bean
+    Step quarterlyDeliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DeliveryTasklet quarterlyDeliveryTasklet) {
+        return new StepBuilder("quarterlyDeliver", jobRepository)
+                .tasklet(quarterlyDeliveryTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    DeliveryTasklet quarterlyDeliveryTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, MailSettings mail, ReportMailer mailer,
+            DeliveryRepository deliveries, VarianceRepository variances) {
+        return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME,
+                DeliveryTasklet.ReportKind.QUARTERLY, mail, mailer, deliveries, variances);
     }
 
     // The review: issued once per date and kept; --refresh issues a new version.

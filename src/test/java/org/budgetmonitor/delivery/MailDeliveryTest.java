@@ -111,6 +111,19 @@ class MailDeliveryTest {
     }
 
     @Test
+    void sendsTheQuarterlyReviewAfterAQuarterlyRun() throws Exception {
+        JobExecution execution = job.runQuarterly(LocalDate.of(2026, 9, 30), Path.of("sample-data/plan"),
+                Path.of("sample-data/disbursements"), tmp.resolve("out"), Path.of("sample-data/progress"), false);
+
+        assertThat(mailStatus(execution)).isEqualTo("1 sent");
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).startsWith("预算执行情况季度分析报告 472001 ").contains("截至 2026-09-30");
+        List<String> attachments = new ArrayList<>();
+        assertThat(text(mail, attachments)).contains("预算执行情况季度分析报告见附件");
+        assertThat(attachments).containsExactly("quarterly-2026-09-30.pdf", "quarterly-2026-09-30.xlsx");
+    }
+
+    @Test
     void keepsTheReportOfADownServerAndSendsItWithTheNextRun() throws Exception {
         smtp.stop();
         JobExecution failed = nightly("2026-06-29");
