@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ImportPlanCommandLineTest {
 
-    private static final String SEED = "../shared/seed/000_8a79bffb9153ab83.txt";
+    private static final String SEED = "sample-data/budget-document/472001-2026.txt";
 
     @TempDir
     Path tmp;

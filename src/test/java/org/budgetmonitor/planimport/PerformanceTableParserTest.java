@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PerformanceTableParserTest {
 
-    private static final Path SEED = Path.of("../shared/seed/000_8a79bffb9153ab83.txt");
+    private static final Path SEED = Path.of("sample-data/budget-document/472001-2026.txt");
     private static final String UNIT = "472001沧州临港经济技术开发区生物医药招商局本级";
 
     @TempDir
