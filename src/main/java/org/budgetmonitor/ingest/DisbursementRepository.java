@@ -3,7 +3,12 @@ package org.budgetmonitor.ingest;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,25 +23,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DisbursementRepository {
 
-    // Portable insert-if-absent (H2 and PostgreSQL): the update count says whether it was new. The
-    // NOT EXISTS refers to the VALUES row so that no database may reuse a cached answer for it.
-    private static final String INSERT_IF_ABSENT = """
+    // Which of a chunk's payments are stored already: one indexed lookup per chunk, then plain batch
+    // inserts of the new ones, which run at the speed of a bare JDBC batch. One writer at a time (the
+    // run lock), so nothing can slip in between the lookup and the insert.
+    private static final String INSERT = """
             INSERT INTO disbursement (dedupe_key, occurrence, pay_date, project_code, amount_yuan, voucher_no, payee,
                 summary, funding_source, payment_id, original_voucher_no, original_known, source_file, source_line,
                 job_instance_id)
-            SELECT v.* FROM (VALUES (CAST(? AS CHAR(64)), CAST(? AS INTEGER), CAST(? AS DATE), CAST(? AS VARCHAR(64)),
-                   CAST(? AS NUMERIC(20,2)), CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(500)),
-                   CAST(? AS VARCHAR(2000)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(100)),
-                   CAST(? AS VARCHAR(100)), CAST(? AS BOOLEAN),
-                   CAST(? AS VARCHAR(500)), CAST(? AS BIGINT), CAST(? AS BIGINT)))
-                AS v (k, o, pd, pc, a, vn, pe, s, fs, pid, ovn, ok, sf, sl, ji)
-            WHERE NOT EXISTS (SELECT 1 FROM disbursement d WHERE d.dedupe_key = v.k AND d.occurrence = v.o)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String EXISTING = "SELECT dedupe_key, occurrence FROM disbursement WHERE dedupe_key IN (%s)";
 
-    private static final String INSERT_MEMBER_IF_ABSENT = """
-            INSERT INTO file_payment (file_id, dedupe_key, occurrence)
-            SELECT v.f, v.k, v.o FROM (VALUES (CAST(? AS BIGINT), CAST(? AS CHAR(64)), CAST(? AS INTEGER))) AS v (f, k, o)
-            WHERE NOT EXISTS (SELECT 1 FROM file_payment m
-                              WHERE m.file_id = v.f AND m.dedupe_key = v.k AND m.occurrence = v.o)""";
+    private static final String INSERT_MEMBER = "INSERT INTO file_payment (file_id, dedupe_key, occurrence) VALUES (?, ?, ?)";
+    // By key only, so that the (dedupe_key, occurrence) index answers it; the file is checked in Java.
+    private static final String EXISTING_MEMBERS =
+            "SELECT dedupe_key, occurrence, file_id FROM file_payment WHERE dedupe_key IN (%s)";
+    private static final int LOOKUP_BATCH = 500;
 
     private static final String VOUCHER_LINES = """
             SELECT project_code, amount_yuan FROM disbursement
@@ -89,20 +90,52 @@ public class DisbursementRepository {
     /** Inserts the payments not stored yet and records which file holds each; returns how many were new. */
     public int store(List<PaymentRow> rows, long jobInstanceId) {
         Map<String, PaymentRow> distinct = new LinkedHashMap<>();
-        Map<String, PaymentRow> members = new LinkedHashMap<>();
+        Map<Long, Map<String, PaymentRow>> membersByFile = new LinkedHashMap<>();
         for (PaymentRow row : rows) {
             IngestLine.Accepted line = row.line();
-            distinct.putIfAbsent(line.dedupeKey() + "#" + line.occurrence(), row);
-            members.putIfAbsent(line.fileId() + "#" + line.dedupeKey() + "#" + line.occurrence(), row);
+            String identity = line.dedupeKey() + "#" + line.occurrence();
+            distinct.putIfAbsent(identity, row);
+            membersByFile.computeIfAbsent(line.fileId(), f -> new LinkedHashMap<>()).putIfAbsent(identity, row);
         }
-        // Each statement of a batch checks the table, so a key may appear only once per batch.
-        int inserted = insertIfAbsent(List.copyOf(distinct.values()), jobInstanceId);
-        addMembers(List.copyOf(members.values()));
-        return inserted;
+        Set<String> stored = existing(EXISTING, null, distinct.values());
+        List<PaymentRow> fresh = distinct.entrySet().stream().filter(e -> !stored.contains(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        insert(fresh, jobInstanceId);
+        for (var file : membersByFile.entrySet()) {
+            // A line key occurs once per occurrence number in its file, so only a payment id repeated
+            // in the file can already be held by it.
+            List<PaymentRow> byId = file.getValue().values().stream()
+                    .filter(r -> r.line().disbursement().hasPaymentId()).toList();
+            Set<String> held = byId.isEmpty() ? Set.of() : existing(EXISTING_MEMBERS, file.getKey(), byId);
+            List<PaymentRow> members = file.getValue().entrySet().stream().filter(e -> !held.contains(e.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            jdbc.batchUpdate(INSERT_MEMBER, members, 1000, (ps, row) -> {
+                ps.setLong(1, row.line().fileId());
+                ps.setString(2, row.line().dedupeKey());
+                ps.setInt(3, row.line().occurrence());
+            });
+        }
+        return fresh.size();
     }
 
-    private int insertIfAbsent(List<PaymentRow> rows, long jobInstanceId) {
-        int[][] counts = jdbc.batchUpdate(INSERT_IF_ABSENT, rows, rows.size(), (ps, row) -> {
+    /** The identities (key#occurrence) among these rows that the table holds already. */
+    private Set<String> existing(String sql, Long fileId, Collection<PaymentRow> rows) {
+        Set<String> found = new HashSet<>();
+        List<String> keys = rows.stream().map(r -> r.line().dedupeKey()).distinct().toList();
+        for (int from = 0; from < keys.size(); from += LOOKUP_BATCH) {
+            List<String> batch = keys.subList(from, Math.min(keys.size(), from + LOOKUP_BATCH));
+            String query = String.format(sql, String.join(",", Collections.nCopies(batch.size(), "?")));
+            jdbc.query(query, rs -> {
+                if (fileId == null || rs.getLong(3) == fileId) {
+                    found.add(rs.getString(1) + "#" + rs.getInt(2));
+                }
+            }, batch.toArray());
+        }
+        return found;
+    }
+
+    private void insert(List<PaymentRow> rows, long jobInstanceId) {
+        jdbc.batchUpdate(INSERT, rows, 1000, (ps, row) -> {
             IngestLine.Accepted line = row.line();
             Disbursement d = line.disbursement();
             ps.setString(1, line.dedupeKey());
@@ -116,26 +149,10 @@ public class DisbursementRepository {
             ps.setString(9, d.fundingSource());
             ps.setString(10, d.paymentId());
             ps.setString(11, d.originalVoucherNo());
-            ps.setObject(12, row.originalKnown());
+            ps.setObject(12, row.originalKnown(), java.sql.Types.BOOLEAN);
             ps.setString(13, line.file());
             ps.setLong(14, line.line());
             ps.setLong(15, jobInstanceId);
-        });
-        int inserted = 0;
-        for (int[] batch : counts) {
-            for (int count : batch) {
-                inserted += count;
-            }
-        }
-        return inserted;
-    }
-
-    private void addMembers(List<PaymentRow> rows) {
-        jdbc.batchUpdate(INSERT_MEMBER_IF_ABSENT, rows, rows.size(), (ps, row) -> {
-            IngestLine.Accepted line = row.line();
-            ps.setLong(1, line.fileId());
-            ps.setString(2, line.dedupeKey());
-            ps.setInt(3, line.occurrence());
         });
     }
 

@@ -39,6 +39,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -202,8 +204,10 @@ public class NightlyJobConfig {
 
     @Bean
     Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            WriteReportTasklet writeReportTasklet) {
-        return new StepBuilder("report", jobRepository).tasklet(writeReportTasklet, transactionManager).build();
+            WriteReportTasklet writeReportTasklet, @Value("${monitor.report.enabled:true}") boolean enabled) {
+        // monitor.report.enabled=false: CSVs only (benchmarks of ingest and variance, tests).
+        Tasklet tasklet = enabled ? writeReportTasklet : (contribution, context) -> RepeatStatus.FINISHED;
+        return new StepBuilder("report", jobRepository).tasklet(tasklet, transactionManager).build();
     }
 
     @Bean
