@@ -1,6 +1,5 @@
 package org.budgetmonitor.ingest;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

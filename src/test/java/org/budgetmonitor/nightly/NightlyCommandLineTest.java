@@ -2,17 +2,16 @@ package org.budgetmonitor.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.budgetmonitor.BudgetMonitorApplication;
 import org.budgetmonitor.run.ExitCodes;
 import org.budgetmonitor.testing.Exports;
+import org.budgetmonitor.testing.CommandLine;
+import org.budgetmonitor.testing.CommandLine.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,23 +24,9 @@ class NightlyCommandLineTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exitCode, String stdout) {
-    }
-
-    private Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int code = BudgetMonitorApplication.run(args);
-            return new Run(code, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
 
     private Run nightly(String asOf, String planDir, String inbox) {
-        return run("--job=nightly", "--as-of=" + asOf, "--plan-dir=" + planDir, "--inbox=" + inbox,
+        return CommandLine.run("--job=nightly", "--as-of=" + asOf, "--plan-dir=" + planDir, "--inbox=" + inbox,
                 "--output-dir=" + tmp.resolve("out"), "--data-dir=" + tmp.resolve("data"));
     }
 
@@ -120,8 +105,8 @@ class NightlyCommandLineTest {
     @Test
     void aMissingInboxOrAnUnknownJobIsBadInput() {
         Run missingInbox = nightly("2026-06-30", "sample-data/plan", tmp.resolve("nowhere").toString());
-        Run unknownJob = run("--job=weekly", "--data-dir=" + tmp.resolve("data"));
-        Run badDate = run("--as-of=2026-06-31", "--data-dir=" + tmp.resolve("data"));
+        Run unknownJob = CommandLine.run("--job=weekly", "--data-dir=" + tmp.resolve("data"));
+        Run badDate = CommandLine.run("--as-of=2026-06-31", "--data-dir=" + tmp.resolve("data"));
 
         assertThat(missingInbox.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missingInbox.stdout()).contains("--inbox=").contains("is not a directory");

@@ -2,11 +2,8 @@ package org.budgetmonitor.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.budgetmonitor.BudgetMonitorApplication;
 import org.budgetmonitor.run.ExitCodes;
 import org.budgetmonitor.run.RunLock;
+import org.budgetmonitor.testing.CommandLine;
+import org.budgetmonitor.testing.CommandLine.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,19 +27,6 @@ class ProcessLevelTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exitCode, String stdout) {
-    }
-
-    private static Run inProcess(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(BudgetMonitorApplication.run(args), captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
 
     private List<String> args(Path inbox, Path work) {
         return List.of("--as-of=2026-12-31", "--plan-dir=sample-data/plan", "--inbox=" + inbox,
@@ -51,7 +37,7 @@ class ProcessLevelTest {
     void aSecondRunAtTheSameTimeExitsAtOnceWithItsOwnCodeAndTouchesNothing() throws IOException {
         Path data = tmp.resolve("data");
         try (RunLock first = RunLock.tryAcquire(data).orElseThrow()) {
-            Run second = inProcess("--data-dir=" + data, "--output-dir=" + tmp.resolve("out"), "--as-of=2026-06-30");
+            Run second = CommandLine.run("--data-dir=" + data, "--output-dir=" + tmp.resolve("out"), "--as-of=2026-06-30");
 
             assertThat(second.exitCode()).isEqualTo(ExitCodes.ALREADY_RUNNING);
             assertThat(second.stdout()).contains("another run is using").contains("nothing was done");
@@ -67,7 +53,7 @@ class ProcessLevelTest {
     void aRunKilledMidIngestEndsWithExactlyTheTotalsOfAnUninterruptedRunWhenStartedAgain() throws Exception {
         Path inbox = bigInbox(tmp.resolve("inbox"));
         Path reference = tmp.resolve("reference");
-        assertThat(inProcess(args(inbox, reference).toArray(String[]::new)).exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(CommandLine.run(args(inbox, reference).toArray(String[]::new)).exitCode()).isEqualTo(ExitCodes.SUCCESS);
 
         Path killed = tmp.resolve("killed");
         Process child = startChild(args(inbox, killed));
@@ -79,7 +65,7 @@ class ProcessLevelTest {
         assertThat(child.exitValue()).isNotZero();
         assertThat(killed.resolve("out/2026-12-31/variance-2026-12-31.csv")).as("killed before the end").doesNotExist();
 
-        Run restarted = inProcess(args(inbox, killed).toArray(String[]::new));
+        Run restarted = CommandLine.run(args(inbox, killed).toArray(String[]::new));
 
         assertThat(restarted.exitCode()).isEqualTo(ExitCodes.SUCCESS);
         assertThat(restarted.stdout()).contains("run 1): COMPLETED"); // the same run, restarted

@@ -2,16 +2,14 @@ package org.budgetmonitor.planimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.budgetmonitor.BudgetMonitorApplication;
 import org.budgetmonitor.run.ExitCodes;
+import org.budgetmonitor.testing.CommandLine;
+import org.budgetmonitor.testing.CommandLine.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,27 +20,14 @@ class ImportPlanCommandLineTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exitCode, String stdout) {
-    }
-
-    private Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(BudgetMonitorApplication.run(args), captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
 
     private Run importPlan(String document, Path planDir) {
-        return run("--job=import-plan", "--document=" + document, "--fiscal-year=2026", "--plan-dir=" + planDir,
+        return CommandLine.run("--job=import-plan", "--document=" + document, "--fiscal-year=2026", "--plan-dir=" + planDir,
                 "--data-dir=" + tmp.resolve("data"));
     }
 
     private List<String> nightly(Path planDir, String name) throws IOException {
-        Run run = run("--job=nightly", "--as-of=2026-06-30", "--plan-dir=" + planDir,
+        Run run = CommandLine.run("--job=nightly", "--as-of=2026-06-30", "--plan-dir=" + planDir,
                 "--inbox=sample-data/disbursements", "--output-dir=" + tmp.resolve(name), "--data-dir=" + tmp.resolve(name + "-data"));
         assertThat(run.exitCode()).isEqualTo(ExitCodes.SUCCESS);
         return Files.readAllLines(tmp.resolve(name).resolve("2026-06-30/variance-2026-06-30.csv"));
