@@ -136,8 +136,15 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     /** Inspects a file and opens it for reading, or returns its rejection, or skips it (both with current null). */
     private IngestLine startFile(Path path) {
         filesRead++;
-        ExportInspection inspection = inspector.inspect(path);
         String name = path.getFileName().toString();
+        // An unchanged file (the same content read before, under any name) needs one pass, not an inspection.
+        Optional<IngestedFile> identical = registry.findLoadedBySha(sha256(path));
+        if (identical.isPresent()) {
+            unchanged.add(identical.get().name().equals(name) ? name : name + " (= " + identical.get().name() + ")");
+            registry.recordRead(jobInstanceId, identical.get().id());
+            return null;
+        }
+        ExportInspection inspection = inspector.inspect(path);
         if (inspection instanceof ExportInspection.Unreadable bad) {
             long id = registry.insert(bad.facts(), null, Status.REJECTED, bad.reason(), jobInstanceId);
             rejectedFiles.add(name);
@@ -145,12 +152,6 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             return new IngestLine.Rejected(name, id, bad.line(), bad.reason(), "");
         }
         var readable = (ExportInspection.Readable) inspection;
-        Optional<IngestedFile> identical = registry.findLoadedBySha(readable.facts().sha256());
-        if (identical.isPresent()) {
-            unchanged.add(identical.get().name().equals(name) ? name : name + " (= " + identical.get().name() + ")");
-            registry.recordRead(jobInstanceId, identical.get().id());
-            return null;
-        }
         List<IngestedFile> earlier = registry.findCurrentByName(name);
         for (IngestedFile version : earlier) {
             replacedPayments += registry.retire(version.id());
@@ -163,6 +164,14 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         current = new OpenFile(path, readable.format(), fileId, parser);
         registry.recordRead(jobInstanceId, fileId);
         return null;
+    }
+
+    private static String sha256(Path path) {
+        try {
+            return ExportInspector.sha256(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path.toAbsolutePath(), e);
+        }
     }
 
     @Override
