@@ -40,7 +40,8 @@ public final class DedupeKey {
     private static String sha256(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
+            // 128 of SHA-256's bits: collisions stay out of reach (~1e-24 for 1e7 payments) at half the index size.
+            return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
