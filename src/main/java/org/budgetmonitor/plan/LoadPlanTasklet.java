@@ -1,8 +1,12 @@
 package org.budgetmonitor.plan;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -30,18 +34,39 @@ public class LoadPlanTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        Plan plan = reader.read(planDir);
-        repository.replace(plan);
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        // Plan files unchanged since they were stored need not be read and stored again every night.
+        String fingerprint = fingerprint();
+        if (!repository.lastFingerprint().map(fingerprint::equals).orElse(false)) {
+            Plan plan = reader.read(planDir);
+            repository.replace(plan);
+            repository.recordLoad(fingerprint);
+            contribution.incrementWriteCount(plan.projects().size());
+        }
         // How many projects were read in each unit, and why: the summary states what was assumed.
-        Map<String, Integer> notes = new TreeMap<>();
-        plan.projects().forEach(p -> notes.merge(p.planUnit() + ", " + p.planUnitNote(), 1, Integer::sum));
+        Map<String, Integer> notes = repository.unitNotes();
         var context = contribution.getStepExecution().getJobExecution().getExecutionContext();
-        context.putInt(PROJECT_COUNT, plan.projects().size());
-        context.putInt(INDICATOR_COUNT, plan.indicators().size());
+        context.putInt(PROJECT_COUNT, repository.projectCount());
+        context.putInt(INDICATOR_COUNT, repository.indicatorCount());
         context.putString(UNIT_NOTES, notes.entrySet().stream()
                 .map(e -> e.getValue() + " × " + e.getKey()).reduce((a, b) -> a + "; " + b).orElse("none"));
-        contribution.incrementWriteCount(plan.projects().size());
         return RepeatStatus.FINISHED;
+    }
+
+    /** SHA-256 over both plan files, in order; a missing indicators.csv counts as empty. */
+    private String fingerprint() throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String name : new String[] {PlanCsvReader.PROJECTS_FILE, PlanCsvReader.INDICATORS_FILE}) {
+                Path file = planDir.resolve(name);
+                sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (Files.isRegularFile(file)) {
+                    sha.update(Files.readAllBytes(file));
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -42,6 +42,14 @@ public class PlanRepository {
             SELECT project_code, seq, level1, level2, level3, description, target, basis
             FROM plan_indicator WHERE fiscal_year = ? ORDER BY project_code, seq""";
 
+    private static final String LAST_FINGERPRINT = "SELECT fingerprint FROM plan_load ORDER BY id DESC FETCH FIRST 1 ROWS ONLY";
+    private static final String RECORD_LOAD = "INSERT INTO plan_load (fingerprint, loaded_at) VALUES (?, CURRENT_TIMESTAMP)";
+    private static final String COUNT_PROJECTS = "SELECT COUNT(*) FROM plan_project";
+    private static final String COUNT_INDICATORS = "SELECT COUNT(*) FROM plan_indicator";
+    private static final String UNIT_NOTES = """
+            SELECT plan_unit, plan_unit_note, COUNT(*) AS n FROM plan_project
+            GROUP BY plan_unit, plan_unit_note ORDER BY plan_unit, plan_unit_note""";
+
     private final JdbcTemplate jdbc;
 
     public PlanRepository(JdbcTemplate jdbc) {
@@ -83,6 +91,32 @@ public class PlanRepository {
         return jdbc.query(SELECT_INDICATORS, (rs, n) -> new Indicator(rs.getString("project_code"), rs.getInt("seq"),
                 rs.getString("level1"), rs.getString("level2"), rs.getString("level3"), rs.getString("description"),
                 rs.getString("target"), rs.getString("basis")), fiscalYear);
+    }
+
+    /** The fingerprint of the plan files stored last, if any. */
+    public java.util.Optional<String> lastFingerprint() {
+        return jdbc.queryForList(LAST_FINGERPRINT, String.class).stream().findFirst();
+    }
+
+    public void recordLoad(String fingerprint) {
+        jdbc.update(RECORD_LOAD, fingerprint);
+    }
+
+    public int projectCount() {
+        return jdbc.queryForObject(COUNT_PROJECTS, Integer.class);
+    }
+
+    public int indicatorCount() {
+        return jdbc.queryForObject(COUNT_INDICATORS, Integer.class);
+    }
+
+    /** How many stored projects were read in each unit, and why: "4 × WAN, AUTO: …". */
+    public Map<String, Integer> unitNotes() {
+        Map<String, Integer> notes = new java.util.TreeMap<>();
+        jdbc.query(UNIT_NOTES, rs -> {
+            notes.put(rs.getString("plan_unit") + ", " + rs.getString("plan_unit_note"), rs.getInt("n"));
+        });
+        return notes;
     }
 
     /** The projects of a fiscal year ordered by unit and project code, with their checkpoints. */
