@@ -1,7 +1,6 @@
 package org.budgetmonitor.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -15,12 +14,6 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
-import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 import org.budgetmonitor.support.AtomicFiles;
 import org.springframework.stereotype.Component;
@@ -52,8 +45,9 @@ public class QuarterlyReportRenderer {
         try {
             JasperPrint print = JasperFillManager.getInstance(templates.context())
                     .fill(templates.get(MAIN), parameters(report, text), rows(report));
-            AtomicFiles.write(pdf, out -> exportPdf(print, report, text, out));
-            AtomicFiles.write(xlsx, out -> exportXlsx(print, text, out));
+            AtomicFiles.write(pdf, out -> ReportExport.pdf(templates.context(), print,
+                    text.get("q.title") + " " + report.asOf(), report.reportId(), out));
+            AtomicFiles.write(xlsx, out -> ReportExport.xlsx(templates.context(), print, text.get("q.sheet"), out));
         } catch (JRException e) {
             throw new IOException("cannot render " + pdf.getFileName() + ": " + e.getMessage(), e);
         }
@@ -202,42 +196,5 @@ public class QuarterlyReportRenderer {
             case "lagging" -> u.lagging();
             default -> throw RecordDataSource.unknown(field);
         });
-    }
-
-    private void exportPdf(JasperPrint print, QuarterlyReport report, QuarterlyText text, OutputStream out)
-            throws IOException {
-        JRPdfExporter exporter = new JRPdfExporter(templates.context());
-        exporter.setExporterInput(new SimpleExporterInput(print));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-        configuration.setMetadataTitle(text.get("q.title") + " " + report.asOf());
-        configuration.setMetadataSubject(report.reportId());
-        configuration.setMetadataCreator("budget-monitor");
-        exporter.setConfiguration(configuration);
-        try {
-            exporter.exportReport();
-        } catch (JRException e) {
-            throw new IOException("PDF export failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void exportXlsx(JasperPrint print, QuarterlyText text, OutputStream out) throws IOException {
-        JRXlsxExporter exporter = new JRXlsxExporter(templates.context());
-        exporter.setExporterInput(new SimpleExporterInput(print));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-        SimpleXlsxReportConfiguration configuration = new SimpleXlsxReportConfiguration();
-        configuration.setOnePagePerSheet(false);
-        // Figures become numeric cells; names and codes stay text.
-        configuration.setDetectCellType(true);
-        configuration.setRemoveEmptySpaceBetweenRows(true);
-        configuration.setRemoveEmptySpaceBetweenColumns(true);
-        configuration.setWhitePageBackground(false);
-        configuration.setSheetNames(new String[] {text.get("q.sheet")});
-        exporter.setConfiguration(configuration);
-        try {
-            exporter.exportReport();
-        } catch (JRException e) {
-            throw new IOException("XLSX export failed: " + e.getMessage(), e);
-        }
     }
 }

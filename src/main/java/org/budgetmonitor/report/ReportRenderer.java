@@ -16,14 +16,8 @@ import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JRVirtualizer;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRSwapFile;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
-import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
-import net.sf.jasperreports.pdf.JRPdfExporter;
 
 import org.budgetmonitor.support.AtomicFiles;
 import org.springframework.stereotype.Component;
@@ -55,9 +49,10 @@ public class ReportRenderer {
             JasperPrint print = fill(report, text, virtualizer);
             // Both exports read the same swapped pages; read-only stops them being rewritten.
             virtualizer.setReadOnly(true);
-            AtomicFiles.write(pdf, out -> exportPdf(print, report, text, out));
+            AtomicFiles.write(pdf, out -> ReportExport.pdf(templates.context(), print,
+                    text.get("title") + " " + report.asOf(), report.reportId(), out));
             if (xlsx != null) {
-                AtomicFiles.write(xlsx, out -> exportXlsx(print, out));
+                AtomicFiles.write(xlsx, out -> ReportExport.xlsx(templates.context(), print, "variance", out));
             }
         } catch (JRException e) {
             throw new IOException("cannot render " + pdf.getFileName() + ": " + e.getMessage(), e);
@@ -173,43 +168,6 @@ public class ReportRenderer {
 
     private static java.util.Date date(LocalDate day) {
         return day == null ? null : Date.valueOf(day);
-    }
-
-    private void exportPdf(JasperPrint print, VarianceReport report, ReportText text, java.io.OutputStream out)
-            throws IOException {
-        JRPdfExporter exporter = new JRPdfExporter(templates.context());
-        exporter.setExporterInput(new SimpleExporterInput(print));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-        configuration.setMetadataTitle(text.get("title") + " " + report.asOf());
-        configuration.setMetadataSubject(report.reportId());
-        configuration.setMetadataCreator("budget-monitor");
-        exporter.setConfiguration(configuration);
-        try {
-            exporter.exportReport();
-        } catch (JRException e) {
-            throw new IOException("PDF export failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void exportXlsx(JasperPrint print, java.io.OutputStream out) throws IOException {
-        JRXlsxExporter exporter = new JRXlsxExporter(templates.context());
-        exporter.setExporterInput(new SimpleExporterInput(print));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-        SimpleXlsxReportConfiguration configuration = new SimpleXlsxReportConfiguration();
-        configuration.setOnePagePerSheet(false);
-        // Figures become numeric cells; text (names, codes) stays text even when it starts with "=".
-        configuration.setDetectCellType(true);
-        configuration.setRemoveEmptySpaceBetweenRows(true);
-        configuration.setRemoveEmptySpaceBetweenColumns(true);
-        configuration.setWhitePageBackground(false);
-        configuration.setSheetNames(new String[] {"variance"});
-        exporter.setConfiguration(configuration);
-        try {
-            exporter.exportReport();
-        } catch (JRException e) {
-            throw new IOException("XLSX export failed: " + e.getMessage(), e);
-        }
     }
 
     private static void deleteQuietly(Path dir) {
