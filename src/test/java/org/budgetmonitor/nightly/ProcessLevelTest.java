@@ -67,10 +67,15 @@ class ProcessLevelTest {
 
         Run restarted = CommandLine.run(args(inbox, killed).toArray(String[]::new));
 
-        assertThat(restarted.exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(restarted.exitCode()).as("restart: %s%nlog: %s", restarted.stdout(), tail(log)).isEqualTo(ExitCodes.SUCCESS);
         assertThat(restarted.stdout()).contains("run 1): COMPLETED"); // the same run, restarted
         assertThat(Files.readAllLines(killed.resolve("out/2026-12-31/variance-2026-12-31.csv")))
                 .isEqualTo(Files.readAllLines(reference.resolve("out/2026-12-31/variance-2026-12-31.csv")));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     /** 100,000 payment lines over the sample's five projects, in three overlapping exports. */
