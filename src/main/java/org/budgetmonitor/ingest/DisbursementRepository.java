@@ -2,18 +2,14 @@ package org.budgetmonitor.ingest;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,21 +18,29 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DisbursementRepository {
 
-    // Which of a chunk's payments are stored already: one indexed lookup per chunk, then plain batch
-    // inserts of the new ones, which run at the speed of a bare JDBC batch. One writer at a time (the
-    // run lock), so nothing can slip in between the lookup and the insert.
-    private static final String INSERT = """
+    // A payment is inserted unless its identity (pay date, key, occurrence) is stored already: one
+    // statement per line, batched, whose update count says whether the line was new. The identity
+    // index leads with the pay date, so a night's lines look up and insert among their own days'
+    // entries. Casts: PostgreSQL types a SELECT list's parameters from them, not from the columns.
+    private static final String INSERT_NEW = """
             INSERT INTO disbursement (dedupe_key, occurrence, pay_date, project_code, amount_yuan, voucher_no, payee,
                 summary, funding_source, payment_id, original_voucher_no, original_known, source_file, source_line,
-                job_instance_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String EXISTING = "SELECT dedupe_key, occurrence FROM disbursement WHERE dedupe_key IN (%s)";
+                job_instance_id, file_id)
+            SELECT CAST(? AS VARCHAR(64)), CAST(? AS INTEGER), CAST(? AS DATE), CAST(? AS VARCHAR(64)),
+                CAST(? AS NUMERIC(20,2)), CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(2000)),
+                CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(100)), CAST(? AS BOOLEAN),
+                CAST(? AS VARCHAR(500)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)
+            WHERE NOT EXISTS (SELECT 1 FROM disbursement d WHERE d.pay_date = ? AND d.dedupe_key = ? AND d.occurrence = ?)""";
 
-    private static final String INSERT_MEMBER = "INSERT INTO file_payment (file_id, dedupe_key, occurrence) VALUES (?, ?, ?)";
-    // By key only, so that the (dedupe_key, occurrence) index answers it; the file is checked in Java.
-    private static final String EXISTING_MEMBERS =
-            "SELECT dedupe_key, occurrence, file_id FROM file_payment WHERE dedupe_key IN (%s)";
-    private static final int LOOKUP_BATCH = 500;
+    // A payment already stored is also held by this file, unless the file owns it or holds it already.
+    private static final String INSERT_HOLDING = """
+            INSERT INTO file_payment (file_id, pay_date, dedupe_key, occurrence)
+            SELECT CAST(? AS BIGINT), CAST(? AS DATE), CAST(? AS VARCHAR(64)), CAST(? AS INTEGER)
+            WHERE NOT EXISTS (SELECT 1 FROM disbursement d WHERE d.pay_date = ? AND d.dedupe_key = ?
+                              AND d.occurrence = ? AND d.file_id = ?)
+              AND NOT EXISTS (SELECT 1 FROM file_payment f WHERE f.file_id = ? AND f.pay_date = ? AND f.dedupe_key = ?
+                              AND f.occurrence = ?)""";
+    private static final int BATCH = 1000;
 
     private static final String VOUCHER_LINES = """
             SELECT project_code, amount_yuan FROM disbursement
@@ -60,12 +64,9 @@ public class DisbursementRepository {
             SELECT DISTINCT original_voucher_no FROM disbursement
             WHERE job_instance_id = ? AND original_known = FALSE ORDER BY original_voucher_no""";
 
-    private static final String DAILY_TOTALS = """
-            SELECT project_code, pay_date, SUM(amount_yuan) AS total
-            FROM disbursement WHERE pay_date BETWEEN ? AND ?
-            GROUP BY project_code, pay_date""";
-
-    private static final String LATEST_PAY_DATE = "SELECT MAX(pay_date) FROM disbursement WHERE pay_date <= ?";
+    // Newest first along the identity index: one entry read, however many payments are stored.
+    private static final String LATEST_PAY_DATE =
+            "SELECT pay_date FROM disbursement WHERE pay_date <= ? ORDER BY pay_date DESC LIMIT 1";
 
     private final JdbcTemplate jdbc;
 
@@ -86,73 +87,73 @@ public class DisbursementRepository {
             String voucherNo, String payee, String summary) {
     }
 
-    /** Inserts the payments not stored yet and records which file holds each; returns how many were new. */
+    /**
+     * Inserts the payments not stored yet, owned by the file that brings them, and records that the
+     * file also holds the ones other files brought; returns how many were new.
+     */
     public int store(List<PaymentRow> rows, long jobInstanceId) {
         Map<String, PaymentRow> distinct = new LinkedHashMap<>();
-        Map<Long, Map<String, PaymentRow>> membersByFile = new LinkedHashMap<>();
+        List<PaymentRow> repeats = new ArrayList<>();
         for (PaymentRow row : rows) {
-            IngestLine.Accepted line = row.line();
-            String identity = line.dedupeKey() + "#" + line.occurrence();
-            distinct.putIfAbsent(identity, row);
-            membersByFile.computeIfAbsent(line.fileId(), f -> new LinkedHashMap<>()).putIfAbsent(identity, row);
+            if (distinct.putIfAbsent(identity(row.line()), row) != null) {
+                repeats.add(row);
+            }
         }
-        Set<String> stored = existing(EXISTING, null, distinct.values());
-        List<PaymentRow> fresh = distinct.entrySet().stream().filter(e -> !stored.contains(e.getKey()))
-                .map(Map.Entry::getValue).toList();
-        insert(fresh, jobInstanceId);
-        for (var file : membersByFile.entrySet()) {
-            // A line key occurs once per occurrence number in its file, so only a payment id repeated
-            // in the file can already be held by it.
-            List<PaymentRow> byId = file.getValue().values().stream()
-                    .filter(r -> r.line().disbursement().hasPaymentId()).toList();
-            Set<String> held = byId.isEmpty() ? Set.of() : existing(EXISTING_MEMBERS, file.getKey(), byId);
-            List<PaymentRow> members = file.getValue().entrySet().stream().filter(e -> !held.contains(e.getKey()))
-                    .map(Map.Entry::getValue).toList();
-            jdbc.batchUpdate(INSERT_MEMBER, members, 1000, (ps, row) -> {
-                ps.setLong(1, row.line().fileId());
-                ps.setString(2, row.line().dedupeKey());
-                ps.setInt(3, row.line().occurrence());
+        List<PaymentRow> candidates = new ArrayList<>(distinct.values());
+        int fresh = 0;
+        int index = 0;
+        for (int[] counts : jdbc.batchUpdate(INSERT_NEW, candidates, BATCH, (ps, row) -> bindNew(ps, row, jobInstanceId))) {
+            for (int count : counts) {
+                if (count > 0) {
+                    fresh++;
+                } else {
+                    repeats.add(candidates.get(index));
+                }
+                index++;
+            }
+        }
+        if (!repeats.isEmpty()) {
+            jdbc.batchUpdate(INSERT_HOLDING, repeats, BATCH, (ps, row) -> {
+                IngestLine.Accepted line = row.line();
+                Date day = Date.valueOf(line.disbursement().payDate());
+                Object[] values = {line.fileId(), day, line.dedupeKey(), line.occurrence(),
+                        day, line.dedupeKey(), line.occurrence(), line.fileId(),
+                        line.fileId(), day, line.dedupeKey(), line.occurrence()};
+                for (int i = 0; i < values.length; i++) {
+                    ps.setObject(i + 1, values[i]);
+                }
             });
         }
-        return fresh.size();
+        return fresh;
     }
 
-    /** The identities (key#occurrence) among these rows that the table holds already. */
-    private Set<String> existing(String sql, Long fileId, Collection<PaymentRow> rows) {
-        Set<String> found = new HashSet<>();
-        List<String> keys = rows.stream().map(r -> r.line().dedupeKey()).distinct().toList();
-        for (int from = 0; from < keys.size(); from += LOOKUP_BATCH) {
-            List<String> batch = keys.subList(from, Math.min(keys.size(), from + LOOKUP_BATCH));
-            String query = String.format(sql, String.join(",", Collections.nCopies(batch.size(), "?")));
-            jdbc.query(query, rs -> {
-                if (fileId == null || rs.getLong(3) == fileId) {
-                    found.add(rs.getString(1) + "#" + rs.getInt(2));
-                }
-            }, batch.toArray());
-        }
-        return found;
+    private static String identity(IngestLine.Accepted line) {
+        return line.disbursement().payDate() + "#" + line.dedupeKey() + "#" + line.occurrence();
     }
 
-    private void insert(List<PaymentRow> rows, long jobInstanceId) {
-        jdbc.batchUpdate(INSERT, rows, 1000, (ps, row) -> {
-            IngestLine.Accepted line = row.line();
-            Disbursement d = line.disbursement();
-            ps.setString(1, line.dedupeKey());
-            ps.setInt(2, line.occurrence());
-            ps.setDate(3, Date.valueOf(d.payDate()));
-            ps.setString(4, d.projectCode());
-            ps.setBigDecimal(5, d.amount().yuan());
-            ps.setString(6, d.voucherNo());
-            ps.setString(7, d.payee());
-            ps.setString(8, d.summary());
-            ps.setString(9, d.fundingSource());
-            ps.setString(10, d.paymentId());
-            ps.setString(11, d.originalVoucherNo());
-            ps.setObject(12, row.originalKnown(), java.sql.Types.BOOLEAN);
-            ps.setString(13, line.file());
-            ps.setLong(14, line.line());
-            ps.setLong(15, jobInstanceId);
-        });
+    private static void bindNew(PreparedStatement ps, PaymentRow row, long jobInstanceId) throws SQLException {
+        IngestLine.Accepted line = row.line();
+        Disbursement d = line.disbursement();
+        Date day = Date.valueOf(d.payDate());
+        ps.setString(1, line.dedupeKey());
+        ps.setInt(2, line.occurrence());
+        ps.setDate(3, day);
+        ps.setString(4, d.projectCode());
+        ps.setBigDecimal(5, d.amount().yuan());
+        ps.setString(6, d.voucherNo());
+        ps.setString(7, d.payee());
+        ps.setString(8, d.summary());
+        ps.setString(9, d.fundingSource());
+        ps.setString(10, d.paymentId());
+        ps.setString(11, d.originalVoucherNo());
+        ps.setObject(12, row.originalKnown(), java.sql.Types.BOOLEAN);
+        ps.setString(13, line.file());
+        ps.setLong(14, line.line());
+        ps.setLong(15, jobInstanceId);
+        ps.setLong(16, line.fileId());
+        ps.setDate(17, day);
+        ps.setString(18, line.dedupeKey());
+        ps.setInt(19, line.occurrence());
     }
 
     public List<VoucherLine> findVoucherLines(String voucherNo) {
@@ -186,19 +187,9 @@ public class DisbursementRepository {
         return jdbc.queryForList(UNMATCHED_REFUNDS, String.class, jobInstanceId);
     }
 
-    /** Net amount per project per day in [from, to]: the actual curve of every project. */
-    public Map<String, NavigableMap<LocalDate, BigDecimal>> dailyTotals(LocalDate from, LocalDate to) {
-        Map<String, NavigableMap<LocalDate, BigDecimal>> result = new HashMap<>();
-        jdbc.query(DAILY_TOTALS, rs -> {
-            result.computeIfAbsent(rs.getString("project_code"), k -> new TreeMap<>())
-                    .put(rs.getDate("pay_date").toLocalDate(), rs.getBigDecimal("total"));
-        }, Date.valueOf(from), Date.valueOf(to));
-        return result;
-    }
-
     /** The latest payment date on or before the given day: the data cut-off a report shows. */
     public Optional<LocalDate> latestPayDate(LocalDate notAfter) {
-        Date date = jdbc.queryForObject(LATEST_PAY_DATE, Date.class, Date.valueOf(notAfter));
-        return Optional.ofNullable(date).map(Date::toLocalDate);
+        return jdbc.queryForList(LATEST_PAY_DATE, Date.class, Date.valueOf(notAfter)).stream().findFirst()
+                .map(Date::toLocalDate);
     }
 }

@@ -2,9 +2,11 @@ package org.budgetmonitor.ingest;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.budgetmonitor.spending.SpendingTotals;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -31,11 +33,22 @@ public class IngestedFileRepository {
             + "WHERE job_instance_id = ? AND status = 'LOADED' ORDER BY id";
     private static final String MARK = "UPDATE ingested_file SET status = ?, finished_at = ? WHERE id = ?";
 
-    private static final String MEMBERS = "SELECT dedupe_key, occurrence FROM file_payment WHERE file_id = ?";
-    private static final String DELETE_MEMBERS = "DELETE FROM file_payment WHERE file_id = ?";
-    private static final String DELETE_ORPHAN = """
-            DELETE FROM disbursement d WHERE d.dedupe_key = ? AND d.occurrence = ?
-            AND NOT EXISTS (SELECT 1 FROM file_payment f WHERE f.dedupe_key = d.dedupe_key AND f.occurrence = d.occurrence)""";
+    // Retiring a file version: the payments it owns that no other file holds go; those another file
+    // holds pass to that file; its holdings of other files' payments go.
+    private static final String NOT_HELD_ELSEWHERE = """
+            NOT EXISTS (SELECT 1 FROM file_payment f WHERE f.pay_date = d.pay_date AND f.dedupe_key = d.dedupe_key
+                        AND f.occurrence = d.occurrence AND f.file_id <> d.file_id)""";
+    private static final String ORPHANS = "SELECT d.id, d.pay_date, d.project_code, d.amount_yuan FROM disbursement d "
+            + "WHERE d.file_id = ? AND " + NOT_HELD_ELSEWHERE;
+    private static final String DELETE_ORPHANS = "DELETE FROM disbursement d WHERE d.file_id = ? AND " + NOT_HELD_ELSEWHERE;
+    private static final String NEXT_HOLDER = """
+            (SELECT MIN(f.file_id) FROM file_payment f WHERE f.pay_date = disbursement.pay_date
+             AND f.dedupe_key = disbursement.dedupe_key AND f.occurrence = disbursement.occurrence
+             AND f.file_id <> disbursement.file_id)""";
+    private static final String PASS_ON = "UPDATE disbursement SET file_id = " + NEXT_HOLDER
+            + ", source_file = (SELECT i.file_name FROM ingested_file i WHERE i.id = " + NEXT_HOLDER + ") "
+            + "WHERE file_id = ?";
+    private static final String DELETE_HOLDINGS = "DELETE FROM file_payment WHERE file_id = ?";
     private static final String DELETE_PENDING = "DELETE FROM pending_payment WHERE file_id = ?";
 
     private static final String RECORD_READ = """
@@ -44,9 +57,11 @@ public class IngestedFileRepository {
             WHERE NOT EXISTS (SELECT 1 FROM run_file r WHERE r.job_instance_id = v.i AND r.file_id = v.f)""";
 
     private final JdbcTemplate jdbc;
+    private final SpendingTotals totals;
 
-    public IngestedFileRepository(JdbcTemplate jdbc) {
+    public IngestedFileRepository(JdbcTemplate jdbc, SpendingTotals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     public long insert(ExportInspection.FileFacts facts, String format, Status status, String reason, long jobInstanceId) {
@@ -93,22 +108,23 @@ public class IngestedFileRepository {
     }
 
     /**
-     * Takes a file version's rows out: its memberships go, and so does every payment no other
-     * file holds. Returns how many payments were removed.
+     * Takes a file version's rows out: every payment it brought that no other file holds goes (and
+     * leaves the monthly totals, if counted there); the rest stay, owned by a file that holds them.
+     * Returns how many payments were removed.
      */
     public int retire(long id) {
-        List<Object[]> members = jdbc.query(MEMBERS, (rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}, id);
-        jdbc.update(DELETE_MEMBERS, id);
-        int removed = 0;
-        for (int[] batch : jdbc.batchUpdate(DELETE_ORPHAN, members.stream()
-                .toList(), 1000, (ps, args) -> {
-                    ps.setString(1, (String) args[0]);
-                    ps.setInt(2, (Integer) args[1]);
-                })) {
-            for (int count : batch) {
-                removed += Math.max(count, 0);
+        long counted = totals.watermark();
+        List<SpendingTotals.Change> uncounted = new ArrayList<>();
+        jdbc.query(ORPHANS, rs -> {
+            if (rs.getLong(1) <= counted) {
+                uncounted.add(new SpendingTotals.Change(rs.getDate(2).toLocalDate(), rs.getString(3),
+                        rs.getBigDecimal(4).negate(), -1));
             }
-        }
+        }, id);
+        int removed = jdbc.update(DELETE_ORPHANS, id);
+        totals.apply(uncounted);
+        jdbc.update(PASS_ON, id);
+        jdbc.update(DELETE_HOLDINGS, id);
         jdbc.update(DELETE_PENDING, id);
         jdbc.update(MARK, Status.REPLACED.name(), Timestamp.valueOf(LocalDateTime.now()), id);
         return removed;

@@ -29,6 +29,8 @@ import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.report.ReportRenderer;
 import org.budgetmonitor.report.ReportText;
 import org.budgetmonitor.report.WriteReportTasklet;
+import org.budgetmonitor.spending.SpendingTotals;
+import org.budgetmonitor.spending.UpdateTotalsTasklet;
 import org.budgetmonitor.variance.VarianceCalculator;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceTasklet;
@@ -48,7 +50,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job, step by step: load the plan → ingest the inbox's payment exports → archive
- * them (with --archive-dir) → compute the variance as of the date → write the variance, reject
+ * them (with --archive-dir) → add the new payments to the monthly totals → compute the variance as of the date → write the variance, reject
  * and pending CSVs → render the report → mail it to each unit → prune old folders. A summary for
  * cron's mail is printed at the end, and a line goes to the run log.
  */
@@ -58,7 +60,8 @@ public class NightlyJobConfig {
     public static final String JOB_NAME = "nightly";
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step archiveStep, Step varianceStep,
+    Job nightlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step archiveStep, Step totalsStep,
+            Step varianceStep,
             Step writeOutputsStep, Step reportStep, Step deliverStep, Step retentionStep,
             NightlyRunSummary nightlyRunSummary, RunLogListener runLog) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -67,6 +70,7 @@ public class NightlyJobConfig {
                 .start(loadPlanStep)
                 .next(ingestStep)
                 .next(archiveStep)
+                .next(totalsStep)
                 .next(varianceStep)
                 .next(writeOutputsStep)
                 .next(reportStep)
@@ -133,6 +137,14 @@ public class NightlyJobConfig {
         return new ArchiveTasklet(Path.of(inbox), ingest.archivePath().orElse(null), asOf, files);
     }
 
+    // 2c. Totals: the payments stored since the last run join the monthly totals the variance reads.
+
+    @Bean
+    Step totalsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, SpendingTotals totals) {
+        return new StepBuilder("totals", jobRepository).tasklet(new UpdateTotalsTasklet(totals), transactionManager)
+                .build();
+    }
+
     // 3. Variance: plan against actual, per project, as of the date.
 
     @Bean
@@ -144,8 +156,8 @@ public class NightlyJobConfig {
     @Bean
     @StepScope
     VarianceTasklet varianceTasklet(@Value("#{jobParameters['asOf']}") LocalDate asOf, PlanRepository plans,
-            DisbursementRepository disbursements, VarianceRepository variances, VarianceThresholds thresholds) {
-        return new VarianceTasklet(asOf, plans, disbursements, variances, new VarianceCalculator(thresholds));
+            SpendingTotals totals, VarianceRepository variances, VarianceThresholds thresholds) {
+        return new VarianceTasklet(asOf, plans, totals, variances, new VarianceCalculator(thresholds));
     }
 
     // 4. Outputs: <output-dir>/<as-of>/variance-<as-of>.csv and rejected-<as-of>.csv.
@@ -214,9 +226,9 @@ public class NightlyJobConfig {
     @StepScope
     WriteReportTasklet writeReportTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
             @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
-            ReportRenderer renderer, VarianceRepository variances, PlanRepository plans,
+            ReportRenderer renderer, VarianceRepository variances, PlanRepository plans, SpendingTotals totals,
             DisbursementRepository disbursements, RejectedRowRepository rejects, Clock clock) {
         return new WriteReportTasklet(new OutputFiles(Path.of(outputDir), asOf), ReportText.forLanguage(locale),
-                renderer, variances, plans, disbursements, rejects, clock);
+                renderer, variances, plans, totals, disbursements, rejects, clock);
     }
 }

@@ -9,6 +9,7 @@ import org.budgetmonitor.delivery.DeliveryTasklet;
 import org.budgetmonitor.delivery.MailSettings;
 import org.budgetmonitor.delivery.ReportMailer;
 import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.spending.SpendingTotals;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.nightly.NightlyRunSummary;
 import org.budgetmonitor.nightly.OutputFiles;
@@ -43,7 +44,7 @@ public class QuarterlyJobConfig {
 
     @Bean
     Job quarterlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step archiveStep,
-            Step varianceStep, Step writeOutputsStep, Step quarterlyReviewStep, Step quarterlyOutputsStep,
+            Step totalsStep, Step varianceStep, Step writeOutputsStep, Step quarterlyReviewStep, Step quarterlyOutputsStep,
             Step quarterlyReportStep, Step quarterlyDeliverStep, NightlyRunSummary runSummary,
             RunLogListener runLog) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -52,6 +53,7 @@ public class QuarterlyJobConfig {
                 .start(loadPlanStep)
                 .next(ingestStep)
                 .next(archiveStep)
+                .next(totalsStep)
                 .next(varianceStep)
                 .next(writeOutputsStep)
                 .next(quarterlyReviewStep)
@@ -95,10 +97,10 @@ public class QuarterlyJobConfig {
     QuarterlyReviewTasklet quarterlyReviewTasklet(@Value("#{jobParameters['asOf']}") LocalDate asOf,
             @Value("#{jobParameters['refresh']}") String refresh, @Value("#{jobParameters['progressDir']}") String progressDir,
             QuarterlyReviewRepository reviews, VarianceRepository variances, PlanRepository plans,
-            DisbursementRepository disbursements, Clock clock) {
+            SpendingTotals totals, DisbursementRepository disbursements, Clock clock) {
         return new QuarterlyReviewTasklet(asOf, Boolean.parseBoolean(refresh),
                 progressDir == null || progressDir.isBlank() ? null : Path.of(progressDir), reviews, variances, plans,
-                disbursements, clock);
+                totals, disbursements, clock);
     }
 
     // Outputs: quarterly-<as-of>.csv and quarterly-indicators-<as-of>.csv.

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.budgetmonitor.ingest.DisbursementRepository;
 import org.budgetmonitor.plan.Indicator;
 import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.spending.SpendingTotals;
 import org.budgetmonitor.variance.ActualCurve;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceRow;
@@ -41,17 +42,20 @@ public class QuarterlyReviewTasklet implements Tasklet {
     private final QuarterlyReviewRepository reviews;
     private final VarianceRepository variances;
     private final PlanRepository plans;
+    private final SpendingTotals totals;
     private final DisbursementRepository disbursements;
     private final Clock clock;
 
     public QuarterlyReviewTasklet(LocalDate asOf, boolean refresh, Path progressDir, QuarterlyReviewRepository reviews,
-            VarianceRepository variances, PlanRepository plans, DisbursementRepository disbursements, Clock clock) {
+            VarianceRepository variances, PlanRepository plans, SpendingTotals totals, DisbursementRepository disbursements,
+            Clock clock) {
         this.asOf = asOf;
         this.refresh = refresh;
         this.progressDir = progressDir;
         this.reviews = reviews;
         this.variances = variances;
         this.plans = plans;
+        this.totals = totals;
         this.disbursements = disbursements;
         this.clock = clock;
     }
@@ -77,7 +81,7 @@ public class QuarterlyReviewTasklet implements Tasklet {
 
     QuarterlyReview compute(List<IndicatorProgress> progress) {
         Map<String, NavigableMap<LocalDate, BigDecimal>> daily =
-                disbursements.dailyTotals(LocalDate.of(asOf.getYear(), 1, 1), asOf);
+                totals.actualsThrough(asOf, List.of(QuarterEnds.previous(asOf)));
         List<QuarterlyRow> rows = new ArrayList<>();
         Map<String, QuarterlyRow> byCode = new HashMap<>();
         for (VarianceRow variance : variances.findByAsOf(asOf)) {

@@ -13,6 +13,7 @@ import org.budgetmonitor.ingest.RejectedRowRepository;
 import org.budgetmonitor.nightly.OutputFiles;
 import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.spending.SpendingTotals;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceRow;
 import org.slf4j.Logger;
@@ -35,18 +36,20 @@ public class WriteReportTasklet implements Tasklet {
     private final ReportRenderer renderer;
     private final VarianceRepository variances;
     private final PlanRepository plans;
+    private final SpendingTotals totals;
     private final DisbursementRepository disbursements;
     private final RejectedRowRepository rejects;
     private final Clock clock;
 
     public WriteReportTasklet(OutputFiles outputs, ReportText text, ReportRenderer renderer,
-            VarianceRepository variances, PlanRepository plans, DisbursementRepository disbursements,
+            VarianceRepository variances, PlanRepository plans, SpendingTotals totals, DisbursementRepository disbursements,
             RejectedRowRepository rejects, Clock clock) {
         this.outputs = outputs;
         this.text = text;
         this.renderer = renderer;
         this.variances = variances;
         this.plans = plans;
+        this.totals = totals;
         this.disbursements = disbursements;
         this.rejects = rejects;
         this.clock = clock;
@@ -62,7 +65,7 @@ public class WriteReportTasklet implements Tasklet {
         Map<String, BudgetProject> projects = new LinkedHashMap<>();
         plans.findProjects(asOf.getYear()).forEach(p -> projects.put(p.code(), p));
         var inputs = new VarianceReportAssembler.Inputs(asOf, rows, projects,
-                disbursements.dailyTotals(LocalDate.of(asOf.getYear(), 1, 1), asOf),
+                totals.actualsThrough(asOf, List.of()),
                 disbursements.latestPayDate(asOf).orElse(null),
                 rejects.findByJobInstance(jobExecution.getJobInstanceId()).size(),
                 outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),

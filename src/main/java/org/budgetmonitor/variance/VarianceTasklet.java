@@ -11,11 +11,12 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.budgetmonitor.ingest.DisbursementRepository;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.plan.PlanCheckpoint;
 import org.budgetmonitor.plan.PlanValidationException;
+import org.budgetmonitor.spending.SpendingTotals;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -30,15 +31,15 @@ public class VarianceTasklet implements Tasklet {
 
     private final LocalDate asOf;
     private final PlanRepository plans;
-    private final DisbursementRepository disbursements;
+    private final SpendingTotals totals;
     private final VarianceRepository variances;
     private final VarianceCalculator calculator;
 
-    public VarianceTasklet(LocalDate asOf, PlanRepository plans, DisbursementRepository disbursements,
+    public VarianceTasklet(LocalDate asOf, PlanRepository plans, SpendingTotals totals,
             VarianceRepository variances, VarianceCalculator calculator) {
         this.asOf = asOf;
         this.plans = plans;
-        this.disbursements = disbursements;
+        this.totals = totals;
         this.variances = variances;
         this.calculator = calculator;
     }
@@ -51,16 +52,19 @@ public class VarianceTasklet implements Tasklet {
             throw new PlanValidationException(List.of("the plan has no projects for fiscal year " + year
                     + " (the year of as-of date " + asOf + ")"));
         }
-        Map<String, NavigableMap<LocalDate, BigDecimal>> daily = disbursements.dailyTotals(LocalDate.of(year, 1, 1), asOf);
+        // Exact at the as-of date and at every checkpoint (a checkpoint missed is a reason of its own).
+        Set<LocalDate> checkpoints = new HashSet<>();
+        projects.forEach(p -> p.checkpoints().stream().map(PlanCheckpoint::date).forEach(checkpoints::add));
+        Map<String, NavigableMap<LocalDate, BigDecimal>> actuals = totals.actualsThrough(asOf, checkpoints);
 
         List<VarianceRow> rows = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         for (BudgetProject project : projects) {
             planned.add(project.code());
-            NavigableMap<LocalDate, BigDecimal> days = daily.getOrDefault(project.code(), new TreeMap<>());
+            NavigableMap<LocalDate, BigDecimal> days = actuals.getOrDefault(project.code(), new TreeMap<>());
             rows.add(calculator.evaluate(project, asOf, new ActualCurve(days)));
         }
-        new TreeMap<>(daily).forEach((code, days) -> {
+        new TreeMap<>(actuals).forEach((code, days) -> {
             if (!planned.contains(code)) {
                 BigDecimal total = days.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 rows.add(VarianceRow.unplanned(asOf, code, Money.ofYuan(total)));

@@ -1,0 +1,192 @@
+package org.budgetmonitor.spending;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Net spending per project per month ({@code project_month_total}), kept up to date from the
+ * stored payments, and the actual spending of every project read from it.
+ *
+ * <p>Why: with millions of payment lines a year, adding up the year's lines every night would make
+ * each night cost as much as the whole year. The monthly totals are brought up to date from the
+ * payments stored since the last update (those with an id above the watermark), so a night costs
+ * what its new lines cost; reading the actuals costs 12 rows per project plus the lines dated after
+ * the as-of date within its month (usually none).
+ */
+@Repository
+public class SpendingTotals {
+
+    private static final String WATERMARK = "SELECT through_payment_id FROM totals_watermark WHERE id = 1";
+    private static final String SET_WATERMARK = "UPDATE totals_watermark SET through_payment_id = ? WHERE id = 1";
+    // Pages of the payments stored since the watermark, in id order: memory stays bounded.
+    private static final String NEW_PAYMENTS = """
+            SELECT id, pay_date, project_code, amount_yuan FROM disbursement
+            WHERE id > ? ORDER BY id LIMIT %d""";
+    private static final int PAGE = 50_000;
+
+    private static final String ADD = """
+            UPDATE project_month_total SET amount_yuan = amount_yuan + ?, payments = payments + ?
+            WHERE month_start = ? AND project_code = ?""";
+    private static final String INSERT = """
+            INSERT INTO project_month_total (month_start, project_code, amount_yuan, payments) VALUES (?, ?, ?, ?)""";
+
+    private static final String MONTHS = """
+            SELECT month_start, project_code, amount_yuan FROM project_month_total
+            WHERE month_start >= ? AND month_start <= ?""";
+    private static final String LATER_IN_MONTH = """
+            SELECT project_code, pay_date, SUM(amount_yuan) AS total FROM disbursement
+            WHERE pay_date > ? AND pay_date <= ? GROUP BY project_code, pay_date""";
+
+    private final JdbcTemplate jdbc;
+
+    public SpendingTotals(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A change to one project's spending in one month. */
+    public record Change(LocalDate payDate, String projectCode, BigDecimal amountYuan, int payments) {
+    }
+
+    /** Adds the payments stored since the last update to the monthly totals; returns how many. */
+    public long catchUp() {
+        long through = watermark();
+        long applied = 0;
+        while (true) {
+            List<Change> page = new ArrayList<>(PAGE);
+            long[] last = {through};
+            jdbc.query(NEW_PAYMENTS.formatted(PAGE), rs -> {
+                last[0] = rs.getLong(1);
+                page.add(new Change(rs.getDate(2).toLocalDate(), rs.getString(3), rs.getBigDecimal(4), 1));
+            }, through);
+            if (page.isEmpty()) {
+                break;
+            }
+            apply(page);
+            applied += page.size();
+            through = last[0];
+        }
+        jdbc.update(SET_WATERMARK, through);
+        return applied;
+    }
+
+    /** The id of the last payment the totals include: payments above it are not counted yet. */
+    public long watermark() {
+        return jdbc.queryForObject(WATERMARK, Long.class);
+    }
+
+    /** Adds changes (negative ones take payments out) to the monthly totals. */
+    public void apply(Collection<Change> changes) {
+        Map<MonthOfProject, Change> byMonth = new HashMap<>();
+        for (Change change : changes) {
+            byMonth.merge(new MonthOfProject(YearMonth.from(change.payDate()), change.projectCode()), change,
+                    (a, b) -> new Change(a.payDate(), a.projectCode(), a.amountYuan().add(b.amountYuan()),
+                            a.payments() + b.payments()));
+        }
+        List<Map.Entry<MonthOfProject, Change>> entries = new ArrayList<>(byMonth.entrySet());
+        List<Map.Entry<MonthOfProject, Change>> missing = new ArrayList<>();
+        int index = 0;
+        for (int[] counts : jdbc.batchUpdate(ADD, entries, 1000, (ps, e) -> {
+            ps.setBigDecimal(1, e.getValue().amountYuan());
+            ps.setLong(2, e.getValue().payments());
+            ps.setDate(3, Date.valueOf(e.getKey().month().atDay(1)));
+            ps.setString(4, e.getKey().projectCode());
+        })) {
+            for (int count : counts) {
+                if (count == 0) {
+                    missing.add(entries.get(index));
+                }
+                index++;
+            }
+        }
+        jdbc.batchUpdate(INSERT, missing, 1000, (ps, e) -> {
+            ps.setDate(1, Date.valueOf(e.getKey().month().atDay(1)));
+            ps.setString(2, e.getKey().projectCode());
+            ps.setBigDecimal(3, e.getValue().amountYuan());
+            ps.setLong(4, e.getValue().payments());
+        });
+    }
+
+    private record MonthOfProject(YearMonth month, String projectCode) {
+    }
+
+    /**
+     * Every project's net spending in its fiscal year up to and including {@code asOf}, as amounts
+     * per point in time: one point per month before the as-of date's month (at the month's last
+     * day) and one at the as-of date. {@code exactDates} (e.g. mid-month plan checkpoints) get a
+     * point of their own, so that the cumulative amount read at any of these dates is exact.
+     *
+     * @return per project code, the net amount (元) paid in the period ending at each point
+     */
+    public Map<String, NavigableMap<LocalDate, BigDecimal>> actualsThrough(LocalDate asOf,
+            Collection<LocalDate> exactDates) {
+        LocalDate yearStart = asOf.withDayOfYear(1);
+        // The dates within a month where a period must end besides the month's last day.
+        Map<YearMonth, TreeSet<LocalDate>> splits = new HashMap<>();
+        List<LocalDate> candidates = new ArrayList<>(exactDates);
+        candidates.add(asOf);
+        for (LocalDate date : candidates) {
+            if (!date.isBefore(yearStart) && !date.isAfter(asOf) && !date.equals(YearMonth.from(date).atEndOfMonth())) {
+                splits.computeIfAbsent(YearMonth.from(date), m -> new TreeSet<>()).add(date);
+            }
+        }
+        Map<String, Map<YearMonth, BigDecimal>> months = new HashMap<>();
+        jdbc.query(MONTHS, rs -> {
+            months.computeIfAbsent(rs.getString(2), k -> new HashMap<>())
+                    .put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getBigDecimal(3));
+        }, Date.valueOf(yearStart), Date.valueOf(asOf.withDayOfMonth(1)));
+
+        // Per project and split month: the amounts paid on each day after the month's first split.
+        Map<YearMonth, Map<String, NavigableMap<LocalDate, BigDecimal>>> later = new HashMap<>();
+        splits.forEach((month, dates) -> {
+            Map<String, NavigableMap<LocalDate, BigDecimal>> days = new HashMap<>();
+            jdbc.query(LATER_IN_MONTH, rs -> {
+                days.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                        .put(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3));
+            }, Date.valueOf(dates.first()), Date.valueOf(month.atEndOfMonth()));
+            later.put(month, days);
+        });
+
+        Map<String, NavigableMap<LocalDate, BigDecimal>> result = new HashMap<>();
+        months.forEach((project, byMonth) -> {
+            NavigableMap<LocalDate, BigDecimal> points = new TreeMap<>();
+            byMonth.forEach((month, total) -> {
+                TreeSet<LocalDate> ends = splits.get(month);
+                if (ends == null) {
+                    points.put(month.atEndOfMonth(), total);
+                    return;
+                }
+                NavigableMap<LocalDate, BigDecimal> days = later.get(month).getOrDefault(project, new TreeMap<>());
+                BigDecimal before = BigDecimal.ZERO; // paid up to the previous split within the month
+                List<LocalDate> periodEnds = new ArrayList<>(ends);
+                if (month.atEndOfMonth().isBefore(asOf)) {
+                    periodEnds.add(month.atEndOfMonth());
+                }
+                for (LocalDate end : periodEnds) {
+                    BigDecimal after = sum(days.tailMap(end, false).values());
+                    BigDecimal upToEnd = total.subtract(after);
+                    points.put(end, upToEnd.subtract(before));
+                    before = upToEnd;
+                }
+            });
+            result.put(project, points);
+        });
+        return result;
+    }
+
+    private static BigDecimal sum(Collection<BigDecimal> amounts) {
+        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
