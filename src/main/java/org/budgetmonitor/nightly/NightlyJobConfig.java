@@ -26,8 +26,8 @@ import org.budgetmonitor.ops.RunLogListener;
 import org.budgetmonitor.plan.LoadPlanTasklet;
 import org.budgetmonitor.plan.PlanCsvReader;
 import org.budgetmonitor.plan.PlanRepository;
-import org.budgetmonitor.report.ReportRenderer;
 import org.budgetmonitor.report.ReportText;
+import org.budgetmonitor.report.VarianceReportWriter;
 import org.budgetmonitor.report.WriteReportTasklet;
 import org.budgetmonitor.variance.VarianceCalculator;
 import org.budgetmonitor.variance.VarianceRepository;
@@ -214,9 +214,9 @@ public class NightlyJobConfig {
     @StepScope
     WriteReportTasklet writeReportTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
             @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
-            ReportRenderer renderer, VarianceRepository variances, PlanRepository plans,
+            VarianceReportWriter writer, VarianceRepository variances, PlanRepository plans,
             DisbursementRepository disbursements, RejectedRowRepository rejects, Clock clock) {
         return new WriteReportTasklet(new OutputFiles(Path.of(outputDir), asOf), ReportText.forLanguage(locale),
-                renderer, variances, plans, disbursements, rejects, clock);
+                writer, variances, plans, disbursements, rejects, clock);
     }
 }

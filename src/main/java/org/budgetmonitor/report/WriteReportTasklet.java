@@ -1,6 +1,5 @@
 package org.budgetmonitor.report;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,19 +31,19 @@ public class WriteReportTasklet implements Tasklet {
 
     private final OutputFiles outputs;
     private final ReportText text;
-    private final ReportRenderer renderer;
+    private final VarianceReportWriter writer;
     private final VarianceRepository variances;
     private final PlanRepository plans;
     private final DisbursementRepository disbursements;
     private final RejectedRowRepository rejects;
     private final Clock clock;
 
-    public WriteReportTasklet(OutputFiles outputs, ReportText text, ReportRenderer renderer,
+    public WriteReportTasklet(OutputFiles outputs, ReportText text, VarianceReportWriter writer,
             VarianceRepository variances, PlanRepository plans, DisbursementRepository disbursements,
             RejectedRowRepository rejects, Clock clock) {
         this.outputs = outputs;
         this.text = text;
-        this.renderer = renderer;
+        this.writer = writer;
         this.variances = variances;
         this.plans = plans;
         this.disbursements = disbursements;
@@ -67,13 +66,9 @@ public class WriteReportTasklet implements Tasklet {
                 rejects.findByJobInstance(jobExecution.getJobInstanceId()).size(),
                 outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),
                 "E" + jobExecution.getId());
-        for (VarianceReport report : new VarianceReportAssembler(text).assemble(inputs)) {
-            Path pdf = report.combined() ? outputs.file("variance", "pdf")
-                    : outputs.dir().resolve("variance-" + asOf + "-" + report.unitCode() + ".pdf");
-            Path xlsx = report.combined() ? outputs.file("variance", "xlsx") : null;
-            renderer.render(report, text, pdf, xlsx);
-            log.info("Wrote {}{}", pdf, xlsx == null ? "" : " and " + xlsx.getFileName());
-        }
+        var written = writer.write(new VarianceReportAssembler(text).assemble(inputs), text, outputs);
+        log.info("Reports written: combined in {} s, {} unit reports in {} s", written.combined().toMillis() / 1000.0,
+                written.unitReports(), written.units().toMillis() / 1000.0);
         return RepeatStatus.FINISHED;
     }
 }
