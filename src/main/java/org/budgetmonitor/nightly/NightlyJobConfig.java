@@ -26,6 +26,7 @@ import org.budgetmonitor.ops.RunLogListener;
 import org.budgetmonitor.plan.LoadPlanTasklet;
 import org.budgetmonitor.plan.PlanCsvReader;
 import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.report.ReportProperties;
 import org.budgetmonitor.report.ReportText;
 import org.budgetmonitor.report.VarianceReportWriter;
 import org.budgetmonitor.report.WriteReportTasklet;
@@ -214,9 +215,9 @@ public class NightlyJobConfig {
     @StepScope
     WriteReportTasklet writeReportTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
             @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
-            VarianceReportWriter writer, VarianceRepository variances, PlanRepository plans,
+            VarianceReportWriter writer, ReportProperties reportProperties, VarianceRepository variances, PlanRepository plans,
             DisbursementRepository disbursements, RejectedRowRepository rejects, Clock clock) {
         return new WriteReportTasklet(new OutputFiles(Path.of(outputDir), asOf), ReportText.forLanguage(locale),
-                writer, variances, plans, disbursements, rejects, clock);
+                writer, reportProperties, variances, plans, disbursements, rejects, clock);
     }
 }

@@ -32,18 +32,20 @@ public class WriteReportTasklet implements Tasklet {
     private final OutputFiles outputs;
     private final ReportText text;
     private final VarianceReportWriter writer;
+    private final ReportProperties properties;
     private final VarianceRepository variances;
     private final PlanRepository plans;
     private final DisbursementRepository disbursements;
     private final RejectedRowRepository rejects;
     private final Clock clock;
 
-    public WriteReportTasklet(OutputFiles outputs, ReportText text, VarianceReportWriter writer,
+    public WriteReportTasklet(OutputFiles outputs, ReportText text, VarianceReportWriter writer, ReportProperties properties,
             VarianceRepository variances, PlanRepository plans, DisbursementRepository disbursements,
             RejectedRowRepository rejects, Clock clock) {
         this.outputs = outputs;
         this.text = text;
         this.writer = writer;
+        this.properties = properties;
         this.variances = variances;
         this.plans = plans;
         this.disbursements = disbursements;
@@ -66,9 +68,10 @@ public class WriteReportTasklet implements Tasklet {
                 rejects.findByJobInstance(jobExecution.getJobInstanceId()).size(),
                 outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),
                 "E" + jobExecution.getId());
-        var written = writer.write(new VarianceReportAssembler(text).assemble(inputs), text, outputs);
-        log.info("Reports written: combined in {} s, {} unit reports in {} s", written.combined().toMillis() / 1000.0,
-                written.unitReports(), written.units().toMillis() / 1000.0);
+        var written = writer.write(new VarianceReportAssembler(text, properties.combinedDetailMaxProjects()).assemble(inputs), text, outputs);
+        log.info("Reports written in {} s on {} threads (combined done after {} s, {} unit reports after {} s)",
+                written.total().toMillis() / 1000.0, written.threads(), written.combinedDone().toMillis() / 1000.0,
+                written.unitReports(), written.unitsDone().toMillis() / 1000.0);
         return RepeatStatus.FINISHED;
     }
 }

@@ -130,6 +130,11 @@ public final class ReportFixtures {
         return new VarianceReportAssembler(text).assemble(inputs());
     }
 
+    /** With the combined report's overview starting above {@code combinedDetailMaxProjects}. */
+    public List<VarianceReport> reports(ReportText text, int combinedDetailMaxProjects) {
+        return new VarianceReportAssembler(text, combinedDetailMaxProjects).assemble(inputs());
+    }
+
     /** The sample plan's unit: RED, YELLOW and GREEN projects, one unplanned code, one rejected row. */
     public static ReportFixtures sample() {
         String unit = "沧州临港经济技术开发区生物医药招商局本级";
