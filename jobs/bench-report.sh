@@ -3,6 +3,9 @@
 # wall time, the renderer's own timings, page count and peak resident memory (/usr/bin/time -v).
 #
 # Usage: jobs/bench-report.sh [sizes...]     (default: 100 1000 10000; run from the repository root)
+#        jobs/bench-report.sh --step [units] [projects-per-unit] [threads]
+#            the whole report step as the nightly job runs it (default 500 units of 100 projects, threads 0 =
+#            one per processor): combined PDF + XLSX and one PDF per unit, with the time of each phase
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +18,17 @@ trap 'rm -rf "$out"' EXIT
 mvn -q -B test-compile
 mvn -q -B dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" >/dev/null
 cp="target/test-classes:target/classes:$(cat "$out/cp.txt")"
+
+if [[ "${1:-}" == "--step" ]]; then
+    units=${2:-500}; per_unit=${3:-100}; threads=${4:-0}
+    /usr/bin/time -v -o "$out/time-step.txt" java "$heap" -cp "$cp" org.budgetmonitor.report.ReportStepBench \
+        "$units" "$per_unit" "$out/step" "$threads" > "$out/step.txt" 2>&1
+    grep -v ' INFO ' "$out/step.txt"
+    echo "process wall $(grep 'Elapsed (wall clock)' "$out/time-step.txt" | awk '{print $NF}'), peak RSS" \
+        "$(grep 'Maximum resident set size' "$out/time-step.txt" | awk '{printf "%.0f", $NF/1024}') MB, combined PDF" \
+        "$(pdfinfo "$out/step/2026-06-30/variance-2026-06-30.pdf" 2>/dev/null | awk '/^Pages:/{print $2}') pages"
+    exit 0
+fi
 
 printf '%-9s %-8s %-9s %-7s %s\n' projects wall_s peak_MB pages "renderer"
 for n in "${sizes[@]}"; do

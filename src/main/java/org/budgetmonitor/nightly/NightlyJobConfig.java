@@ -26,8 +26,9 @@ import org.budgetmonitor.ops.RunLogListener;
 import org.budgetmonitor.plan.LoadPlanTasklet;
 import org.budgetmonitor.plan.PlanCsvReader;
 import org.budgetmonitor.plan.PlanRepository;
-import org.budgetmonitor.report.ReportRenderer;
+import org.budgetmonitor.report.ReportProperties;
 import org.budgetmonitor.report.ReportText;
+import org.budgetmonitor.report.VarianceReportWriter;
 import org.budgetmonitor.report.WriteReportTasklet;
 import org.budgetmonitor.spending.SpendingTotals;
 import org.budgetmonitor.spending.UpdateTotalsTasklet;
@@ -226,9 +227,10 @@ public class NightlyJobConfig {
     @StepScope
     WriteReportTasklet writeReportTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
             @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
-            ReportRenderer renderer, VarianceRepository variances, PlanRepository plans, SpendingTotals totals,
-            DisbursementRepository disbursements, RejectedRowRepository rejects, Clock clock) {
+            VarianceReportWriter writer, ReportProperties reportProperties, VarianceRepository variances,
+            PlanRepository plans, SpendingTotals totals, DisbursementRepository disbursements,
+            RejectedRowRepository rejects, Clock clock) {
         return new WriteReportTasklet(new OutputFiles(Path.of(outputDir), asOf), ReportText.forLanguage(locale),
-                renderer, variances, plans, totals, disbursements, rejects, clock);
+                writer, reportProperties, variances, plans, totals, disbursements, rejects, clock);
     }
 }

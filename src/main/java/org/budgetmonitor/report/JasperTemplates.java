@@ -24,6 +24,7 @@ public class JasperTemplates {
 
     public static final String MAIN = "variance-report";
     public static final String CURVES = "variance-curves";
+    public static final String UNITS = "variance-units";
 
     private final SimpleJasperReportsContext context;
     private final ClassLoader loader;
@@ -35,6 +36,8 @@ public class JasperTemplates {
         // Text is drawn as glyph outlines inside charts: PDF viewers then show the Chinese axis labels
         // whatever fonts they have.
         context.setProperty("net.sf.jasperreports.export.pdf.force.svg.shapes", "true");
+        context.setProperty("net.sf.jasperreports.export.pdf.producer.factory",
+                FastDeflatePdfProducerFactory.class.getName());
     }
 
     /** The context every fill and export uses: it carries the report font. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -30,8 +31,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportRenderer {
 
-    /** Filled pages kept in memory; the rest live in the swap file until exported. */
-    private static final int PAGES_IN_MEMORY = 20;
+    /**
+     * Filled pages kept in memory; the rest live in the swap file until exported. A unit's report
+     * (a few dozen pages) stays in memory: swapping its chart pages meant serializing and reading
+     * back every JFreeChart, which was more than half of its rendering time. Past this, a page of
+     * the table costs a few hundred KB, so a few reports at once still fit a 512 MB heap.
+     */
+    static final int PAGES_IN_MEMORY = 60;
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final JasperTemplates templates;
@@ -40,20 +46,44 @@ public class ReportRenderer {
         this.templates = templates;
     }
 
-    /** Writes the PDF, and the XLSX when {@code xlsx} is not null. */
-    public void render(VarianceReport report, ReportText text, Path pdf, Path xlsx) throws IOException {
+    /** Compiles the templates now rather than in the first report that needs them. */
+    public void prepare() {
+        templates.get(JasperTemplates.MAIN);
+        templates.get(JasperTemplates.CURVES);
+        templates.get(JasperTemplates.UNITS);
+    }
+
+    /** Time spent in each phase of one report, for the log and the benchmark. */
+    public record Timings(Duration fill, Duration pdf, Duration xlsx) {
+
+        public static final Timings ZERO = new Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO);
+
+        public Timings plus(Timings other) {
+            return new Timings(fill.plus(other.fill), pdf.plus(other.pdf), xlsx.plus(other.xlsx));
+        }
+    }
+
+    /** Writes the PDF, and the XLSX when {@code xlsx} is not null. Safe to call from several threads. */
+    public Timings render(VarianceReport report, ReportText text, Path pdf, Path xlsx) throws IOException {
         Path swapDir = Files.createTempDirectory("budget-monitor-report");
         JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
                 new JRSwapFile(swapDir.toString(), 4096, 256), true);
         try {
+            long t0 = System.nanoTime();
             JasperPrint print = fill(report, text, virtualizer);
-            // Both exports read the same swapped pages; read-only stops them being rewritten.
+            // The export only reads the swapped pages; read-only stops them being rewritten.
             virtualizer.setReadOnly(true);
+            long t1 = System.nanoTime();
             AtomicFiles.write(pdf, out -> ReportExport.pdf(templates.context(), print,
                     text.get("title") + " " + report.asOf(), report.reportId(), out));
+            long t2 = System.nanoTime();
             if (xlsx != null) {
-                AtomicFiles.write(xlsx, out -> ReportExport.xlsx(templates.context(), print, "variance", out));
+                // From the rows, not from the filled pages: a table to filter, written streaming.
+                Map<String, Object> parameters = parameters(report, text);
+                AtomicFiles.write(xlsx, out -> VarianceWorkbook.write(report, parameters, text, "variance", out));
             }
+            long t3 = System.nanoTime();
+            return new Timings(Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
         } catch (JRException e) {
             throw new IOException("cannot render " + pdf.getFileName() + ": " + e.getMessage(), e);
         } finally {
@@ -69,7 +99,7 @@ public class ReportRenderer {
             parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
         }
         return JasperFillManager.getInstance(templates.context())
-                .fill(templates.get(JasperTemplates.MAIN), parameters, rows(report.rows()));
+                .fill(templates.get(JasperTemplates.MAIN), parameters, rows(report.printedRows()));
     }
 
     Map<String, Object> parameters(VarianceReport report, ReportText text) {
@@ -104,6 +134,12 @@ public class ReportRenderer {
                 : "");
         p.put("CURVES_REPORT", templates.get(JasperTemplates.CURVES));
         p.put(FiscalYearAxisCustomizer.FISCAL_YEAR, report.fiscalYear());
+        p.put("OVERVIEW", report.overview());
+        if (report.overview()) {
+            p.put("UNITS", units(report.units()));
+            p.put("UNITS_REPORT", templates.get(JasperTemplates.UNITS));
+            p.put("FLAGGED_HEADING", text.format("overview.flagged", s.red(), s.yellow(), s.green()));
+        }
         return p;
     }
 
@@ -132,6 +168,21 @@ public class ReportRenderer {
             case "gapPp" -> r.gapPp();
             case "flag" -> r.flag().name();
             case "flagText" -> r.flagText();
+            default -> throw RecordDataSource.unknown(field);
+        });
+    }
+
+    static JRDataSource units(List<UnitLine> units) {
+        return new RecordDataSource<>(units, (u, field) -> switch (field) {
+            case "unitCode" -> u.unitCode();
+            case "unitName" -> u.unitName();
+            case "projects" -> u.projects();
+            case "red" -> u.red();
+            case "yellow" -> u.yellow();
+            case "green" -> u.green();
+            case "budgetWan" -> u.budgetWan();
+            case "actualWan" -> u.actualWan();
+            case "ratePct" -> u.executionRatePct();
             default -> throw RecordDataSource.unknown(field);
         });
     }

@@ -44,6 +44,11 @@ public record ReportRow(
                 expectedRate, twoPlaces(row.gapPp()), row.flag(), text.flagAndReasons(row.flag(), row.reasons()));
     }
 
+    ReportRow renumbered(int newNo) {
+        return new ReportRow(newNo, unitCode, unitName, code, name, budgetWan, checkpointDate, checkpointPlanWan,
+                expectedWan, actualWan, ratePct, expectedRatePct, gapPp, flag, flagText);
+    }
+
     static BigDecimal wan(BigDecimal yuan) {
         return yuan == null ? null : Money.ofYuan(yuan).wanForDisplay();
     }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.budgetmonitor.variance.Flag;
+
 /**
  * Everything one report file shows, already in the report's language and rounding. The combined
  * report has {@code unitCode == null}.
@@ -13,6 +15,9 @@ import java.util.List;
  * @param rates bars of the execution-rate chart
  * @param rateCandidates how many projects could have had a bar
  * @param unplannedElsewhere a unit's report: unplanned codes exist but belong to no unit
+ * @param rows every project, in plan order (the XLSX always holds them all)
+ * @param units the combined report of many projects: one line per unit, and the PDF's table lists only
+ *        the RED and YELLOW projects ({@link #printedRows}); empty otherwise
  */
 public record VarianceReport(
         String unitCode,
@@ -31,13 +36,39 @@ public record VarianceReport(
         List<Unplanned> unplanned,
         boolean unplannedElsewhere,
         int rejectedRows,
-        String rejectFile) {
+        String rejectFile,
+        List<UnitLine> units) {
 
     public VarianceReport {
         rows = List.copyOf(rows);
         curves = List.copyOf(curves);
         rates = List.copyOf(rates);
         unplanned = List.copyOf(unplanned);
+        units = List.copyOf(units);
+    }
+
+    /** The overview of many units: unit lines and flagged projects in the PDF instead of every project. */
+    public boolean overview() {
+        return !units.isEmpty();
+    }
+
+    /**
+     * The PDF's table: every project, or in an overview the RED then the YELLOW projects (plan order
+     * within each), numbered afresh.
+     */
+    public List<ReportRow> printedRows() {
+        if (!overview()) {
+            return rows;
+        }
+        List<ReportRow> flagged = new java.util.ArrayList<>();
+        for (Flag flag : List.of(Flag.RED, Flag.YELLOW)) {
+            for (ReportRow row : rows) {
+                if (row.flag() == flag) {
+                    flagged.add(row.renumbered(flagged.size() + 1));
+                }
+            }
+        }
+        return flagged;
     }
 
     public int fiscalYear() {

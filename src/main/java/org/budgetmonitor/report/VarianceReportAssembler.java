@@ -28,6 +28,12 @@ public class VarianceReportAssembler {
     /** Bars in the execution-rate chart; more would not be legible on one page. */
     static final int MAX_RATE_BARS = 30;
 
+    /**
+     * Above this many projects, the combined report of several units prints one line per unit and only
+     * the RED and YELLOW projects; its workbook still lists every project.
+     */
+    public static final int DEFAULT_COMBINED_DETAIL_MAX_PROJECTS = 5_000;
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int RED_NAMES_LISTED = 20;
 
@@ -45,9 +51,16 @@ public class VarianceReportAssembler {
     }
 
     private final ReportText text;
+    private final int combinedDetailMaxProjects;
 
     public VarianceReportAssembler(ReportText text) {
+        this(text, DEFAULT_COMBINED_DETAIL_MAX_PROJECTS);
+    }
+
+    /** @param combinedDetailMaxProjects see {@link ReportProperties#combinedDetailMaxProjects} */
+    public VarianceReportAssembler(ReportText text, int combinedDetailMaxProjects) {
         this.text = text;
+        this.combinedDetailMaxProjects = combinedDetailMaxProjects;
     }
 
     /** The combined report first, then one per unit if there is more than one unit. */
@@ -68,22 +81,27 @@ public class VarianceReportAssembler {
         String combinedTitle;
         if (byUnit.size() == 1) {
             combinedTitle = planned.get(0).unitName();
+        } else if (multiUnit && planned.size() > combinedDetailMaxProjects) {
+            // The overview lists the units in a table of their own; 500 names would not fit the header line.
+            combinedTitle = text.format("header.combinedMany", byUnit.size());
         } else if (multiUnit) {
             List<String> names = byUnit.values().stream().map(rows -> rows.get(0).unitName()).toList();
             combinedTitle = text.format("header.combined", byUnit.size(), String.join("、", names));
         } else {
             combinedTitle = "";
         }
-        reports.add(report(in, null, combinedTitle, multiUnit, planned, unplanned, false));
+        List<UnitLine> unitLines = multiUnit && planned.size() > combinedDetailMaxProjects ? unitLines(byUnit)
+                : List.of();
+        reports.add(report(in, null, combinedTitle, multiUnit, planned, unplanned, false, unitLines));
         if (multiUnit) {
-            byUnit.forEach((unit, rows) -> reports.add(
-                    report(in, unit, rows.get(0).unitName(), false, rows, List.of(), !unplanned.isEmpty())));
+            byUnit.forEach((unit, rows) -> reports.add(report(in, unit, rows.get(0).unitName(), false, rows,
+                    List.of(), !unplanned.isEmpty(), List.of())));
         }
         return reports;
     }
 
     private VarianceReport report(Inputs in, String unitCode, String unitTitle, boolean multiUnit,
-            List<VarianceRow> planned, List<Unplanned> unplanned, boolean unplannedElsewhere) {
+            List<VarianceRow> planned, List<Unplanned> unplanned, boolean unplannedElsewhere, List<UnitLine> units) {
         List<ReportRow> rows = new ArrayList<>(planned.size());
         for (VarianceRow row : planned) {
             rows.add(ReportRow.of(rows.size() + 1, row, text));
@@ -98,7 +116,27 @@ public class VarianceReportAssembler {
                 + (unitCode == null ? "ALL" : unitCode) + "-" + in.runTag();
         return new VarianceReport(unitCode, unitTitle, multiUnit, in.asOf(), in.cutOff(), in.generatedAt(), reportId,
                 summary(in.asOf(), planned, unplanned.size()), rows, curves, flagged.size(), rates(rows),
-                rows.size(), unplanned, unplannedElsewhere, in.rejectedRows(), in.rejectFile());
+                rows.size(), unplanned, unplannedElsewhere, in.rejectedRows(), in.rejectFile(), units);
+    }
+
+    private static List<UnitLine> unitLines(Map<String, List<VarianceRow>> byUnit) {
+        List<UnitLine> lines = new ArrayList<>(byUnit.size());
+        byUnit.forEach((unit, rows) -> {
+            int[] flags = new int[Flag.values().length];
+            Money budget = Money.ZERO;
+            Money actual = Money.ZERO;
+            for (VarianceRow row : rows) {
+                flags[row.flag().ordinal()]++;
+                budget = budget.plus(row.budget());
+                actual = actual.plus(row.actual());
+            }
+            BigDecimal rate = budget.isZero() ? BigDecimal.ZERO
+                    : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP);
+            lines.add(new UnitLine(unit, rows.get(0).unitName(), rows.size(), flags[Flag.RED.ordinal()],
+                    flags[Flag.YELLOW.ordinal()], flags[Flag.GREEN.ordinal()], budget.wanForDisplay(),
+                    actual.wanForDisplay(), rate));
+        });
+        return lines;
     }
 
     private ProjectCurve curve(Inputs in, VarianceRow row) {

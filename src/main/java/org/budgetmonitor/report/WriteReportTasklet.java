@@ -1,6 +1,5 @@
 package org.budgetmonitor.report;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,7 +32,8 @@ public class WriteReportTasklet implements Tasklet {
 
     private final OutputFiles outputs;
     private final ReportText text;
-    private final ReportRenderer renderer;
+    private final VarianceReportWriter writer;
+    private final ReportProperties properties;
     private final VarianceRepository variances;
     private final PlanRepository plans;
     private final SpendingTotals totals;
@@ -41,12 +41,13 @@ public class WriteReportTasklet implements Tasklet {
     private final RejectedRowRepository rejects;
     private final Clock clock;
 
-    public WriteReportTasklet(OutputFiles outputs, ReportText text, ReportRenderer renderer,
+    public WriteReportTasklet(OutputFiles outputs, ReportText text, VarianceReportWriter writer, ReportProperties properties,
             VarianceRepository variances, PlanRepository plans, SpendingTotals totals, DisbursementRepository disbursements,
             RejectedRowRepository rejects, Clock clock) {
         this.outputs = outputs;
         this.text = text;
-        this.renderer = renderer;
+        this.writer = writer;
+        this.properties = properties;
         this.variances = variances;
         this.plans = plans;
         this.totals = totals;
@@ -70,13 +71,10 @@ public class WriteReportTasklet implements Tasklet {
                 rejects.findByJobInstance(jobExecution.getJobInstanceId()).size(),
                 outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),
                 "E" + jobExecution.getId());
-        for (VarianceReport report : new VarianceReportAssembler(text).assemble(inputs)) {
-            Path pdf = report.combined() ? outputs.file("variance", "pdf")
-                    : outputs.dir().resolve("variance-" + asOf + "-" + report.unitCode() + ".pdf");
-            Path xlsx = report.combined() ? outputs.file("variance", "xlsx") : null;
-            renderer.render(report, text, pdf, xlsx);
-            log.info("Wrote {}{}", pdf, xlsx == null ? "" : " and " + xlsx.getFileName());
-        }
+        var written = writer.write(new VarianceReportAssembler(text, properties.combinedDetailMaxProjects()).assemble(inputs), text, outputs);
+        log.info("Reports written in {} s on {} threads (combined done after {} s, {} unit reports after {} s)",
+                written.total().toMillis() / 1000.0, written.threads(), written.combinedDone().toMillis() / 1000.0,
+                written.unitReports(), written.unitsDone().toMillis() / 1000.0);
         return RepeatStatus.FINISHED;
     }
 }

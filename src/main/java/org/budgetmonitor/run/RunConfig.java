@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.budgetmonitor.delivery.MailSettings;
 import org.budgetmonitor.ingest.IngestProperties;
+import org.budgetmonitor.report.ReportProperties;
 import org.budgetmonitor.variance.VarianceThresholds;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({MonitorProperties.class, VarianceThresholds.class, IngestProperties.class,
-    MailSettings.class})
+    MailSettings.class, ReportProperties.class})
 public class RunConfig {
 
     /** Replaced in tests; "yesterday" is computed from it. */

@@ -30,7 +30,10 @@ final class RenderedReport {
     /** @param index which of the assembled reports: 0 the combined one, then one per unit */
     static RenderedReport render(ReportFixtures fixtures, int index, String language, Path dir) throws IOException {
         ReportText text = ReportText.forLanguage(language);
-        VarianceReport report = fixtures.reports(text).get(index);
+        return render(fixtures.reports(text).get(index), text, dir);
+    }
+
+    static RenderedReport render(VarianceReport report, ReportText text, Path dir) throws IOException {
         RenderedReport rendered = new RenderedReport(dir.resolve("variance.pdf"), dir.resolve("variance.xlsx"));
         new ReportRenderer(TEMPLATES).render(report, text, rendered.pdf, rendered.xlsx);
         try (PDDocument doc = Loader.loadPDF(rendered.pdf.toFile())) {

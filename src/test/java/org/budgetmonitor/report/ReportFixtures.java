@@ -78,6 +78,37 @@ public final class ReportFixtures {
         return f;
     }
 
+    /**
+     * The production shape: {@code units} units of {@code perUnit} projects each, a fifth RED (5 % spent),
+     * a fifth YELLOW (35 % spent), the rest on plan, each paying on many days so the curves have steps.
+     */
+    public static ReportFixtures manyUnits(int units, int perUnit) {
+        ReportFixtures f = new ReportFixtures();
+        for (int u = 1; u <= units; u++) {
+            String unitCode = String.format("47%04d", u);
+            String unitName = "沧州临港经济技术开发区第" + u + "预算单位本级";
+            for (int i = 1; i <= perUnit; i++) {
+                String code = String.format("13091626P%05d%07d", u, i);
+                f.project(unitCode, unitName, code, "第" + u + "单位项目第" + i + "号（运营经费）", "100.00");
+                int days = switch (i % 5) {
+                    case 0 -> 1;
+                    case 1 -> 7;
+                    default -> 10;
+                };
+                BigDecimal spent = BigDecimal.valueOf(switch (i % 5) {
+                    case 0 -> 50_000;   // 5 of 50 expected: RED
+                    case 1 -> 350_000;  // 35 of 50: YELLOW
+                    default -> 500_000; // on plan: GREEN
+                });
+                BigDecimal perDay = spent.divide(BigDecimal.valueOf(days));
+                for (int d = 0; d < days; d++) {
+                    f.paid(code, LocalDate.of(2026, 1, 10).plusDays(17L * d + i % 7).toString(), perDay.toPlainString());
+                }
+            }
+        }
+        return f;
+    }
+
     public List<VarianceRow> rows() {
         VarianceCalculator calculator = new VarianceCalculator(VarianceThresholds.DEFAULTS);
         List<VarianceRow> rows = new ArrayList<>();
@@ -97,6 +128,11 @@ public final class ReportFixtures {
 
     public List<VarianceReport> reports(ReportText text) {
         return new VarianceReportAssembler(text).assemble(inputs());
+    }
+
+    /** With the combined report's overview starting above {@code combinedDetailMaxProjects}. */
+    public List<VarianceReport> reports(ReportText text, int combinedDetailMaxProjects) {
+        return new VarianceReportAssembler(text, combinedDetailMaxProjects).assemble(inputs());
     }
 
     /** The sample plan's unit: RED, YELLOW and GREEN projects, one unplanned code, one rejected row. */
