@@ -1,0 +1,8 @@
+package org.budgetmonitor.spending;
+
+import org.budgetmonitor.testing.OnPostgres;
+
+/** The monthly totals, on PostgreSQL. */
+@OnPostgres
+class SpendingTotalsOnPostgresTest extends SpendingTotalsTest {
+}

@@ -1,0 +1,114 @@
+package org.budgetmonitor.spending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.budgetmonitor.testing.Exports;
+import org.budgetmonitor.testing.JobTest;
+import org.budgetmonitor.testing.NightlyJobHarness;
+import org.budgetmonitor.variance.ActualCurve;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The monthly totals the variance reads always agree with the payments stored, line for line. */
+@JobTest
+class SpendingTotalsTest {
+
+    @Autowired
+    NightlyJobHarness job;
+
+    @Autowired
+    SpendingTotals totals;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path tmp;
+
+    Path plan;
+    Path inbox;
+
+    @BeforeEach
+    void setUp() {
+        job.clear();
+        plan = Exports.plan(tmp.resolve("plan"));
+        inbox = tmp.resolve("inbox");
+    }
+
+    private void run(LocalDate asOf) throws Exception {
+        assertThat(job.run(asOf, plan, inbox, tmp.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    /** project → month → amount, from the payments themselves and from the totals. */
+    private void assertTotalsMatchPayments() {
+        String fromPayments = """
+                SELECT project_code, EXTRACT(MONTH FROM pay_date) AS m, SUM(amount_yuan) AS total, COUNT(*) AS n
+                FROM disbursement GROUP BY project_code, EXTRACT(MONTH FROM pay_date)
+                ORDER BY project_code, m""";
+        String fromTotals = """
+                SELECT project_code, EXTRACT(MONTH FROM month_start) AS m, amount_yuan AS total, payments AS n
+                FROM project_month_total WHERE payments <> 0 ORDER BY project_code, m""";
+        assertThat(rows(fromTotals)).isEqualTo(rows(fromPayments)).isNotEmpty();
+        assertThat(totals.watermark()).isEqualTo(jdbc.queryForObject("SELECT MAX(id) FROM disbursement", Long.class));
+    }
+
+    private List<String> rows(String sql) {
+        return jdbc.query(sql, (rs, n) -> rs.getString("project_code") + " " + rs.getInt("m") + " "
+                + rs.getBigDecimal("total").stripTrailingZeros().toPlainString() + " " + rs.getLong("n"));
+    }
+
+    @Test
+    void monthlyTotalsMatchThePaymentsThroughOverlapsAndCorrections() throws Exception {
+        Exports.write(inbox, "a.csv", Exports.HEADER,
+                "2026-01-10,P1,100.00,V1,甲,摘要", "2026-02-10,P1,200.00,V2,乙,摘要", "2026-02-11,P2,50.00,V3,丙,摘要");
+        Exports.write(inbox, "b.csv", Exports.HEADER,
+                "2026-02-10,P1,200.00,V2,乙,摘要", "2026-03-01,P1,-20.00,V4,乙,冲销");
+        run(LocalDate.of(2026, 3, 31));
+        assertTotalsMatchPayments();
+
+        // a.csv corrected: its January line was wrong, its February line is still held by b.csv.
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,90.00,V1,甲,摘要");
+        run(LocalDate.of(2026, 4, 1));
+
+        assertTotalsMatchPayments();
+        assertThat(rows("SELECT project_code, EXTRACT(MONTH FROM month_start) AS m, amount_yuan AS total, "
+                + "payments AS n FROM project_month_total WHERE payments <> 0 ORDER BY project_code, m"))
+                .containsExactly("P1 1 90 1", "P1 2 200 1", "P1 3 -20 1");
+    }
+
+    @Test
+    void catchingUpAgainCountsNothingTwice() throws Exception {
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要");
+        run(LocalDate.of(2026, 1, 31));
+
+        assertThat(totals.catchUp()).isZero();
+        assertTotalsMatchPayments();
+    }
+
+    @Test
+    void actualsAreExactAtMidMonthDatesAndLeaveOutPaymentsAfterTheAsOfDate() throws Exception {
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-02-27,P1,7.00,V0,甲,摘要",
+                "2026-03-05,P1,100.00,V1,甲,摘要", "2026-03-20,P1,200.00,V2,乙,摘要",
+                "2026-03-28,P1,400.00,V3,丙,摘要", "2026-04-02,P1,800.00,V4,丁,摘要");
+        run(LocalDate.of(2026, 4, 30));
+
+        Map<String, java.util.NavigableMap<LocalDate, BigDecimal>> actuals =
+                totals.actualsThrough(LocalDate.of(2026, 3, 25), List.of(LocalDate.of(2026, 3, 10)));
+        ActualCurve p1 = new ActualCurve(actuals.get("P1"));
+
+        assertThat(p1.upTo(LocalDate.of(2026, 2, 28)).yuan()).isEqualByComparingTo("7.00");
+        assertThat(p1.upTo(LocalDate.of(2026, 3, 10)).yuan()).isEqualByComparingTo("107.00");
+        assertThat(p1.upTo(LocalDate.of(2026, 3, 25)).yuan()).isEqualByComparingTo("307.00");
+        assertThat(actuals.get("P1").lastKey()).isEqualTo(LocalDate.of(2026, 3, 25));
+    }
+}
