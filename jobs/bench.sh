@@ -1,68 +1,120 @@
 #!/usr/bin/env bash
-# Measures ingest, the incremental nightly run and the reports on a generated data set, and prints
-# the figures with the machine they were taken on. Sizes come from the environment:
-#   BENCH_ROWS (default 1000000; the issue's full size is 10000000), BENCH_PROJECTS (50000),
-#   BENCH_UNITS (500), BENCH_DAILY_ROWS (40000), BENCH_DIR (/tmp/budget-monitor-bench).
-# PostgreSQL is measured too when BENCH_PG_URL (and BENCH_PG_USER / BENCH_PG_PASSWORD) name a database.
+# Measures, on one machine in one run, what README "PostgreSQL and scale" quotes:
+#   (a) full ingest of the year's exports into H2 and into PostgreSQL, rows/s;
+#   (b) the floor: the same files parsed by Commons CSV alone, and inserted by a bare JDBC batch
+#       insert alone (into each database), and (a) as a share of it;
+#   (c) the nightly incremental run: one day's export on top of the year, reports off, whole
+#       process wall time including JVM start;
+#   (d) variance and all reports for every project over every unit;
+# with the peak RSS of each process. Every process runs with -Xmx512m.
+#
+# Sizes from the environment: BENCH_ROWS (default 10000000), BENCH_PROJECTS (50000), BENCH_UNITS (500),
+# BENCH_DAILY_ROWS (40000), BENCH_DIR (/tmp/budget-monitor-bench); BENCH_PG=0 skips PostgreSQL.
+# PostgreSQL is a real server from the io.zonky binaries the tests use (BenchPostgres), nothing to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rows=${BENCH_ROWS:-1000000}
+rows=${BENCH_ROWS:-10000000}
 projects=${BENCH_PROJECTS:-50000}
 units=${BENCH_UNITS:-500}
 daily=${BENCH_DAILY_ROWS:-40000}
 dir=${BENCH_DIR:-/tmp/budget-monitor-bench}
+heap=-Xmx512m
 jar=target/budget-monitor.jar
-[ -f "$jar" ] || mvn -q -B package -DskipTests
 launcher=org.springframework.boot.loader.launch.PropertiesLauncher
+
+mvn -q -B package -DskipTests
+mvn -q -B test-compile
+mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt > /dev/null
+test_cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM, $(java -version 2>&1 | head -1)"
 echo "data set: $rows payment lines, $projects projects in $units units, one day of $daily lines"
 rm -rf "$dir" && mkdir -p "$dir"
 java -Dloader.main=org.budgetmonitor.bench.DataSetGenerator -cp "$jar" $launcher --out="$dir/set" \
     --units="$units" --projects="$projects" --rows="$rows" --files=12 --daily-rows="$daily" --seed=42
+lines=$(( $(cat "$dir"/set/inbox/*.csv | wc -l) - $(ls "$dir"/set/inbox/*.csv | wc -l) ))
+echo "export lines (with overlaps and repeats): $lines"
 
 step_seconds() { # log step -> seconds, from Spring Batch's "Step: [x] executed in 1m2s345ms"
     grep -E "Step: \[$2\] executed in" "$1" | tail -1 |
         perl -ne 'if (/executed in (?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?/) { printf "%.1f", ($1//0)*60+($2//0)+($3//0)/1000 }'
 }
-run() { # name, extra args… ; prints wall seconds and peak RSS
-    local name=$1; shift
-    /usr/bin/time -f "%e %M" -o "$dir/$name.time" java -Xmx512m -jar "$jar" --plan-dir="$dir/set/plan" \
-        --output-dir="$dir/out" --logging.level.org.springframework.batch=INFO "$@" > "$dir/$name.out" || true
+run() { # name data-dir inbox as-of extra-args… ; prints "wall_seconds peak_rss_mb"
+    local name=$1 data=$2 inbox=$3 asof=$4; shift 4
+    /usr/bin/time -f "%e %M" -o "$dir/$name.time" java $heap -jar "$jar" --plan-dir="$dir/set/plan" \
+        --output-dir="$dir/out-$name" --inbox="$inbox" --data-dir="$data" --as-of="$asof" \
+        --logging.level.org.springframework.batch=INFO "$@" > "$dir/$name.out" 2>&1 || true
     read -r wall rss < "$dir/$name.time"
     echo "$wall $((rss / 1024))"
 }
+floor() { # name url [user password] ; prints the two floor lines and keeps them for the ratio
+    local name=$1; shift
+    java $heap -Dloader.main=org.budgetmonitor.bench.IngestFloor -cp "$jar" $launcher "$dir/set/inbox" "$@" \
+        | tee "$dir/floor-$name.txt"
+}
+rate() { awk -v l="$1" -v s="$2" 'BEGIN{printf "%.0f", l/s}'; }
+share() { awk -v r="$1" -v f="$2" 'BEGIN{printf "%.0f%%", 100*r/f}'; }
+floor_rate() { grep "bare JDBC" "$1" | sed -E 's/.*= ([0-9,]+) rows\/s.*/\1/' | tr -d ,; }
 
-echo
-echo "(b) the floor"
-java -Dloader.main=org.budgetmonitor.bench.IngestFloor -cp "$jar" $launcher "$dir/set/inbox" \
-    "jdbc:h2:file:$dir/floor/db" | tee "$dir/floor.txt"
-floor=$(grep "bare JDBC" "$dir/floor.txt" | sed -E 's/.*= ([0-9,]+) rows\/s.*/\1/' | tr -d ,)
-
-echo
-echo "(a) full ingest into H2 (and (d): variance and reports for $projects projects over $units units)"
-read -r wall rss < <(run full-h2 --as-of=2026-11-30 --inbox="$dir/set/inbox" --data-dir="$dir/h2")
-log="$dir/h2/logs/budget-monitor.log"
-ingest=$(step_seconds "$log" ingest)
-lines=$(grep -E "rows ingested" "$dir/full-h2.out" | sed -E 's/.* ([0-9]+) rows ingested, ([0-9]+) duplicates.*/\1 \2/' | awk '{print $1+$2}')
-echo "ingest: $lines lines in ${ingest} s = $(awk -v l="$lines" -v s="$ingest" 'BEGIN{printf "%.0f", l/s}') rows/s;" \
-    "$(awk -v l="$lines" -v s="$ingest" -v f="$floor" 'BEGIN{printf "%.0f%%", 100*l/s/f}') of the floor"
-echo "whole run: ${wall} s wall, peak RSS ${rss} MB; variance $(step_seconds "$log" variance) s," \
-    "reports $(step_seconds "$log" report) s"
-
-if [ -n "${BENCH_PG_URL:-}" ]; then
+summary=()
+measure_database() { # label data-dir extra-args… (database connection for PostgreSQL)
+    local label=$1 data=$2; shift 2
+    local log="$data/logs/budget-monitor.log"
     echo
-    echo "(a) full ingest into PostgreSQL"
-    read -r wall rss < <(run full-pg --as-of=2026-11-30 --inbox="$dir/set/inbox" --data-dir="$dir/pg" \
-        --spring.profiles.active=postgres --spring.datasource.url="$BENCH_PG_URL" \
-        --spring.datasource.username="${BENCH_PG_USER:-postgres}" --spring.datasource.password="${BENCH_PG_PASSWORD:-}")
-    echo "ingest: $(step_seconds "$dir/pg/logs/budget-monitor.log" ingest) s; whole run ${wall} s, peak RSS ${rss} MB"
+    echo "== $label =="
+    echo "(a) full ingest, reports off"
+    read -r wall rss < <(run "full-$label" "$data" "$dir/set/inbox" 2026-11-30 --monitor.report.enabled=false "$@")
+    local ingest totals variance
+    ingest=$(step_seconds "$log" ingest); totals=$(step_seconds "$log" totals); variance=$(step_seconds "$log" variance)
+    local r; r=$(rate "$lines" "$(awk -v a="$ingest" -v b="$totals" 'BEGIN{print a+b}')")
+    local f; f=$(floor_rate "$dir/floor-$label.txt")
+    echo "ingest $ingest s + monthly totals $totals s for $lines lines = $r rows/s = $(share "$r" "$f") of the bare JDBC floor ($f rows/s);" \
+        "whole run $wall s, peak RSS $rss MB (variance $variance s)"
+    summary+=("$label (a) ingest: $r rows/s, $(share "$r" "$f") of floor $f rows/s; run $wall s, $rss MB")
+
+    echo "(d) variance and all reports, $projects projects over $units units (a re-run of the date: files unchanged)"
+    read -r wall rss < <(run "reports-$label" "$data" "$dir/set/inbox" 2026-11-30 "$@")
+    echo "variance $(step_seconds "$log" variance) s, reports $(step_seconds "$log" report) s" \
+        "($(ls "$dir/out-reports-$label"/2026-11-30/*.pdf | wc -l) PDFs); whole run $wall s, peak RSS $rss MB"
+    summary+=("$label (d) variance $(step_seconds "$log" variance) s + reports $(step_seconds "$log" report) s; run $wall s, $rss MB")
+
+    echo "(c) nightly incremental: one day's export on top of the year, reports off"
+    rm -rf "$dir/inbox-day" && cp -r "$dir/set/inbox" "$dir/inbox-day" && cp "$dir"/set/daily/*.csv "$dir/inbox-day/"
+    read -r wall rss < <(run "incremental-$label" "$data" "$dir/inbox-day" 2026-12-01 --monitor.report.enabled=false "$@")
+    echo "incremental: $wall s wall including JVM start, peak RSS $rss MB (ingest $(step_seconds "$log" ingest) s," \
+        "totals $(step_seconds "$log" totals) s, variance $(step_seconds "$log" variance) s," \
+        "outputs $(step_seconds "$log" writeOutputs) s)"
+    summary+=("$label (c) incremental: $wall s wall, $rss MB")
+}
+
+echo
+echo "(b) the floor, H2"
+floor h2 "jdbc:h2:file:$dir/floor-h2/db"
+rm -rf "$dir/floor-h2"
+measure_database h2 "$dir/h2"
+
+if [ "${BENCH_PG:-1}" != 0 ]; then
+    echo
+    echo "starting PostgreSQL (io.zonky embedded binaries) in $dir/pgdata"
+    # It runs while we hold its input open (fd 3) and stops when we close it.
+    mkfifo "$dir/pg.in"
+    java -cp "$test_cp" org.budgetmonitor.bench.BenchPostgres "$dir/pgdata" < "$dir/pg.in" > "$dir/pg.log" 2>&1 &
+    pg_pid=$!
+    exec 3> "$dir/pg.in"
+    for _ in $(seq 1 120); do grep -q '^ready ' "$dir/pg.log" && break; sleep 1; done
+    port=$(grep '^ready ' "$dir/pg.log" | awk '{print $2}')
+    [ -n "$port" ] || { echo "PostgreSQL did not start: see $dir/pg.log"; exit 1; }
+    echo "PostgreSQL $(psql_version=$(ls -d "$dir"/pgdata 2>/dev/null && cat "$dir/pgdata/PG_VERSION" 2>/dev/null); echo "${psql_version##*$'\n'}") on port $port"
+    echo
+    echo "(b) the floor, PostgreSQL"
+    floor pg "jdbc:postgresql://localhost:$port/floor" postgres ""
+    measure_database pg "$dir/pg" --spring.profiles.active=postgres \
+        --spring.datasource.url="jdbc:postgresql://localhost:$port/bench" \
+        --spring.datasource.username=postgres --spring.datasource.password=
+    exec 3>&-
+    wait "$pg_pid" || true
 fi
 
 echo
-echo "(c) the nightly incremental run: one day's file on top of the year (reports excluded)"
-cp "$dir"/set/daily/*.csv "$dir/set/inbox/"
-read -r wall rss < <(run incremental --as-of=2026-12-01 --inbox="$dir/set/inbox" --data-dir="$dir/h2" \
-    --monitor.report.enabled=false)
-echo "incremental: ${wall} s wall including JVM start, peak RSS ${rss} MB (ingest $(step_seconds "$log" ingest) s," \
-    "variance $(step_seconds "$log" variance) s)"
+echo "== summary =="
+printf '%s\n' "${summary[@]}"

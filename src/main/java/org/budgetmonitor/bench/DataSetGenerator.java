@@ -51,9 +51,13 @@ public final class DataSetGenerator {
 
         DataSetGenerator generator = new DataSetGenerator(seed, year);
         List<String> codes = generator.writePlan(out.resolve("plan"), units, projects);
-        generator.writeExports(out.resolve("inbox"), codes, rows, files);
+        // With a day's export (on 1 December), the year's exports run up to the day before it, as a
+        // nightly run finds them.
+        LocalDate day = LocalDate.of(year, 12, 1);
+        int lastDayOfExports = dailyRows > 0 ? day.getDayOfYear() - 1 : LocalDate.of(year, 12, 31).getDayOfYear();
+        generator.writeExports(out.resolve("inbox"), codes, rows, files, lastDayOfExports);
         if (dailyRows > 0) {
-            generator.writeDay(out.resolve("daily"), codes, dailyRows, LocalDate.of(year, 12, 1));
+            generator.writeDay(out.resolve("daily"), codes, dailyRows, day);
         }
         System.out.printf("wrote %d units, %d projects, %d payment lines in %d files to %s%n", units, projects, rows,
                 files, out.toAbsolutePath());
@@ -95,15 +99,15 @@ public final class DataSetGenerator {
     }
 
     /** Monthly exports; each repeats the last days of the one before (the overlap real exports have). */
-    private void writeExports(Path dir, List<String> codes, long rows, int files) throws IOException {
+    private void writeExports(Path dir, List<String> codes, long rows, int files, int lastDay) throws IOException {
         Files.createDirectories(dir);
         long perFile = Math.max(1, rows / files);
         long serial = 0;
         List<String> tail = new ArrayList<>();
         for (int f = 0; f < files; f++) {
             long count = f == files - 1 ? rows - perFile * (files - 1) : perFile;
-            int dayFrom = 1 + f * 365 / files;
-            int dayTo = (f + 1) * 365 / files;
+            int dayFrom = 1 + f * lastDay / files;
+            int dayTo = (f + 1) * lastDay / files;
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(String.format("export-%02d.csv", f + 1)),
                     StandardCharsets.UTF_8)) {
                 w.write("支付日期,项目编码,金额,凭证号,收款人,摘要\n");

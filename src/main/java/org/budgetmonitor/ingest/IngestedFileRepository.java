@@ -118,7 +118,7 @@ public class IngestedFileRepository {
         jdbc.query(ORPHANS, rs -> {
             if (rs.getLong(1) <= counted) {
                 uncounted.add(new SpendingTotals.Change(rs.getDate(2).toLocalDate(), rs.getString(3),
-                        rs.getBigDecimal(4).negate(), -1));
+                        rs.getBigDecimal(4).negate()));
             }
         }, id);
         int removed = jdbc.update(DELETE_ORPHANS, id);

@@ -17,13 +17,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Net spending per project per month ({@code project_month_total}), kept up to date from the
+ * Net spending per project per month ({@code project_year_total}, a row per project and year with a
+ * column per month), kept up to date from the
  * stored payments, and the actual spending of every project read from it.
  *
  * <p>Why: with millions of payment lines a year, adding up the year's lines every night would make
  * each night cost as much as the whole year. The monthly totals are brought up to date from the
  * payments stored since the last update (those with an id above the watermark), so a night costs
- * what its new lines cost; reading the actuals costs 12 rows per project plus the lines dated after
+ * what its new lines cost; reading the actuals costs one row per project plus the lines dated after
  * the as-of date within its month (usually none).
  */
 @Repository
@@ -38,14 +39,11 @@ public class SpendingTotals {
     private static final int PAGE = 50_000;
 
     private static final String ADD = """
-            UPDATE project_month_total SET amount_yuan = amount_yuan + ?, payments = payments + ?
-            WHERE month_start = ? AND project_code = ?""";
+            UPDATE project_year_total SET m%1$02d_yuan = m%1$02d_yuan + ?
+            WHERE fiscal_year = ? AND project_code = ?""";
     private static final String INSERT = """
-            INSERT INTO project_month_total (month_start, project_code, amount_yuan, payments) VALUES (?, ?, ?, ?)""";
-
-    private static final String MONTHS = """
-            SELECT month_start, project_code, amount_yuan FROM project_month_total
-            WHERE month_start >= ? AND month_start <= ?""";
+            INSERT INTO project_year_total (fiscal_year, project_code, m%02d_yuan) VALUES (?, ?, ?)""";
+    private static final String YEAR = "SELECT * FROM project_year_total WHERE fiscal_year = ?";
     private static final String LATER_IN_MONTH = """
             SELECT project_code, pay_date, SUM(amount_yuan) AS total FROM disbursement
             WHERE pay_date > ? AND pay_date <= ? GROUP BY project_code, pay_date""";
@@ -57,7 +55,7 @@ public class SpendingTotals {
     }
 
     /** A change to one project's spending in one month. */
-    public record Change(LocalDate payDate, String projectCode, BigDecimal amountYuan, int payments) {
+    public record Change(LocalDate payDate, String projectCode, BigDecimal amountYuan) {
     }
 
     /** Adds the payments stored since the last update to the monthly totals; returns how many. */
@@ -69,7 +67,7 @@ public class SpendingTotals {
             long[] last = {through};
             jdbc.query(NEW_PAYMENTS.formatted(PAGE), rs -> {
                 last[0] = rs.getLong(1);
-                page.add(new Change(rs.getDate(2).toLocalDate(), rs.getString(3), rs.getBigDecimal(4), 1));
+                page.add(new Change(rs.getDate(2).toLocalDate(), rs.getString(3), rs.getBigDecimal(4)));
             }, through);
             if (page.isEmpty()) {
                 break;
@@ -89,37 +87,33 @@ public class SpendingTotals {
 
     /** Adds changes (negative ones take payments out) to the monthly totals. */
     public void apply(Collection<Change> changes) {
-        Map<MonthOfProject, Change> byMonth = new HashMap<>();
+        Map<YearMonth, Map<String, BigDecimal>> byMonth = new TreeMap<>();
         for (Change change : changes) {
-            byMonth.merge(new MonthOfProject(YearMonth.from(change.payDate()), change.projectCode()), change,
-                    (a, b) -> new Change(a.payDate(), a.projectCode(), a.amountYuan().add(b.amountYuan()),
-                            a.payments() + b.payments()));
+            byMonth.computeIfAbsent(YearMonth.from(change.payDate()), m -> new HashMap<>())
+                    .merge(change.projectCode(), change.amountYuan(), BigDecimal::add);
         }
-        List<Map.Entry<MonthOfProject, Change>> entries = new ArrayList<>(byMonth.entrySet());
-        List<Map.Entry<MonthOfProject, Change>> missing = new ArrayList<>();
-        int index = 0;
-        for (int[] counts : jdbc.batchUpdate(ADD, entries, 1000, (ps, e) -> {
-            ps.setBigDecimal(1, e.getValue().amountYuan());
-            ps.setLong(2, e.getValue().payments());
-            ps.setDate(3, Date.valueOf(e.getKey().month().atDay(1)));
-            ps.setString(4, e.getKey().projectCode());
-        })) {
-            for (int count : counts) {
-                if (count == 0) {
-                    missing.add(entries.get(index));
+        byMonth.forEach((month, byProject) -> {
+            List<Map.Entry<String, BigDecimal>> entries = new ArrayList<>(byProject.entrySet());
+            List<Map.Entry<String, BigDecimal>> missing = new ArrayList<>();
+            int index = 0;
+            for (int[] counts : jdbc.batchUpdate(ADD.formatted(month.getMonthValue()), entries, 1000, (ps, e) -> {
+                ps.setBigDecimal(1, e.getValue());
+                ps.setInt(2, month.getYear());
+                ps.setString(3, e.getKey());
+            })) {
+                for (int count : counts) {
+                    if (count == 0) {
+                        missing.add(entries.get(index));
+                    }
+                    index++;
                 }
-                index++;
             }
-        }
-        jdbc.batchUpdate(INSERT, missing, 1000, (ps, e) -> {
-            ps.setDate(1, Date.valueOf(e.getKey().month().atDay(1)));
-            ps.setString(2, e.getKey().projectCode());
-            ps.setBigDecimal(3, e.getValue().amountYuan());
-            ps.setLong(4, e.getValue().payments());
+            jdbc.batchUpdate(INSERT.formatted(month.getMonthValue()), missing, 1000, (ps, e) -> {
+                ps.setInt(1, month.getYear());
+                ps.setString(2, e.getKey());
+                ps.setBigDecimal(3, e.getValue());
+            });
         });
-    }
-
-    private record MonthOfProject(YearMonth month, String projectCode) {
     }
 
     /**
@@ -143,10 +137,13 @@ public class SpendingTotals {
             }
         }
         Map<String, Map<YearMonth, BigDecimal>> months = new HashMap<>();
-        jdbc.query(MONTHS, rs -> {
-            months.computeIfAbsent(rs.getString(2), k -> new HashMap<>())
-                    .put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getBigDecimal(3));
-        }, Date.valueOf(yearStart), Date.valueOf(asOf.withDayOfMonth(1)));
+        jdbc.query(YEAR, rs -> {
+            Map<YearMonth, BigDecimal> byMonth = new TreeMap<>();
+            for (int m = 1; m <= asOf.getMonthValue(); m++) {
+                byMonth.put(YearMonth.of(asOf.getYear(), m), rs.getBigDecimal("m%02d_yuan".formatted(m)));
+            }
+            months.put(rs.getString("project_code"), byMonth);
+        }, asOf.getYear());
 
         // Per project and split month: the amounts paid on each day after the month's first split.
         Map<YearMonth, Map<String, NavigableMap<LocalDate, BigDecimal>>> later = new HashMap<>();

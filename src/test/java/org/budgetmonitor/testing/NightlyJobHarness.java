@@ -59,7 +59,7 @@ public class NightlyJobHarness {
     public void clear() {
         for (String table : new String[] {"quarterly_review_indicator", "quarterly_review_row", "quarterly_review",
             "variance_result", "rejected_row", "run_file", "file_payment",
-            "pending_payment", "disbursement", "project_month_total", "ingested_file", "plan_load", "plan_indicator", "plan_checkpoint",
+            "pending_payment", "disbursement", "project_year_total", "ingested_file", "plan_load", "plan_indicator", "plan_checkpoint",
             "plan_project"}) {
             jdbc.update("DELETE FROM " + table);
         }
