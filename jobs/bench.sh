@@ -63,7 +63,10 @@ measure_database() { # label data-dir extra-args… (database connection for Pos
     echo
     echo "== $label =="
     echo "(a) full ingest, reports off"
-    read -r wall rss < <(run "full-$label" "$data" "$dir/set/inbox" 2026-11-30 --monitor.report.enabled=false "$@")
+    # As the cron wrapper runs it: ingested files move to the archive, the inbox keeps only new ones.
+    rm -rf "$dir/inbox-$label" && cp -r "$dir/set/inbox" "$dir/inbox-$label"
+    read -r wall rss < <(run "full-$label" "$data" "$dir/inbox-$label" 2026-11-30 --monitor.report.enabled=false \
+        --archive-dir="$dir/archive-$label" "$@")
     local ingest totals variance
     ingest=$(step_seconds "$log" ingest); totals=$(step_seconds "$log" totals); variance=$(step_seconds "$log" variance)
     local r; r=$(rate "$lines" "$(awk -v a="$ingest" -v b="$totals" 'BEGIN{print a+b}')")
@@ -72,15 +75,16 @@ measure_database() { # label data-dir extra-args… (database connection for Pos
         "whole run $wall s, peak RSS $rss MB (variance $variance s)"
     summary+=("$label (a) ingest: $r rows/s, $(share "$r" "$f") of floor $f rows/s; run $wall s, $rss MB")
 
-    echo "(d) variance and all reports, $projects projects over $units units (a re-run of the date: files unchanged)"
-    read -r wall rss < <(run "reports-$label" "$data" "$dir/set/inbox" 2026-11-30 "$@")
+    echo "(d) variance and all reports, $projects projects over $units units (a re-run of the date)"
+    read -r wall rss < <(run "reports-$label" "$data" "$dir/inbox-$label" 2026-11-30 "$@")
     echo "variance $(step_seconds "$log" variance) s, reports $(step_seconds "$log" report) s" \
         "($(ls "$dir/out-reports-$label"/2026-11-30/*.pdf | wc -l) PDFs); whole run $wall s, peak RSS $rss MB"
     summary+=("$label (d) variance $(step_seconds "$log" variance) s + reports $(step_seconds "$log" report) s; run $wall s, $rss MB")
 
     echo "(c) nightly incremental: one day's export on top of the year, reports off"
-    rm -rf "$dir/inbox-day" && cp -r "$dir/set/inbox" "$dir/inbox-day" && cp "$dir"/set/daily/*.csv "$dir/inbox-day/"
-    read -r wall rss < <(run "incremental-$label" "$data" "$dir/inbox-day" 2026-12-01 --monitor.report.enabled=false "$@")
+    cp "$dir"/set/daily/*.csv "$dir/inbox-$label/"
+    read -r wall rss < <(run "incremental-$label" "$data" "$dir/inbox-$label" 2026-12-01 --monitor.report.enabled=false \
+        --archive-dir="$dir/archive-$label" "$@")
     echo "incremental: $wall s wall including JVM start, peak RSS $rss MB (ingest $(step_seconds "$log" ingest) s," \
         "totals $(step_seconds "$log" totals) s, variance $(step_seconds "$log" variance) s," \
         "outputs $(step_seconds "$log" writeOutputs) s)"

@@ -60,10 +60,6 @@ public class DisbursementRepository {
                               AND d.project_code = p.project_code)
             ORDER BY p.request_date, p.voucher_no, p.line_no""";
 
-    private static final String UNMATCHED_REFUNDS = """
-            SELECT DISTINCT original_voucher_no FROM disbursement
-            WHERE job_instance_id = ? AND original_known = FALSE ORDER BY original_voucher_no""";
-
     // Newest first along the identity index: one entry read, however many payments are stored.
     private static final String LATEST_PAY_DATE =
             "SELECT pay_date FROM disbursement WHERE pay_date <= ? ORDER BY pay_date DESC LIMIT 1";
@@ -180,11 +176,6 @@ public class DisbursementRepository {
         return jdbc.query(UNCONFIRMED, (rs, n) -> new PendingRow(rs.getString(1), rs.getLong(2),
                 rs.getDate(3).toLocalDate(), rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getString(7),
                 rs.getString(8)), Date.valueOf(notAfter));
-    }
-
-    /** Original vouchers of refunds stored by the run that were not found among the payments. */
-    public List<String> findUnmatchedRefunds(long jobInstanceId) {
-        return jdbc.queryForList(UNMATCHED_REFUNDS, String.class, jobInstanceId);
     }
 
     /** The latest payment date on or before the given day: the data cut-off a report shows. */

@@ -2,6 +2,8 @@ package org.budgetmonitor.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.budgetmonitor.ingest.DisbursementRepository.PaymentRow;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -20,6 +22,8 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
     public static final String DUPLICATES = "ingest.duplicates";
     public static final String REJECTED = "ingest.rejected";
     public static final String PENDING = "ingest.pending";
+    /** Original vouchers of the refunds stored by the run that were not found among the payments. */
+    public static final String UNMATCHED_REFUNDS = "ingest.unmatchedRefunds";
 
     private final DisbursementRepository disbursements;
     private final RejectedRowRepository rejects;
@@ -30,6 +34,8 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
     private long duplicates;
     private long rejected;
     private long pending;
+    // Kept here rather than queried afterwards: finding them in the stored payments would read them all.
+    private final SortedSet<String> unmatchedRefunds = new TreeSet<>();
 
     public IngestWriter(DisbursementRepository disbursements, RejectedRowRepository rejects, long jobInstanceId) {
         this.disbursements = disbursements;
@@ -63,7 +69,11 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
             RefundResolver.Outcome outcome = refunds.resolve(refund);
             if (outcome instanceof RefundResolver.Resolved r) {
                 paymentLines++;
-                added += disbursements.store(r.rows(), jobInstanceId) > 0 ? 1 : 0;
+                boolean stored = disbursements.store(r.rows(), jobInstanceId) > 0;
+                added += stored ? 1 : 0;
+                if (stored && r.rows().stream().anyMatch(row -> Boolean.FALSE.equals(row.originalKnown()))) {
+                    unmatchedRefunds.add(refund.disbursement().originalVoucherNo());
+                }
             } else if (outcome instanceof RefundResolver.Unplaceable u) {
                 rejectedLines.add(new IngestLine.Rejected(refund.file(), refund.fileId(), refund.line(), u.reason(), ""));
             }
@@ -86,6 +96,11 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
         duplicates = context.getLong(DUPLICATES, 0);
         rejected = context.getLong(REJECTED, 0);
         pending = context.getLong(PENDING, 0);
+        unmatchedRefunds.clear();
+        String unmatched = context.getString(UNMATCHED_REFUNDS, "");
+        if (!unmatched.isEmpty()) {
+            unmatchedRefunds.addAll(List.of(unmatched.split("\n")));
+        }
     }
 
     @Override
@@ -94,5 +109,6 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
         context.putLong(DUPLICATES, duplicates);
         context.putLong(REJECTED, rejected);
         context.putLong(PENDING, pending);
+        context.putString(UNMATCHED_REFUNDS, String.join("\n", unmatchedRefunds));
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import org.budgetmonitor.delivery.DeliveryTasklet;
 import org.budgetmonitor.ingest.ArchiveTasklet;
 import org.budgetmonitor.ops.RetentionTasklet;
-import org.budgetmonitor.ingest.DisbursementRepository;
 import org.budgetmonitor.ingest.InboxReader;
 import org.budgetmonitor.ingest.IngestWriter;
 import org.budgetmonitor.plan.LoadPlanTasklet;
@@ -33,12 +32,10 @@ import org.springframework.stereotype.Component;
 public class NightlyRunSummary implements JobExecutionListener {
 
     private final JobRepository jobRepository;
-    private final DisbursementRepository disbursements;
     private final PrintStream out;
 
-    public NightlyRunSummary(JobRepository jobRepository, DisbursementRepository disbursements) {
+    public NightlyRunSummary(JobRepository jobRepository) {
         this.jobRepository = jobRepository;
-        this.disbursements = disbursements;
         this.out = System.out;
     }
 
@@ -84,10 +81,10 @@ public class NightlyRunSummary implements JobExecutionListener {
                 s.append("              ").append(pending).append(" lines not yet confirmed by the bank (not counted; see ")
                         .append(outputs.pendingCsv()).append(")\n");
             }
-            List<String> unmatched = disbursements.findUnmatchedRefunds(execution.getJobInstanceId());
+            String unmatched = c.getString(IngestWriter.UNMATCHED_REFUNDS, "");
             if (!unmatched.isEmpty()) {
-                s.append("              refunds whose original voucher is unknown: ").append(String.join(", ", unmatched))
-                        .append('\n');
+                s.append("              refunds whose original voucher is unknown: ")
+                        .append(unmatched.replace("\n", ", ")).append('\n');
             }
         }
         if (job.containsKey(ArchiveTasklet.ARCHIVED)) {

@@ -2,6 +2,8 @@ package org.budgetmonitor.spending;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -38,12 +41,17 @@ public class SpendingTotals {
             WHERE id > ? ORDER BY id LIMIT %d""";
     private static final int PAGE = 50_000;
 
-    private static final String ADD = """
-            UPDATE project_year_total SET m%1$02d_yuan = m%1$02d_yuan + ?
-            WHERE fiscal_year = ? AND project_code = ?""";
-    private static final String INSERT = """
-            INSERT INTO project_year_total (fiscal_year, project_code, m%02d_yuan) VALUES (?, ?, ?)""";
-    private static final String YEAR = "SELECT * FROM project_year_total WHERE fiscal_year = ?";
+    private static final String MONTH_COLUMNS = "m01_yuan, m02_yuan, m03_yuan, m04_yuan, m05_yuan, m06_yuan, "
+            + "m07_yuan, m08_yuan, m09_yuan, m10_yuan, m11_yuan, m12_yuan";
+    // m01_yuan = m01_yuan + ?, …, m12_yuan = m12_yuan + ?
+    private static final String ADD = "UPDATE project_year_total SET "
+            + String.join(", ", Stream.of(MONTH_COLUMNS.split(", ")).map(c -> c + " = " + c + " + ?").toList())
+            + " WHERE fiscal_year = ? AND project_code = ?";
+    private static final String INSERT = "INSERT INTO project_year_total (fiscal_year, project_code, " + MONTH_COLUMNS + ") "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int MAX_PROJECT_YEARS_IN_MEMORY = 200_000;
+    private static final String YEAR = "SELECT project_code, " + MONTH_COLUMNS
+            + " FROM project_year_total WHERE fiscal_year = ?";
     private static final String LATER_IN_MONTH = """
             SELECT project_code, pay_date, SUM(amount_yuan) AS total FROM disbursement
             WHERE pay_date > ? AND pay_date <= ? GROUP BY project_code, pay_date""";
@@ -62,20 +70,28 @@ public class SpendingTotals {
     public long catchUp() {
         long through = watermark();
         long applied = 0;
+        // A year's payments add up to one row per project: sums are kept per project and year in 分
+        // (amounts are stored to 0.01 元), and written once, however many pages they came in.
+        Map<ProjectYear, long[]> sums = new HashMap<>();
         while (true) {
-            List<Change> page = new ArrayList<>(PAGE);
+            int[] rows = {0};
             long[] last = {through};
             jdbc.query(NEW_PAYMENTS.formatted(PAGE), rs -> {
                 last[0] = rs.getLong(1);
-                page.add(new Change(rs.getDate(2).toLocalDate(), rs.getString(3), rs.getBigDecimal(4)));
+                rows[0]++;
+                add(sums, rs.getDate(2).toLocalDate(), rs.getString(3), rs.getBigDecimal(4));
             }, through);
-            if (page.isEmpty()) {
+            if (rows[0] == 0) {
                 break;
             }
-            apply(page);
-            applied += page.size();
+            applied += rows[0];
             through = last[0];
+            if (sums.size() >= MAX_PROJECT_YEARS_IN_MEMORY) {
+                write(sums);
+                sums.clear();
+            }
         }
+        write(sums);
         jdbc.update(SET_WATERMARK, through);
         return applied;
     }
@@ -87,33 +103,43 @@ public class SpendingTotals {
 
     /** Adds changes (negative ones take payments out) to the monthly totals. */
     public void apply(Collection<Change> changes) {
-        Map<YearMonth, Map<String, BigDecimal>> byMonth = new TreeMap<>();
-        for (Change change : changes) {
-            byMonth.computeIfAbsent(YearMonth.from(change.payDate()), m -> new HashMap<>())
-                    .merge(change.projectCode(), change.amountYuan(), BigDecimal::add);
-        }
-        byMonth.forEach((month, byProject) -> {
-            List<Map.Entry<String, BigDecimal>> entries = new ArrayList<>(byProject.entrySet());
-            List<Map.Entry<String, BigDecimal>> missing = new ArrayList<>();
-            int index = 0;
-            for (int[] counts : jdbc.batchUpdate(ADD.formatted(month.getMonthValue()), entries, 1000, (ps, e) -> {
-                ps.setBigDecimal(1, e.getValue());
-                ps.setInt(2, month.getYear());
-                ps.setString(3, e.getKey());
-            })) {
-                for (int count : counts) {
-                    if (count == 0) {
-                        missing.add(entries.get(index));
-                    }
-                    index++;
+        Map<ProjectYear, long[]> sums = new HashMap<>();
+        changes.forEach(c -> add(sums, c.payDate(), c.projectCode(), c.amountYuan()));
+        write(sums);
+    }
+
+    private record ProjectYear(String projectCode, int year) {
+    }
+
+    private static void add(Map<ProjectYear, long[]> sums, LocalDate payDate, String projectCode, BigDecimal yuan) {
+        long fen = yuan.movePointRight(2).longValueExact(); // exact: amount_yuan has two decimals
+        sums.computeIfAbsent(new ProjectYear(projectCode, payDate.getYear()), k -> new long[12])[payDate.getMonthValue() - 1]
+                += fen;
+    }
+
+    private void write(Map<ProjectYear, long[]> sums) {
+        List<Map.Entry<ProjectYear, long[]>> entries = new ArrayList<>(sums.entrySet());
+        List<Map.Entry<ProjectYear, long[]>> missing = new ArrayList<>();
+        int index = 0;
+        for (int[] counts : jdbc.batchUpdate(ADD, entries, 1000, (ps, e) -> bind(ps, e, 1, 13, 14))) {
+            for (int count : counts) {
+                if (count == 0) {
+                    missing.add(entries.get(index));
                 }
+                index++;
             }
-            jdbc.batchUpdate(INSERT.formatted(month.getMonthValue()), missing, 1000, (ps, e) -> {
-                ps.setInt(1, month.getYear());
-                ps.setString(2, e.getKey());
-                ps.setBigDecimal(3, e.getValue());
-            });
-        });
+        }
+        jdbc.batchUpdate(INSERT, missing, 1000, (ps, e) -> bind(ps, e, 3, 1, 2));
+    }
+
+    /** Binds the twelve monthly amounts (元) from position {@code first}, and the year and the project. */
+    private static void bind(PreparedStatement ps, Map.Entry<ProjectYear, long[]> e, int first, int yearAt,
+            int projectAt) throws SQLException {
+        for (int m = 0; m < 12; m++) {
+            ps.setBigDecimal(first + m, BigDecimal.valueOf(e.getValue()[m], 2));
+        }
+        ps.setInt(yearAt, e.getKey().year());
+        ps.setString(projectAt, e.getKey().projectCode());
     }
 
     /**
@@ -140,9 +166,9 @@ public class SpendingTotals {
         jdbc.query(YEAR, rs -> {
             Map<YearMonth, BigDecimal> byMonth = new TreeMap<>();
             for (int m = 1; m <= asOf.getMonthValue(); m++) {
-                byMonth.put(YearMonth.of(asOf.getYear(), m), rs.getBigDecimal("m%02d_yuan".formatted(m)));
+                byMonth.put(YearMonth.of(asOf.getYear(), m), rs.getBigDecimal(1 + m));
             }
-            months.put(rs.getString("project_code"), byMonth);
+            months.put(rs.getString(1), byMonth);
         }, asOf.getYear());
 
         // Per project and split month: the amounts paid on each day after the month's first split.
