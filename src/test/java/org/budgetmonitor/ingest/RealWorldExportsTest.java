@@ -148,6 +148,9 @@ class RealWorldExportsTest {
                 "treasury-refunds.csv,9,refund of voucher V-998: the original voucher is unknown"));
         assertThat(jdbc.queryForList("SELECT DISTINCT original_voucher_no FROM disbursement WHERE original_known = FALSE",
                 String.class)).containsExactly("V-999");
+        // …and the run summary names it, from what the writer recorded.
+        assertThat(execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
+                .orElseThrow().getExecutionContext().getString(IngestWriter.UNMATCHED_REFUNDS)).isEqualTo("V-999");
     }
 
     @Test
