@@ -6,7 +6,8 @@
 #   (c) the nightly incremental run: one day's export on top of the year, reports off, whole
 #       process wall time including JVM start;
 #   (d) variance and all reports for every project over every unit;
-# with the peak RSS of each process. Every process runs with -Xmx512m.
+# with the peak RSS of each process. Every process runs with the JVM options of the cron wrapper's
+# configuration (jobs/budget-monitor.conf: -Xmx512m and the parallel collector).
 #
 # Sizes from the environment: BENCH_ROWS (default 10000000), BENCH_PROJECTS (50000), BENCH_UNITS (500),
 # BENCH_DAILY_ROWS (40000), BENCH_DIR (/tmp/budget-monitor-bench); BENCH_PG=0 skips PostgreSQL.
@@ -18,7 +19,7 @@ projects=${BENCH_PROJECTS:-50000}
 units=${BENCH_UNITS:-500}
 daily=${BENCH_DAILY_ROWS:-40000}
 dir=${BENCH_DIR:-/tmp/budget-monitor-bench}
-heap=-Xmx512m
+heap=$(. jobs/budget-monitor.conf && echo "$JAVA_OPTS")
 jar=target/budget-monitor.jar
 launcher=org.springframework.boot.loader.launch.PropertiesLauncher
 
