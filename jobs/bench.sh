@@ -10,7 +10,7 @@
 # configuration (jobs/budget-monitor.conf: -Xmx512m and the parallel collector).
 #
 # Sizes from the environment: BENCH_ROWS (default 10000000), BENCH_PROJECTS (50000), BENCH_UNITS (500),
-# BENCH_DAILY_ROWS (40000), BENCH_DIR (/tmp/budget-monitor-bench); BENCH_PG=0 skips PostgreSQL.
+# BENCH_DAILY_ROWS (40000), BENCH_DIR (/tmp/budget-monitor-bench); BENCH_PG=0 skips PostgreSQL, BENCH_H2=0 H2.
 # PostgreSQL is a real server from the io.zonky binaries the tests use (BenchPostgres), nothing to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -92,11 +92,13 @@ measure_database() { # label data-dir extra-args… (database connection for Pos
     summary+=("$label (c) incremental: $wall s wall, $rss MB")
 }
 
-echo
-echo "(b) the floor, H2"
-floor h2 "jdbc:h2:file:$dir/floor-h2/db"
-rm -rf "$dir/floor-h2"
-measure_database h2 "$dir/h2"
+if [ "${BENCH_H2:-1}" != 0 ]; then
+    echo
+    echo "(b) the floor, H2"
+    floor h2 "jdbc:h2:file:$dir/floor-h2/db"
+    rm -rf "$dir/floor-h2"
+    measure_database h2 "$dir/h2"
+fi
 
 if [ "${BENCH_PG:-1}" != 0 ]; then
     echo
