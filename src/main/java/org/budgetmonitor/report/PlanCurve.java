@@ -33,27 +33,24 @@ final class PlanCurve {
     }
 
     /**
-     * The actual cumulative spending drawn as steps (it only changes on payment days), from the start
-     * of the year to the as-of date.
+     * The actual cumulative spending from the start of the year to the as-of date: a point at the end
+     * of each period, joined by straight lines. The periods are months (and the days up to the as-of
+     * date), as the monthly totals hold them: when within a month the money went is not known, so the
+     * line does not pretend it went on the last day.
      *
-     * @param daily net 元 per payment day, days of the fiscal year up to the as-of date
+     * @param periods net 元 paid in the period ending at each date, dates of the fiscal year
      */
-    static List<CurvePoint> actual(Map<LocalDate, BigDecimal> daily, int fiscalYear, LocalDate asOf, String series) {
+    static List<CurvePoint> actual(Map<LocalDate, BigDecimal> periods, int fiscalYear, LocalDate asOf, String series) {
         List<CurvePoint> points = new ArrayList<>();
         LocalDate start = LocalDate.of(fiscalYear - 1, 12, 31);
         BigDecimal running = BigDecimal.ZERO;
         points.add(new CurvePoint(series, start, BigDecimal.ZERO));
-        for (var day : new java.util.TreeMap<>(daily).entrySet()) {
-            if (day.getKey().isAfter(asOf) || !day.getKey().isAfter(start)) {
+        for (var period : new java.util.TreeMap<>(periods).entrySet()) {
+            if (period.getKey().isAfter(asOf) || !period.getKey().isAfter(start)) {
                 continue;
             }
-            BigDecimal before = running;
-            running = running.add(day.getValue());
-            LocalDate eve = day.getKey().minusDays(1);
-            if (eve.isAfter(points.get(points.size() - 1).day())) {
-                points.add(new CurvePoint(series, eve, Money.ofYuan(before).wanForDisplay()));
-            }
-            points.add(new CurvePoint(series, day.getKey(), Money.ofYuan(running).wanForDisplay()));
+            running = running.add(period.getValue());
+            points.add(new CurvePoint(series, period.getKey(), Money.ofYuan(running).wanForDisplay()));
         }
         if (asOf.isAfter(points.get(points.size() - 1).day())) {
             points.add(new CurvePoint(series, asOf, Money.ofYuan(running).wanForDisplay()));
