@@ -114,15 +114,15 @@ public class IngestedFileRepository {
      */
     public int retire(long id) {
         long counted = totals.watermark();
-        List<SpendingTotals.Change> uncounted = new ArrayList<>();
+        List<SpendingTotals.Change> takenOut = new ArrayList<>();
         jdbc.query(ORPHANS, rs -> {
             if (rs.getLong(1) <= counted) {
-                uncounted.add(new SpendingTotals.Change(rs.getDate(2).toLocalDate(), rs.getString(3),
+                takenOut.add(new SpendingTotals.Change(rs.getDate(2).toLocalDate(), rs.getString(3),
                         rs.getBigDecimal(4).negate()));
             }
         }, id);
         int removed = jdbc.update(DELETE_ORPHANS, id);
-        totals.apply(uncounted);
+        totals.apply(takenOut);
         jdbc.update(PASS_ON, id);
         jdbc.update(DELETE_HOLDINGS, id);
         jdbc.update(DELETE_PENDING, id);

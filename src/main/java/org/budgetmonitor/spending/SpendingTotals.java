@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ public class SpendingTotals {
     private static final String LATER_IN_MONTH = """
             SELECT project_code, pay_date, SUM(amount_yuan) AS total FROM disbursement
             WHERE pay_date > ? AND pay_date <= ? GROUP BY project_code, pay_date""";
+
+    private static final NavigableMap<LocalDate, BigDecimal> EMPTY = Collections.emptyNavigableMap();
 
     private final JdbcTemplate jdbc;
 
@@ -162,16 +165,7 @@ public class SpendingTotals {
                 splits.computeIfAbsent(YearMonth.from(date), m -> new TreeSet<>()).add(date);
             }
         }
-        Map<String, Map<YearMonth, BigDecimal>> months = new HashMap<>();
-        jdbc.query(YEAR, rs -> {
-            Map<YearMonth, BigDecimal> byMonth = new TreeMap<>();
-            for (int m = 1; m <= asOf.getMonthValue(); m++) {
-                byMonth.put(YearMonth.of(asOf.getYear(), m), rs.getBigDecimal(1 + m));
-            }
-            months.put(rs.getString(1), byMonth);
-        }, asOf.getYear());
-
-        // Per project and split month: the amounts paid on each day after the month's first split.
+        // Per split month and project: the amounts paid on each day after the month's first split.
         Map<YearMonth, Map<String, NavigableMap<LocalDate, BigDecimal>>> later = new HashMap<>();
         splits.forEach((month, dates) -> {
             Map<String, NavigableMap<LocalDate, BigDecimal>> days = new HashMap<>();
@@ -183,30 +177,37 @@ public class SpendingTotals {
         });
 
         Map<String, NavigableMap<LocalDate, BigDecimal>> result = new HashMap<>();
-        months.forEach((project, byMonth) -> {
+        jdbc.query(YEAR, rs -> {
+            String project = rs.getString(1);
             NavigableMap<LocalDate, BigDecimal> points = new TreeMap<>();
-            byMonth.forEach((month, total) -> {
+            for (int m = 1; m <= asOf.getMonthValue(); m++) {
+                YearMonth month = YearMonth.of(asOf.getYear(), m);
+                BigDecimal total = rs.getBigDecimal(1 + m);
                 TreeSet<LocalDate> ends = splits.get(month);
                 if (ends == null) {
                     points.put(month.atEndOfMonth(), total);
-                    return;
+                } else {
+                    splitMonth(points, month, total, ends, later.get(month).getOrDefault(project, EMPTY), asOf);
                 }
-                NavigableMap<LocalDate, BigDecimal> days = later.get(month).getOrDefault(project, new TreeMap<>());
-                BigDecimal before = BigDecimal.ZERO; // paid up to the previous split within the month
-                List<LocalDate> periodEnds = new ArrayList<>(ends);
-                if (month.atEndOfMonth().isBefore(asOf)) {
-                    periodEnds.add(month.atEndOfMonth());
-                }
-                for (LocalDate end : periodEnds) {
-                    BigDecimal after = sum(days.tailMap(end, false).values());
-                    BigDecimal upToEnd = total.subtract(after);
-                    points.put(end, upToEnd.subtract(before));
-                    before = upToEnd;
-                }
-            });
+            }
             result.put(project, points);
-        });
+        }, asOf.getYear());
         return result;
+    }
+
+    /** A month's total as periods ending at each split date (and at the month's end if before the as-of date). */
+    private static void splitMonth(NavigableMap<LocalDate, BigDecimal> points, YearMonth month, BigDecimal total,
+            TreeSet<LocalDate> ends, NavigableMap<LocalDate, BigDecimal> laterDays, LocalDate asOf) {
+        List<LocalDate> periodEnds = new ArrayList<>(ends);
+        if (month.atEndOfMonth().isBefore(asOf)) {
+            periodEnds.add(month.atEndOfMonth());
+        }
+        BigDecimal before = BigDecimal.ZERO; // paid up to the previous split within the month
+        for (LocalDate end : periodEnds) {
+            BigDecimal upToEnd = total.subtract(sum(laterDays.tailMap(end, false).values()));
+            points.put(end, upToEnd.subtract(before));
+            before = upToEnd;
+        }
     }
 
     private static BigDecimal sum(Collection<BigDecimal> amounts) {
