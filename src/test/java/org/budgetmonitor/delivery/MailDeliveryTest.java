@@ -23,6 +23,8 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -40,13 +42,28 @@ import jakarta.mail.internet.MimeMessage;
     "monitor.mail.recipients.472001=caiwu@unit.example,shenhe@unit.example",
     "monitor.mail.attempts=2",
     "monitor.mail.backoff=10ms",
-    "spring.mail.host=127.0.0.1",
-    "spring.mail.port=3025"
+    "spring.mail.host=127.0.0.1"
 })
 class MailDeliveryTest {
 
+    // A free port rather than GreenMail's fixed 3025, so that two test runs on one machine do not collide.
+    static final int PORT = freePort();
+
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.port(PORT));
+
+    @DynamicPropertySource
+    static void mailPort(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> PORT);
+    }
+
+    private static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Autowired
     NightlyJobHarness job;
@@ -144,7 +161,7 @@ class MailDeliveryTest {
     @Test
     void aServerThatRefusesLeavesTheMessagePendingWithItsAnswer() throws Exception {
         smtp.stop();
-        try (RefusingSmtpServer refusing = new RefusingSmtpServer(3025)) {
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(PORT)) {
             JobExecution execution = nightly("2026-06-30");
 
             assertThat(mailStatus(execution)).contains("NOT DELIVERED").contains("554");
