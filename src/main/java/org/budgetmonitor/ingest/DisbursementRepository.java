@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Accepted payments, stored once each. */
 @Repository
@@ -65,9 +67,16 @@ public class DisbursementRepository {
             "SELECT pay_date FROM disbursement WHERE pay_date <= ? ORDER BY pay_date DESC LIMIT 1";
 
     private final JdbcTemplate jdbc;
+    private final PostgresPaymentCopy copy;
 
-    public DisbursementRepository(JdbcTemplate jdbc) {
+    public DisbursementRepository(JdbcTemplate jdbc, IngestProperties properties) {
         this.jdbc = jdbc;
+        this.copy = properties.postgresCopy() && isPostgres(jdbc) ? new PostgresPaymentCopy(jdbc) : null;
+    }
+
+    private static boolean isPostgres(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c ->
+                "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
     }
 
     /** A payment line to store, with whether a refund's original voucher was found (null: not a refund). */
@@ -88,6 +97,10 @@ public class DisbursementRepository {
      * file also holds the ones other files brought; returns how many were new.
      */
     public int store(List<PaymentRow> rows, long jobInstanceId) {
+        // COPY's staging table lives for the transaction; outside one, the statements below do the same.
+        if (copy != null && TransactionSynchronizationManager.isActualTransactionActive()) {
+            return copy.store(rows, jobInstanceId);
+        }
         Map<String, PaymentRow> distinct = new LinkedHashMap<>();
         List<PaymentRow> repeats = new ArrayList<>();
         for (PaymentRow row : rows) {

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     garbage, and reading it would only exhaust memory
  * @param archiveDir where ingested files are moved ({@code --archive-dir}); empty leaves them in place
  * @param profiles one per payment system: how to recognise and read its exports
+ * @param postgresCopy on PostgreSQL, load each chunk with COPY into a staging table and store it in
+ *     set-based statements; false stores it with the batched statements every database runs
  */
 @ConfigurationProperties("monitor.ingest")
 public record IngestProperties(
@@ -25,7 +27,8 @@ public record IngestProperties(
         @DefaultValue("60") long stableSeconds,
         @DefaultValue("1048576") int maxLineBytes,
         String archiveDir,
-        @DefaultValue List<SourceProfile> profiles) {
+        @DefaultValue List<SourceProfile> profiles,
+        @DefaultValue("true") boolean postgresCopy) {
 
     /** When a file in the inbox counts as completely written. */
     public enum AcceptMode {
@@ -38,7 +41,7 @@ public record IngestProperties(
     }
 
     public static IngestProperties defaults() {
-        return new IngestProperties(1000, AcceptMode.ALL, 60, 1 << 20, null, List.of());
+        return new IngestProperties(1000, AcceptMode.ALL, 60, 1 << 20, null, List.of(), true);
     }
 
     public Optional<Path> archivePath() {

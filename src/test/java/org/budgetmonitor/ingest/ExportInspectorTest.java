@@ -135,7 +135,7 @@ class ExportInspectorTest {
                 new SourceProfile("财务软件", "claims-utf8.csv", "UTF-8", null, null, Map.of()),
                 new SourceProfile("国库", "claims-gbk.csv", "GBK", null, null, Map.of()));
         var strict = new ExportInspector(new IngestProperties(1000, IngestProperties.AcceptMode.ALL, 60, 1 << 20,
-                null, profiles));
+                null, profiles, true));
 
         var gbkAsUtf8 = unreadable(strict.inspect(FIXTURES.resolve("claims-utf8.csv")));
         var utf8AsGbk = unreadable(strict.inspect(FIXTURES.resolve("claims-gbk.csv")));
@@ -149,7 +149,7 @@ class ExportInspectorTest {
         // GB18030 decodes nearly any bytes; UTF-8 Chinese read that way is mojibake, so no header is found.
         var profile = new SourceProfile("国库", "claims-gbk.csv", "GB18030", null, null, Map.of());
         var strict = new ExportInspector(new IngestProperties(1000, IngestProperties.AcceptMode.ALL, 60, 1 << 20,
-                null, List.of(profile)));
+                null, List.of(profile), true));
 
         var rejection = unreadable(strict.inspect(FIXTURES.resolve("claims-gbk.csv")));
 
@@ -163,7 +163,7 @@ class ExportInspectorTest {
                 "date", List.of("交易日"), "project_code", List.of("预算项目"), "amount", List.of("发生额"),
                 "voucher_no", List.of("单据号")));
         var withProfile = new ExportInspector(new IngestProperties(1000, IngestProperties.AcceptMode.ALL, 60, 1 << 20,
-                null, List.of(profile)));
+                null, List.of(profile), true));
 
         ExportFormat format = readable(withProfile.inspect(export));
 

@@ -22,7 +22,7 @@ class InboxScannerTest {
     Path inbox;
 
     private InboxScanner scanner(IngestProperties.AcceptMode mode) {
-        var properties = new IngestProperties(1000, mode, 60, 1 << 20, null, List.of());
+        var properties = new IngestProperties(1000, mode, 60, 1 << 20, null, List.of(), true);
         return new InboxScanner(properties, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -106,6 +106,21 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void storesQuotesBackslashesAndEmptyCellsOfTextExactlyAsTheExportHasThem() throws Exception {
+        Exports.write(inbox, "quotes.csv", Exports.HEADER,
+                "2026-01-10,P1,100.00,Q-1,\"华彩\"\"印务\"\", 有限公司\",\\N 摘要\\",
+                "2026-01-11,P1,200.00,Q-2,,");
+        run();
+
+        assertThat(jdbc.queryForObject("SELECT payee FROM disbursement WHERE voucher_no = 'Q-1'", String.class))
+                .isEqualTo("华彩\"印务\", 有限公司");
+        assertThat(jdbc.queryForObject("SELECT summary FROM disbursement WHERE voucher_no = 'Q-1'", String.class))
+                .isEqualTo("\\N 摘要\\");
+        assertThat(jdbc.queryForList("SELECT payee FROM disbursement WHERE voucher_no = 'Q-2'", String.class))
+                .containsExactly("");
+    }
+
+    @Test
     void rejectsAWholeFileWhoseTotalRowDisagreesAndCountsNoneOfIt() throws Exception {
         JobExecution execution = run("total-mismatch.csv", "subtotals.csv");
 
