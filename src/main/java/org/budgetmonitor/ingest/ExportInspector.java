@@ -178,6 +178,7 @@ public class ExportInspector {
         List<String> totalRow = null;
         long totalLine = 0;
         long line = 0;
+        ExportRows rows = new ExportRows(format.columns().header());
         try (Reader reader = open(file, format.charset());
                 CSVParser parser = CSVParser.parse(reader, csvFormat(format.delimiter()))) {
             long index = 0;
@@ -188,7 +189,7 @@ public class ExportInspector {
                     continue;
                 }
                 List<String> row = record.toList();
-                switch (ExportRows.classify(row, format.columns().header())) {
+                switch (rows.kind(row)) {
                     case TOTAL -> {
                         totalRow = row;
                         totalLine = startLine;

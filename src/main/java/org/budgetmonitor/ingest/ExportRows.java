@@ -1,12 +1,16 @@
 package org.budgetmonitor.ingest;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.budgetmonitor.support.HeaderMapping;
 
-/** What a CSV record of an export is, apart from a payment line. */
+/**
+ * What a CSV record of an export is, apart from a payment line. One per file, made from its
+ * header: every row of the file is checked against it, so the header is normalised only once.
+ */
 public final class ExportRows {
 
     public enum Kind {
@@ -15,11 +19,20 @@ public final class ExportRows {
 
     private static final Pattern TOTAL = Pattern.compile("(本页|本月|累计|全部)?(合计|总计)[:：]?|total:?");
     private static final Pattern SUBTOTAL = Pattern.compile("(本页|本月)?小计[:：]?|subtotal:?");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private ExportRows() {
+    /** The header's cells in {@link HeaderMapping#normalise} form. */
+    private final List<String> header;
+
+    public ExportRows(List<String> header) {
+        List<String> normalised = new ArrayList<>(header.size());
+        for (String cell : header) {
+            normalised.add(HeaderMapping.normalise(cell));
+        }
+        this.header = List.copyOf(normalised);
     }
 
-    public static Kind classify(List<String> row, List<String> header) {
+    public Kind kind(List<String> row) {
         boolean blank = true;
         for (String cell : row) {
             if (cell != null && !cell.isBlank()) {
@@ -32,7 +45,11 @@ public final class ExportRows {
         }
         // A 合计 / 总计 / 小计 label sits in one of the first cells of the row.
         for (int i = 0; i < Math.min(3, row.size()); i++) {
-            String cell = Normalizer.normalize(row.get(i), Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase();
+            String cell = row.get(i);
+            if (!mayBeLabel(cell)) {
+                continue;
+            }
+            cell = WHITESPACE.matcher(Normalizer.normalize(cell, Normalizer.Form.NFKC)).replaceAll("").toLowerCase();
             if (TOTAL.matcher(cell).matches()) {
                 return Kind.TOTAL;
             }
@@ -40,17 +57,49 @@ public final class ExportRows {
                 return Kind.SUBTOTAL;
             }
         }
-        if (sameHeader(row, header)) {
+        if (sameAsHeader(row)) {
             return Kind.REPEATED_HEADER;
         }
         return Kind.DATA;
     }
 
-    private static boolean sameHeader(List<String> row, List<String> header) {
+    /**
+     * Whether the cell could read as a label once normalised, checked without normalising it
+     * (most rows are payments, and NFKC on each of their cells cost more than the rest of the
+     * check). Every label holds '计' or a 't', so a cell holding neither, nor any character
+     * NFKC or lower-casing could turn into one, is no label.
+     */
+    private static boolean mayBeLabel(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            if (mayBecomeLabelCharacter(cell.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * False only for characters known to stay what they are under NFKC: ASCII and the CJK
+     * Unified Ideographs, other than t, T and 计. Everything else ('ｔ', 'Ｔ', '™', '𝐭' …) is
+     * treated as possibly part of a label. NFKC composition cannot make a 't' or '计' either:
+     * neither has a decomposition.
+     */
+    static boolean mayBecomeLabelCharacter(char c) {
+        if (c < 0x80) {
+            return c == 't' || c == 'T';
+        }
+        if (c >= '\u4E00' && c <= '\u9FFF') {
+            return c == '计';
+        }
+        return true;
+    }
+
+    /** Compared cell by cell up to the first difference; missing cells count as empty. */
+    private boolean sameAsHeader(List<String> row) {
         int n = Math.max(row.size(), header.size());
         for (int i = 0; i < n; i++) {
             String a = i < row.size() ? HeaderMapping.normalise(row.get(i)) : "";
-            String b = i < header.size() ? HeaderMapping.normalise(header.get(i)) : "";
+            String b = i < header.size() ? header.get(i) : "";
             if (!a.equals(b)) {
                 return false;
             }

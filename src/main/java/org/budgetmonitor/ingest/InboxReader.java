@@ -214,6 +214,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         private final long fileId;
         private final ExportFormat format;
         private final DisbursementParser parser;
+        private final ExportRows rows;
         private final Map<String, Integer> occurrences = new HashMap<>();
         private final Reader reader;
         private final CSVParser csv;
@@ -226,6 +227,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             this.fileId = fileId;
             this.format = format;
             this.parser = parser;
+            this.rows = new ExportRows(format.columns().header());
             try {
                 reader = ExportInspector.open(path, format.charset());
                 csv = CSVParser.parse(reader, ExportInspector.csvFormat(format.delimiter()));
@@ -251,7 +253,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
                     continue; // title lines and the header
                 }
                 List<String> row = record.toList();
-                if (ExportRows.classify(row, format.columns().header()) != ExportRows.Kind.DATA) {
+                if (rows.kind(row) != ExportRows.Kind.DATA) {
                     continue; // blank lines, repeated headers, 合计 / 小计 rows: never payments
                 }
                 return toLine(line, row);

@@ -13,6 +13,7 @@ public final class Amounts {
 
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d*)?");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Amounts() {
     }
@@ -23,8 +24,12 @@ public final class Amounts {
      */
     public static BigDecimal parse(String text) {
         String original = text == null ? "" : text.strip();
+        if (isPlain(original)) {
+            // Nearly every exported amount: the steps below would leave it as it is.
+            return new BigDecimal(original);
+        }
         // NFKC turns full-width digits, commas, brackets and ￥ into their ASCII forms.
-        String s = Normalizer.normalize(original, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        String s = WHITESPACE.matcher(Normalizer.normalize(original, Normalizer.Form.NFKC)).replaceAll("");
         if (s.isEmpty()) {
             throw new IllegalArgumentException("amount is empty");
         }
@@ -50,5 +55,26 @@ public final class Amounts {
         }
         BigDecimal value = new BigDecimal(s);
         return negative ? value.negate() : value;
+    }
+
+    /**
+     * An optional '-', ASCII digits and at most one '.', with at least one digit: a form
+     * {@link BigDecimal} reads exactly as the full path would (which negates the same digits).
+     */
+    private static boolean isPlain(String s) {
+        int start = s.startsWith("-") ? 1 : 0;
+        boolean digit = false;
+        boolean point = false;
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digit;
     }
 }

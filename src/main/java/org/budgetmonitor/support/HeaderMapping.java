@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which column of a CSV header holds which of our fields, matched by the field's name or any of
  * its aliases (case-insensitive, surrounding spaces ignored).
  */
 public final class HeaderMapping {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern UNIT_SUFFIX = Pattern.compile("\\((万元|元|%)\\)$");
 
     private final Map<String, Integer> indexByField;
     private final List<String> header;
@@ -43,9 +47,32 @@ public final class HeaderMapping {
      * no spaces, lower case, and no unit suffix such as （元） or （万元）, which callers read apart.
      */
     public static String normalise(String name) {
-        String s = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC)
-                .replace(String.valueOf(CsvFiles.BOM), "").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
-        return s.replaceAll("\\((万元|元|%)\\)$", "");
+        if (name == null) {
+            return "";
+        }
+        if (isPlainAscii(name)) {
+            // Called for every cell of every row (repeated-header check): most cells are dates,
+            // codes and amounts, for which all the steps below but lower-casing change nothing.
+            return name.toLowerCase(Locale.ROOT);
+        }
+        String s = Normalizer.normalize(name, Normalizer.Form.NFKC).replace(String.valueOf(CsvFiles.BOM), "");
+        s = WHITESPACE.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
+        return UNIT_SUFFIX.matcher(s).replaceAll("");
+    }
+
+    /**
+     * Printable ASCII without space or '(': NFKC leaves ASCII as it is, there is no BOM or
+     * whitespace to remove (nor a line terminator for the suffix's {@code $}), and without '('
+     * no unit suffix can match.
+     */
+    static boolean isPlainAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 0x7F || c == '(') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<String> missing(Collection<String> requiredFields) {
