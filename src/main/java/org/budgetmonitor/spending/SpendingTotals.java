@@ -10,13 +10,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -36,10 +39,13 @@ public class SpendingTotals {
 
     private static final String WATERMARK = "SELECT through_payment_id FROM totals_watermark WHERE id = 1";
     private static final String SET_WATERMARK = "UPDATE totals_watermark SET through_payment_id = ? WHERE id = 1";
-    // Pages of the payments stored since the watermark, in id order: memory stays bounded.
+    // The payments stored since the watermark, a range of ids at a time: memory stays bounded, and a
+    // range on the primary key is read along its index even before the database has statistics of a
+    // freshly loaded table (an open-ended "id > ? ORDER BY id LIMIT n" may then be planned as a scan
+    // of the whole table for every page).
+    private static final String LAST_PAYMENT = "SELECT MAX(id) FROM disbursement";
     private static final String NEW_PAYMENTS = """
-            SELECT id, pay_date, project_code, amount_yuan FROM disbursement
-            WHERE id > ? ORDER BY id LIMIT %d""";
+            SELECT pay_date, project_code, amount_yuan FROM disbursement WHERE id > ? AND id <= ?""";
     private static final int PAGE = 50_000;
 
     private static final String MONTH_COLUMNS = "m01_yuan, m02_yuan, m03_yuan, m04_yuan, m05_yuan, m06_yuan, "
@@ -50,6 +56,7 @@ public class SpendingTotals {
             + " WHERE fiscal_year = ? AND project_code = ?";
     private static final String INSERT = "INSERT INTO project_year_total (fiscal_year, project_code, " + MONTH_COLUMNS + ") "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String STORED_PROJECTS = "SELECT project_code FROM project_year_total WHERE fiscal_year = ?";
     private static final int MAX_PROJECT_YEARS_IN_MEMORY = 200_000;
     private static final String YEAR = "SELECT project_code, " + MONTH_COLUMNS
             + " FROM project_year_total WHERE fiscal_year = ?";
@@ -60,9 +67,17 @@ public class SpendingTotals {
     private static final NavigableMap<LocalDate, BigDecimal> EMPTY = Collections.emptyNavigableMap();
 
     private final JdbcTemplate jdbc;
+    private final int page;
 
+    @Autowired
     public SpendingTotals(JdbcTemplate jdbc) {
+        this(jdbc, PAGE);
+    }
+
+    /** @param page how many payment ids a read of the new payments spans */
+    SpendingTotals(JdbcTemplate jdbc, int page) {
         this.jdbc = jdbc;
+        this.page = page;
     }
 
     /** A change to one project's spending in one month. */
@@ -72,30 +87,28 @@ public class SpendingTotals {
     /** Adds the payments stored since the last update to the monthly totals; returns how many. */
     public long catchUp() {
         long through = watermark();
+        Long last = jdbc.queryForObject(LAST_PAYMENT, Long.class);
+        if (last == null || last <= through) {
+            return 0;
+        }
         long applied = 0;
         // A year's payments add up to one row per project: sums are kept per project and year in 分
         // (amounts are stored to 0.01 元), and written once, however many pages they came in.
         Map<ProjectYear, long[]> sums = new HashMap<>();
-        while (true) {
-            int[] rows = {0};
-            long[] last = {through};
-            jdbc.query(NEW_PAYMENTS.formatted(PAGE), rs -> {
-                last[0] = rs.getLong(1);
+        for (long from = through; from < last; from += page) {
+            long[] rows = {0};
+            jdbc.query(NEW_PAYMENTS, rs -> {
                 rows[0]++;
-                add(sums, rs.getDate(2).toLocalDate(), rs.getString(3), rs.getBigDecimal(4));
-            }, through);
-            if (rows[0] == 0) {
-                break;
-            }
+                add(sums, rs.getDate(1).toLocalDate(), rs.getString(2), rs.getBigDecimal(3));
+            }, from, Math.min(from + page, last));
             applied += rows[0];
-            through = last[0];
             if (sums.size() >= MAX_PROJECT_YEARS_IN_MEMORY) {
                 write(sums);
                 sums.clear();
             }
         }
         write(sums);
-        jdbc.update(SET_WATERMARK, through);
+        jdbc.update(SET_WATERMARK, last);
         return applied;
     }
 
@@ -121,18 +134,20 @@ public class SpendingTotals {
     }
 
     private void write(Map<ProjectYear, long[]> sums) {
-        List<Map.Entry<ProjectYear, long[]>> entries = new ArrayList<>(sums.entrySet());
-        List<Map.Entry<ProjectYear, long[]>> missing = new ArrayList<>();
-        int index = 0;
-        for (int[] counts : jdbc.batchUpdate(ADD, entries, 1000, (ps, e) -> bind(ps, e, 1, 13, 14))) {
-            for (int count : counts) {
-                if (count == 0) {
-                    missing.add(entries.get(index));
-                }
-                index++;
-            }
+        // Updated where the project's year has a row, inserted where not: knowing which first saves
+        // a statement per project on the first night of a year (or of a full load), when none has.
+        Set<ProjectYear> stored = new HashSet<>();
+        sums.keySet().stream().map(ProjectYear::year).distinct().forEach(year -> jdbc.query(STORED_PROJECTS,
+                rs -> {
+                    stored.add(new ProjectYear(rs.getString(1), year));
+                }, year));
+        List<Map.Entry<ProjectYear, long[]>> updates = new ArrayList<>();
+        List<Map.Entry<ProjectYear, long[]>> inserts = new ArrayList<>();
+        for (Map.Entry<ProjectYear, long[]> e : sums.entrySet()) {
+            (stored.contains(e.getKey()) ? updates : inserts).add(e);
         }
-        jdbc.batchUpdate(INSERT, missing, 1000, (ps, e) -> bind(ps, e, 3, 1, 2));
+        jdbc.batchUpdate(ADD, updates, 1000, (ps, e) -> bind(ps, e, 1, 13, 14));
+        jdbc.batchUpdate(INSERT, inserts, 1000, (ps, e) -> bind(ps, e, 3, 1, 2));
     }
 
     /** Binds the twelve monthly amounts (元) from position {@code first}, and the year and the project. */

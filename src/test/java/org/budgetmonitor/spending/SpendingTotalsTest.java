@@ -96,6 +96,20 @@ class SpendingTotalsTest {
     }
 
     @Test
+    void catchingUpInSmallPagesOfIdsAddsEveryPaymentOnce() throws Exception {
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要", "2026-01-11,P1,200.00,V2,乙,摘要",
+                "2026-02-12,P2,400.00,V3,丙,摘要", "2026-03-01,P1,-20.00,V4,乙,冲销", "2026-03-02,P2,8.00,V5,丁,摘要");
+        run(LocalDate.of(2026, 3, 31));
+        jdbc.update("DELETE FROM project_year_total");
+        jdbc.update("UPDATE totals_watermark SET through_payment_id = 0");
+
+        assertThat(new SpendingTotals(jdbc, 2).catchUp()).isEqualTo(5);
+
+        assertTotalsMatchPayments();
+        assertThat(monthlyTotals()).containsExactly("P1 1 300", "P1 3 -20", "P2 2 400", "P2 3 8");
+    }
+
+    @Test
     void catchingUpAgainCountsNothingTwice() throws Exception {
         Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要");
         run(LocalDate.of(2026, 1, 31));
