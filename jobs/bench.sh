@@ -2,7 +2,8 @@
 # Measures, on one machine in one run, what README "PostgreSQL and scale" quotes:
 #   (a) full ingest of the year's exports into H2 and into PostgreSQL, rows/s;
 #   (b) the floor: the same files parsed by Commons CSV alone, and inserted by a bare JDBC batch
-#       insert alone (into each database), and (a) as a share of it;
+#       insert alone (into each database: a table with only a primary key, and the payments table
+#       with the indexes our migrations give it), and (a) as a share of each;
 #   (c) the nightly incremental run: one day's export on top of the year, reports off, whole
 #       process wall time including JVM start;
 #   (d) variance and all reports for every project over every unit;
@@ -48,14 +49,15 @@ run() { # name data-dir inbox as-of extra-args… ; prints "wall_seconds peak_rs
     read -r wall rss < "$dir/$name.time"
     echo "$wall $((rss / 1024))"
 }
-floor() { # name url [user password] ; prints the two floor lines and keeps them for the ratio
+floor() { # name url [user password] ; prints the three floor lines and keeps them for the ratios
     local name=$1; shift
     java $heap -Dloader.main=org.budgetmonitor.bench.IngestFloor -cp "$jar" $launcher "$dir/set/inbox" "$@" \
-        | tee "$dir/floor-$name.txt"
+        > "$dir/floor-$name.log" 2>&1 || { tail -20 "$dir/floor-$name.log"; exit 1; }
+    grep '^floor:' "$dir/floor-$name.log" | tee "$dir/floor-$name.txt"
 }
 rate() { awk -v l="$1" -v s="$2" 'BEGIN{printf "%.0f", l/s}'; }
 share() { awk -v r="$1" -v f="$2" 'BEGIN{printf "%.0f%%", 100*r/f}'; }
-floor_rate() { grep "bare JDBC" "$1" | sed -E 's/.*= ([0-9,]+) rows\/s.*/\1/' | tr -d ,; }
+floor_rate() { grep "$2" "$1" | sed -E 's/.*= ([0-9,]+) rows\/s.*/\1/' | tr -d ,; }
 
 summary=()
 measure_database() { # label data-dir extra-args… (database connection for PostgreSQL)
@@ -71,10 +73,11 @@ measure_database() { # label data-dir extra-args… (database connection for Pos
     local ingest totals variance
     ingest=$(step_seconds "$log" ingest); totals=$(step_seconds "$log" totals); variance=$(step_seconds "$log" variance)
     local r; r=$(rate "$lines" "$(awk -v a="$ingest" -v b="$totals" 'BEGIN{print a+b}')")
-    local f; f=$(floor_rate "$dir/floor-$label.txt")
-    echo "ingest $ingest s + monthly totals $totals s for $lines lines = $r rows/s = $(share "$r" "$f") of the bare JDBC floor ($f rows/s);" \
+    local f t; f=$(floor_rate "$dir/floor-$label.txt" "bare JDBC"); t=$(floor_rate "$dir/floor-$label.txt" "payments table")
+    echo "ingest $ingest s + monthly totals $totals s for $lines lines = $r rows/s = $(share "$r" "$f") of the bare JDBC floor ($f rows/s)," \
+        "$(share "$r" "$t") of the same insert into the payments table ($t rows/s);" \
         "whole run $wall s, peak RSS $rss MB (variance $variance s)"
-    summary+=("$label (a) ingest: $r rows/s, $(share "$r" "$f") of floor $f rows/s; run $wall s, $rss MB")
+    summary+=("$label (a) ingest: $r rows/s, $(share "$r" "$f") of floor $f rows/s, $(share "$r" "$t") of payments-table floor $t rows/s; run $wall s, $rss MB")
 
     echo "(d) variance and all reports, $projects projects over $units units (a re-run of the date)"
     read -r wall rss < <(run "reports-$label" "$data" "$dir/inbox-$label" 2026-11-30 "$@")
