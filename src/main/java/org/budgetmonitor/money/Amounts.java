@@ -28,6 +28,11 @@ public final class Amounts {
             // Nearly every exported amount: the steps below would leave it as it is.
             return new BigDecimal(original);
         }
+        return parseInFull(original);
+    }
+
+    /** Every form {@link #parse} accepts, read step by step; {@code original} is already stripped. */
+    static BigDecimal parseInFull(String original) {
         // NFKC turns full-width digits, commas, brackets and ￥ into their ASCII forms.
         String s = WHITESPACE.matcher(Normalizer.normalize(original, Normalizer.Form.NFKC)).replaceAll("");
         if (s.isEmpty()) {
