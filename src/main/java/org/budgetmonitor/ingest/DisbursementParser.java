@@ -74,6 +74,14 @@ public class DisbursementParser {
         if (text.isEmpty()) {
             throw new RowRejectedException(field + " is empty");
         }
+        if (isIsoDate(text)) {
+            // The usual form, read without normalising and matching: every line's date is read twice.
+            try {
+                return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+            } catch (DateTimeException e) {
+                throw new RowRejectedException(field + " '" + text + "' does not exist");
+            }
+        }
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         Matcher m = SEPARATED_DATE.matcher(s);
         if (!m.matches()) {
@@ -88,6 +96,27 @@ public class DisbursementParser {
         } catch (DateTimeException e) {
             throw new RowRejectedException(field + " '" + text + "' does not exist");
         }
+    }
+
+    private static boolean isIsoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = text.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     static Money parseAmount(String text, AmountUnit unit, String field) {

@@ -9,8 +9,12 @@ public sealed interface ExportInspection {
     record FileFacts(String name, long size, String sha256) {
     }
 
-    /** @param controlTotal what the 合计 row check found, for the summary; empty when there was none */
-    record Readable(FileFacts facts, ExportFormat format, String controlTotal) implements ExportInspection {
+    /**
+     * @param controlTotal what the 合计 row check found, for the summary; empty when there was none
+     * @param payDates the dates of the file's lines that have a readable pay date
+     */
+    record Readable(FileFacts facts, ExportFormat format, String controlTotal, PayDateRange payDates)
+            implements ExportInspection {
     }
 
     /** The whole file is rejected: reading any of it could only count wrong figures. */

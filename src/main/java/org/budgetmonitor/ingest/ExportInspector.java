@@ -175,6 +175,14 @@ public class ExportInspector {
         }
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
         amountFields.forEach(f -> sums.put(f, BigDecimal.ZERO));
+        // The same pass finds the pay dates the file covers (InboxReader tells corrections by them).
+        List<String> dateFields = new ArrayList<>();
+        for (String field : List.of(DisbursementColumns.DATE, DisbursementColumns.CONFIRMED_DATE)) {
+            if (format.columns().has(field)) {
+                dateFields.add(field);
+            }
+        }
+        PayDateRange payDates = PayDateRange.EMPTY;
         List<String> totalRow = null;
         long totalLine = 0;
         long line = 0;
@@ -195,6 +203,16 @@ public class ExportInspector {
                         totalLine = startLine;
                     }
                     case DATA -> {
+                        for (String field : dateFields) {
+                            String cell = format.columns().value(row, field);
+                            if (!cell.isEmpty()) {
+                                try {
+                                    payDates = payDates.including(DisbursementParser.parseDate(cell, field));
+                                } catch (RowRejectedException e) {
+                                    // rejected on its own later
+                                }
+                            }
+                        }
                         for (String field : amountFields) {
                             String cell = format.columns().value(row, field);
                             if (cell.isEmpty()) {
@@ -214,7 +232,7 @@ public class ExportInspector {
             }
         }
         if (totalRow == null) {
-            return new ExportInspection.Readable(facts, format, "");
+            return new ExportInspection.Readable(facts, format, "", payDates);
         }
         List<String> checked = new ArrayList<>();
         for (String field : amountFields) {
@@ -237,7 +255,8 @@ public class ExportInspector {
             }
             checked.add(DisbursementColumns.CHINESE_NAMES.get(field) + " " + yuan(sum) + " 元");
         }
-        return new ExportInspection.Readable(facts, format, checked.isEmpty() ? "" : "合计 checked: " + String.join(", ", checked));
+        return new ExportInspection.Readable(facts, format,
+                checked.isEmpty() ? "" : "合计 checked: " + String.join(", ", checked), payDates);
     }
 
     private static String yuan(Money money) {
@@ -250,7 +269,12 @@ public class ExportInspector {
 
     /** Opens a file in an encoding already checked, skipping a BOM. */
     static Reader open(Path file, Charset charset) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+        return open(Files.newInputStream(file), charset);
+    }
+
+    /** Reads a stream in an encoding already checked, skipping a BOM. */
+    static Reader open(InputStream in, Charset charset) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in,
                 charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
         reader.mark(1);

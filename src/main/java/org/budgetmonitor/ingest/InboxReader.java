@@ -1,11 +1,17 @@
 package org.budgetmonitor.ingest;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +27,18 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads the inbox's ready exports in file-name order, one {@link IngestLine} per line. Each file is
- * first inspected as a whole ({@link ExportInspector}) and recorded with its SHA-256: an identical
- * file is skipped, a changed file under a known name is a correction that replaces the earlier
- * version's rows, and a file that fails inspection is rejected whole.
+ * first inspected as a whole ({@link ExportInspector}) and recorded with its SHA-256: a file read
+ * before is skipped, an identical copy under another name is recorded as holding the original's
+ * payments, a changed file under a known name replaces the earlier versions whose pay dates it
+ * covers (see {@link #decide}), and a file that fails inspection, or cannot be read to its end, is
+ * rejected whole. Nothing about one file stops the others.
  *
  * <p>Its position (file, version, records consumed) is saved with each chunk, so a restarted run
  * carries on where the failed one stopped; the occurrence counts of the current file are rebuilt
- * by re-reading its first lines. Reads run inside the chunk's transaction, so the registry rows it
- * writes commit or roll back with the lines they describe.
+ * by re-reading its first lines. A restart scans the inbox again: files the failed attempt finished
+ * are recognised by name and content and skipped, files added or changed since are read. Reads run
+ * inside the chunk's transaction, so the registry rows it writes commit or roll back with the lines
+ * they describe.
  */
 public class InboxReader implements ItemStreamReader<IngestLine> {
 
@@ -40,10 +50,15 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     public static final String CORRECTED = "inbox.corrected";
     public static final String REJECTED_FILES = "inbox.rejectedFiles";
     public static final String WAITING = "inbox.waiting";
+    /** Stands for the content of a file that could not be read at all. */
+    private static final String UNREADABLE_SHA = "0".repeat(64);
     public static final String REPLACED_PAYMENTS = "inbox.replacedPayments";
+    /** What became of each file under a name read before, or identical to another: one line each. */
+    public static final String DECISIONS = "inbox.decisions";
 
 
     private final Path inbox;
+    private final IngestProperties properties;
     private final InboxScanner scanner;
     private final ExportInspector inspector;
     private final DisbursementParser parser;
@@ -58,11 +73,17 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     private List<String> unchanged = new ArrayList<>();
     private List<String> corrected = new ArrayList<>();
     private List<String> rejectedFiles = new ArrayList<>();
+    private List<String> decisions = new ArrayList<>();
     private List<String> waiting = List.of();
+    private String resumeFile;
+    private long resumeFileId = -1;
+    private long resumeRecords;
+    private boolean leftoversChecked;
 
-    public InboxReader(Path inbox, InboxScanner scanner, ExportInspector inspector, DisbursementParser parser,
-            IngestedFileRepository registry, long jobInstanceId) {
+    public InboxReader(Path inbox, IngestProperties properties, InboxScanner scanner, ExportInspector inspector,
+            DisbursementParser parser, IngestedFileRepository registry, long jobInstanceId) {
         this.inbox = inbox;
+        this.properties = properties;
         this.scanner = scanner;
         this.inspector = inspector;
         this.parser = parser;
@@ -80,30 +101,14 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         unchanged = names(context.getString(UNCHANGED, ""));
         corrected = names(context.getString(CORRECTED, ""));
         rejectedFiles = names(context.getString(REJECTED_FILES, ""));
-
-        String resumeFile = context.getString(CURRENT_FILE, null);
+        decisions = names(context.getString(DECISIONS, ""));
         fileIndex = 0;
-        if (resumeFile == null) {
-            return;
-        }
-        // Files before the one in progress were finished by the failed run.
-        while (fileIndex < files.size() && files.get(fileIndex).getFileName().toString().compareTo(resumeFile) < 0) {
-            fileIndex++;
-        }
-        long records = context.getLong(RECORDS_DONE, 0);
-        long fileId = context.getLong(CURRENT_FILE_ID, -1);
-        if (records > 0 && fileIndex < files.size() && files.get(fileIndex).getFileName().toString().equals(resumeFile)) {
-            Path path = files.get(fileIndex);
-            Optional<IngestedFile> version = registry.findById(fileId);
-            ExportInspection inspection = inspector.inspect(path);
-            // Resume only if the half-read file is still the same content; otherwise read it afresh.
-            if (version.isPresent() && version.get().status() == Status.LOADING
-                    && inspection instanceof ExportInspection.Readable readable
-                    && readable.facts().sha256().equals(version.get().sha256())) {
-                current = new OpenFile(path, readable.format(), fileId, parser);
-                current.skip(records);
-            }
-        }
+        // A restart goes through the whole inbox again (files may have been added or changed since
+        // the failure); the file that was half-read carries on from its position if it is unchanged.
+        resumeFile = context.getString(CURRENT_FILE, null);
+        resumeFileId = context.getLong(CURRENT_FILE_ID, -1);
+        resumeRecords = context.getLong(RECORDS_DONE, 0);
+        leftoversChecked = false;
     }
 
     @Override
@@ -111,7 +116,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         while (true) {
             if (current == null) {
                 if (fileIndex >= files.size()) {
-                    return null;
+                    return takeOutLeftovers();
                 }
                 IngestLine fileRejection = startFile(files.get(fileIndex));
                 if (current == null) {
@@ -123,6 +128,13 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
                 }
             }
             IngestLine line = current.next();
+            if (line instanceof IngestLine.Abandoned abandoned) {
+                rejectedFiles.add(current.name);
+                closeQuietly(current);
+                current = null;
+                fileIndex++;
+                return abandoned;
+            }
             if (line != null) {
                 return line;
             }
@@ -133,44 +145,181 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         }
     }
 
-    /** Inspects a file and opens it for reading, or returns its rejection, or skips it (both with current null). */
-    private IngestLine startFile(Path path) {
-        filesRead++;
-        String name = path.getFileName().toString();
-        // An unchanged file (the same content read before, under any name) needs one pass, not an inspection.
-        Optional<IngestedFile> identical = registry.findLoadedBySha(sha256(path));
-        if (identical.isPresent()) {
-            unchanged.add(identical.get().name().equals(name) ? name : name + " (= " + identical.get().name() + ")");
-            registry.recordRead(jobInstanceId, identical.get().id());
-            return null;
+    /**
+     * At the end of a restarted run: a version the failed attempt left half-read whose file is no
+     * longer in the inbox (or changed, and was read afresh) is taken out, so no file counts in part.
+     */
+    private IngestLine takeOutLeftovers() {
+        if (!leftoversChecked) {
+            leftoversChecked = true;
+            for (IngestedFile version : registry.findLoadingByJobInstance(jobInstanceId)) {
+                int removed = registry.retire(version.id());
+                replacedPayments += removed;
+                decisions.add(version.name() + ": half-read by the interrupted attempt and gone from the inbox; its "
+                        + payments(removed) + " taken out");
+            }
         }
-        ExportInspection inspection = inspector.inspect(path);
-        if (inspection instanceof ExportInspection.Unreadable bad) {
-            long id = registry.insert(bad.facts(), null, Status.REJECTED, bad.reason(), jobInstanceId);
-            rejectedFiles.add(name);
-            registry.recordRead(jobInstanceId, id);
-            return new IngestLine.Rejected(name, id, bad.line(), bad.reason(), "");
-        }
-        var readable = (ExportInspection.Readable) inspection;
-        List<IngestedFile> earlier = registry.findCurrentByName(name);
-        for (IngestedFile version : earlier) {
-            replacedPayments += registry.retire(version.id());
-        }
-        if (earlier.stream().anyMatch(v -> v.status() == Status.LOADED)) {
-            corrected.add(name);
-        }
-        long fileId = registry.insert(readable.facts(), readable.format().describe(), Status.LOADING,
-                readable.controlTotal(), jobInstanceId);
-        current = new OpenFile(path, readable.format(), fileId, parser);
-        registry.recordRead(jobInstanceId, fileId);
         return null;
     }
 
-    private static String sha256(Path path) {
+    /** Inspects a file and opens it for reading, or returns its rejection, or skips it (both with current null). */
+    private IngestLine startFile(Path path) {
+        String name = path.getFileName().toString();
+        String sha;
         try {
-            return ExportInspector.sha256(path);
+            sha = ExportInspector.sha256(path);
+        } catch (IOException | UncheckedIOException e) {
+            filesRead++;
+            return rejectWhole(new ExportInspection.FileFacts(name, 0, UNREADABLE_SHA), 0,
+                    "cannot read file: " + describe(e) + "; the whole file was rejected and none of its lines counted");
+        }
+        if (registry.findReadByRun(name, sha, jobInstanceId).isPresent()) {
+            return null; // finished by the attempt this run restarts
+        }
+        if (name.equals(resumeFile) && resumeRecords > 0) {
+            Optional<IngestedFile> halfRead = registry.findById(resumeFileId);
+            if (halfRead.isPresent() && halfRead.get().status() == Status.LOADING && halfRead.get().sha256().equals(sha)
+                    && inspectQuietly(path) instanceof ExportInspection.Readable readable) {
+                current = open(path, readable.format(), resumeFileId, sha);
+                if (current != null) {
+                    current.skip(resumeRecords);
+                }
+                return null;
+            }
+        }
+        filesRead++;
+        List<IngestedFile> loaded = registry.findLoadedBySha(sha);
+        if (loaded.stream().anyMatch(v -> v.name().equals(name))) {
+            unchanged.add(name);
+            loaded.stream().filter(v -> v.name().equals(name)).forEach(v -> registry.recordRead(jobInstanceId, v.id()));
+            return null;
+        }
+        IngestedFile original = loaded.isEmpty() ? null : loaded.get(0);
+        ExportInspection inspection = null;
+        PayDateRange payDates;
+        if (original != null) {
+            payDates = original.payDates();
+        } else {
+            try {
+                inspection = inspector.inspect(path);
+            } catch (RuntimeException e) {
+                return rejectWhole(new ExportInspection.FileFacts(name, sizeOf(path), sha), 0, "cannot read file: "
+                        + describe(e) + "; the whole file was rejected and none of its lines counted");
+            }
+            if (inspection instanceof ExportInspection.Unreadable bad) {
+                return rejectWhole(bad.facts(), bad.line(), bad.reason());
+            }
+            payDates = ((ExportInspection.Readable) inspection).payDates();
+        }
+        decide(path, payDates);
+        if (original != null) {
+            long size = sizeOf(path);
+            long id = registry.insertCopy(new ExportInspection.FileFacts(name, size, sha), original, jobInstanceId);
+            registry.recordRead(jobInstanceId, id);
+            unchanged.add(name + " (= " + original.name() + ")");
+            decisions.add(name + ": identical to " + original.name() + "; recorded as holding its payments");
+            return null;
+        }
+        var readable = (ExportInspection.Readable) inspection;
+        long fileId = registry.insert(readable.facts(), readable.format().describe(), Status.LOADING,
+                readable.controlTotal(), jobInstanceId, payDates);
+        registry.recordRead(jobInstanceId, fileId);
+        current = open(path, readable.format(), fileId, readable.facts().sha256());
+        if (current == null) {
+            rejectedFiles.add(name);
+            registry.abandon(fileId, "cannot open file");
+            return new IngestLine.Rejected(name, fileId, 0, "cannot open file; the whole file was rejected and none "
+                    + "of its lines counted", "");
+        }
+        return null;
+    }
+
+    /**
+     * What a file under a name read before does to the earlier versions of that name: a half-read
+     * version is always taken out (the file is read again whole). A loaded version is replaced when
+     * the new file covers its pay dates, or when the file's source profile says its system re-sends
+     * corrections under the same name; otherwise the new file is the next export of a system that
+     * reuses one name every day, and both stay.
+     */
+    private void decide(Path path, PayDateRange payDates) {
+        String name = path.getFileName().toString();
+        List<IngestedFile> earlier = registry.findCurrentByName(name);
+        if (earlier.isEmpty()) {
+            return;
+        }
+        boolean sameNameCorrects = properties.profileFor(path).map(SourceProfile::sameNameCorrects).orElse(false);
+        List<String> replaced = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (IngestedFile version : earlier) {
+            if (version.status() == Status.LOADING) {
+                int removed = registry.retire(version.id());
+                replacedPayments += removed;
+                decisions.add(name + ": the version half-read by run " + version.jobInstanceId()
+                        + " taken out (" + payments(removed) + ") and the file read again");
+            } else if (sameNameCorrects || payDates.covers(version.payDates())) {
+                int removed = registry.retire(version.id());
+                replacedPayments += removed;
+                replaced.add("of the version of " + version.payDates() + " (its " + payments(removed) + " taken out)");
+            } else {
+                kept.add("of the version of " + version.payDates());
+            }
+        }
+        if (!replaced.isEmpty()) {
+            corrected.add(name);
+            decisions.add(name + ": correction " + payDates + " " + String.join(", ", replaced)
+                    + (kept.isEmpty() ? "" : "; not " + String.join(", not ", kept)));
+        } else if (!kept.isEmpty()) {
+            decisions.add(name + ": new export " + payDates + ", not a correction " + String.join(", not ", kept));
+        }
+    }
+
+    private IngestLine rejectWhole(ExportInspection.FileFacts facts, long line, String reason) {
+        long id = registry.insert(facts, null, Status.REJECTED, reason, jobInstanceId);
+        rejectedFiles.add(facts.name());
+        registry.recordRead(jobInstanceId, id);
+        return new IngestLine.Rejected(facts.name(), id, line, reason, "");
+    }
+
+    private OpenFile open(Path path, ExportFormat format, long fileId, String sha) {
+        try {
+            return new OpenFile(path, format, fileId, sha, parser);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private ExportInspection inspectQuietly(Path path) {
+        try {
+            return inspector.inspect(path);
+        } catch (RuntimeException e) {
+            return null; // read afresh, and rejected then with the reason
+        }
+    }
+
+    private static String payments(long count) {
+        return count + (count == 1 ? " payment" : " payments");
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return Files.size(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + path.toAbsolutePath(), e);
+            return 0;
+        }
+    }
+
+    static String describe(Throwable e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage();
+        String kind = cause.getClass().getSimpleName();
+        return message == null ? kind : kind + ": " + message;
+    }
+
+    private static void closeQuietly(OpenFile file) {
+        try {
+            file.close();
+        } catch (RuntimeException e) {
+            // the file is abandoned already
         }
     }
 
@@ -182,6 +331,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         context.putString(CORRECTED, String.join("\n", corrected));
         context.putString(REJECTED_FILES, String.join("\n", rejectedFiles));
         context.putString(WAITING, String.join("\n", waiting));
+        context.putString(DECISIONS, String.join("\n", decisions));
 
         if (current != null) {
             context.putString(CURRENT_FILE, current.name);
@@ -198,7 +348,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     @Override
     public void close() {
         if (current != null) {
-            current.close();
+            closeQuietly(current);
             current = null;
         }
     }
@@ -207,58 +357,84 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         return joined.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(joined.split("\n")));
     }
 
-    /** One export being read: its layout and the occurrence count of each payment key. */
+    /** One export being read: its layout, the occurrence count of each payment key, and a digest of what was read. */
     private static final class OpenFile {
 
         private final String name;
         private final long fileId;
+        private final String sha256;
         private final ExportFormat format;
         private final DisbursementParser parser;
         private final ExportRows rows;
         private final Map<String, Integer> occurrences = new HashMap<>();
+        private final DigestInputStream bytes;
         private final Reader reader;
         private final CSVParser csv;
         private final Iterator<CSVRecord> records;
         private long lineOfLastRecord;
         private long recordsDone;
+        private IngestLine failure; // the end or the failure that skipping ran into
 
-        OpenFile(Path path, ExportFormat format, long fileId, DisbursementParser parser) {
+        OpenFile(Path path, ExportFormat format, long fileId, String sha256, DisbursementParser parser)
+                throws IOException {
             this.name = path.getFileName().toString();
             this.fileId = fileId;
+            this.sha256 = sha256;
             this.format = format;
             this.parser = parser;
             this.rows = new ExportRows(format.columns().header());
-            try {
-                reader = ExportInspector.open(path, format.charset());
-                csv = CSVParser.parse(reader, ExportInspector.csvFormat(format.delimiter()));
-                records = csv.iterator();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + path.toAbsolutePath(), e);
-            }
+            bytes = new DigestInputStream(Files.newInputStream(path), sha256Digest());
+            reader = ExportInspector.open(bytes, format.charset());
+            csv = CSVParser.parse(reader, ExportInspector.csvFormat(format.delimiter()));
+            records = csv.iterator();
         }
 
         /** Re-reads the first {@code count} records of a file after a restart. */
         void skip(long count) {
-            while (recordsDone < count && next() != null) {
-                // next() counts occurrences and advances recordsDone
+            while (recordsDone < count) {
+                IngestLine line = next();
+                if (line == null || line instanceof IngestLine.Abandoned) {
+                    failure = line;
+                    return;
+                }
             }
         }
 
+        /** The next line, null at the end of the file, or {@link IngestLine.Abandoned} when it cannot be read on. */
         IngestLine next() {
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                long line = lineOfLastRecord + 1;
-                lineOfLastRecord = csv.getCurrentLineNumber();
-                if (recordsDone++ <= format.headerRecord()) {
-                    continue; // title lines and the header
-                }
-                List<String> row = record.toList();
-                if (rows.kind(row) != ExportRows.Kind.DATA) {
-                    continue; // blank lines, repeated headers, 合计 / 小计 rows: never payments
-                }
-                return toLine(line, row);
+            if (failure != null) {
+                return failure;
             }
-            return null;
+            try {
+                while (records.hasNext()) {
+                    CSVRecord record = records.next();
+                    long line = lineOfLastRecord + 1;
+                    lineOfLastRecord = csv.getCurrentLineNumber();
+                    if (recordsDone++ <= format.headerRecord()) {
+                        continue; // title lines and the header
+                    }
+                    List<String> row = record.toList();
+                    if (rows.kind(row) != ExportRows.Kind.DATA) {
+                        continue; // blank lines, repeated headers, 合计 / 小计 rows: never payments
+                    }
+                    return toLine(line, row);
+                }
+                // What was read must be what was inspected: a file rewritten meanwhile is not this version.
+                bytes.transferTo(OutputStream.nullOutputStream());
+                if (!HexFormat.of().formatHex(bytes.getMessageDigest().digest()).equals(sha256)) {
+                    failure = abandon(lineOfLastRecord, "file changed while it was being read");
+                }
+                return failure;
+            } catch (IOException | RuntimeException e) {
+                failure = abandon(lineOfLastRecord + 1, "cannot read the file on from line " + (lineOfLastRecord + 1)
+                        + ": " + describe(e));
+                return failure;
+            }
+        }
+
+        private IngestLine.Abandoned abandon(long line, String why) {
+            return new IngestLine.Abandoned(name, fileId, line, why + "; the whole file was rejected and none of its "
+                    + "lines counted (it is read again when it is next in the inbox)");
         }
 
         private IngestLine toLine(long line, List<String> row) {
@@ -283,6 +459,14 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
                 reader.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        private static MessageDigest sha256Digest() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             }
         }
     }

@@ -25,4 +25,12 @@ public sealed interface IngestLine {
     /** @param fileId the {@code ingested_file} version the line belongs to */
     record Rejected(String file, long fileId, long line, String reason, String rawLine) implements IngestLine {
     }
+
+    /**
+     * A file that failed part-way through its reading (an I/O error, or its content changed since
+     * it was inspected): its version is taken out whole, lines already stored included, and it is
+     * reported with the reason. The writer handles it after the chunk's other lines.
+     */
+    record Abandoned(String file, long fileId, long line, String reason) implements IngestLine {
+    }
 }

@@ -44,6 +44,11 @@ public record IngestProperties(
         return new IngestProperties(1000, AcceptMode.ALL, 60, 1 << 20, null, List.of(), true);
     }
 
+    /** The first profile whose file pattern matches the file, if any. */
+    public Optional<SourceProfile> profileFor(Path file) {
+        return profiles.stream().filter(p -> p.matches(file)).findFirst();
+    }
+
     public Optional<Path> archivePath() {
         return archiveDir == null || archiveDir.isBlank() ? Optional.empty() : Optional.of(Path.of(archiveDir));
     }

@@ -27,6 +27,7 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
 
     private final DisbursementRepository disbursements;
     private final RejectedRowRepository rejects;
+    private final IngestedFileRepository files;
     private final RefundResolver refunds;
     private final long jobInstanceId;
 
@@ -37,9 +38,11 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
     // Kept here rather than queried afterwards: finding them in the stored payments would read them all.
     private final SortedSet<String> unmatchedRefunds = new TreeSet<>();
 
-    public IngestWriter(DisbursementRepository disbursements, RejectedRowRepository rejects, long jobInstanceId) {
+    public IngestWriter(DisbursementRepository disbursements, RejectedRowRepository rejects,
+            IngestedFileRepository files, long jobInstanceId) {
         this.disbursements = disbursements;
         this.rejects = rejects;
+        this.files = files;
         this.refunds = new RefundResolver(disbursements);
         this.jobInstanceId = jobInstanceId;
     }
@@ -50,6 +53,7 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
         List<IngestLine.Accepted> refundLines = new ArrayList<>();
         List<IngestLine.Pending> pendingLines = new ArrayList<>();
         List<IngestLine.Rejected> rejectedLines = new ArrayList<>();
+        List<IngestLine.Abandoned> abandoned = new ArrayList<>();
         int paymentLines = 0;
         for (IngestLine line : chunk) {
             if (line instanceof IngestLine.Accepted a && a.disbursement().isRefund()) {
@@ -61,6 +65,8 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
                 pendingLines.add(p);
             } else if (line instanceof IngestLine.Rejected r) {
                 rejectedLines.add(r);
+            } else if (line instanceof IngestLine.Abandoned a) {
+                abandoned.add(a);
             }
         }
         int added = payments.isEmpty() ? 0 : disbursements.store(payments, jobInstanceId);
@@ -81,12 +87,22 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
         if (!pendingLines.isEmpty()) {
             disbursements.insertPending(pendingLines);
         }
+        // A file that failed part-way goes whole, with its lines stored by this and earlier chunks; its
+        // other lines' rejections go with it, and one entry says why.
+        int takenOut = 0;
+        int forgotten = 0;
+        for (IngestLine.Abandoned a : abandoned) {
+            takenOut += files.abandon(a.fileId(), a.reason());
+            rejectedLines.removeIf(r -> r.fileId() == a.fileId());
+            forgotten += rejects.deleteByFile(a.fileId());
+            rejectedLines.add(new IngestLine.Rejected(a.file(), a.fileId(), a.line(), a.reason(), ""));
+        }
         if (!rejectedLines.isEmpty()) {
             rejects.insert(rejectedLines, jobInstanceId);
         }
-        inserted += added;
+        inserted += added - takenOut;
         duplicates += paymentLines - added;
-        rejected += rejectedLines.size();
+        rejected += rejectedLines.size() - forgotten;
         pending += pendingLines.size();
     }
 

@@ -19,19 +19,41 @@ public class IngestedFileRepository {
         LOADING, LOADED, REJECTED, REPLACED
     }
 
-    public record IngestedFile(long id, String name, long size, String sha256, Status status, long jobInstanceId) {
+    public record IngestedFile(long id, String name, long size, String sha256, Status status, long jobInstanceId,
+            PayDateRange payDates) {
     }
 
     private static final String INSERT = """
-            INSERT INTO ingested_file (file_name, size_bytes, sha256, format, status, reason, job_instance_id, started_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String SELECT = "SELECT id, file_name, size_bytes, sha256, status, job_instance_id FROM ingested_file ";
+            INSERT INTO ingested_file (file_name, size_bytes, sha256, format, status, reason, job_instance_id, started_at,
+                first_pay_date, last_pay_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String SELECT = "SELECT id, file_name, size_bytes, sha256, status, job_instance_id, "
+            + "first_pay_date, last_pay_date FROM ingested_file ";
     private static final String FIND_BY_NAME = SELECT + "WHERE file_name = ? AND status IN ('LOADING', 'LOADED') ORDER BY id";
     private static final String FIND_LOADED_BY_SHA = SELECT + "WHERE sha256 = ? AND status = 'LOADED' ORDER BY id";
     private static final String FIND_BY_ID = SELECT + "WHERE id = ?";
     private static final String FIND_LOADED_BY_INSTANCE = SELECT
             + "WHERE job_instance_id = ? AND status = 'LOADED' ORDER BY id";
+    private static final String FIND_READ_BY_RUN = SELECT + """
+            WHERE file_name = ? AND sha256 = ? AND status IN ('LOADED', 'REJECTED')
+              AND id IN (SELECT r.file_id FROM run_file r WHERE r.job_instance_id = ?)""";
+    private static final String FIND_LOADING_BY_INSTANCE = SELECT
+            + "WHERE job_instance_id = ? AND status = 'LOADING' ORDER BY id";
     private static final String MARK = "UPDATE ingested_file SET status = ?, finished_at = ? WHERE id = ?";
+    private static final String MARK_REJECTED = "UPDATE ingested_file SET status = 'REJECTED', reason = ?, finished_at = ? "
+            + "WHERE id = ?";
+
+    // An identical copy under another name holds what the original holds, so that a later
+    // correction of the original does not take out payments the copy still has.
+    private static final String COPY_HOLDINGS = """
+            INSERT INTO file_payment (file_id, pay_date, dedupe_key, occurrence)
+            SELECT CAST(? AS BIGINT), d.pay_date, d.dedupe_key, d.occurrence FROM disbursement d WHERE d.file_id = ?
+            UNION
+            SELECT CAST(? AS BIGINT), f.pay_date, f.dedupe_key, f.occurrence FROM file_payment f WHERE f.file_id = ?""";
+    private static final String COPY_REJECTS = """
+            INSERT INTO rejected_row (job_instance_id, file_id, source_file, line_no, reason, raw_line)
+            SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(500)), r.line_no, r.reason, r.raw_line
+            FROM rejected_row r WHERE r.file_id = ?""";
 
     // Retiring a file version: the payments it owns that no other file holds go; those another file
     // holds pass to that file; its holdings of other files' payments go.
@@ -65,6 +87,11 @@ public class IngestedFileRepository {
     }
 
     public long insert(ExportInspection.FileFacts facts, String format, Status status, String reason, long jobInstanceId) {
+        return insert(facts, format, status, reason, jobInstanceId, PayDateRange.EMPTY);
+    }
+
+    public long insert(ExportInspection.FileFacts facts, String format, Status status, String reason, long jobInstanceId,
+            PayDateRange payDates) {
         var keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var ps = connection.prepareStatement(INSERT, new String[] {"id"});
@@ -76,6 +103,8 @@ public class IngestedFileRepository {
             ps.setString(6, reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000));
             ps.setLong(7, jobInstanceId);
             ps.setTimestamp(8, Timestamp.valueOf(LocalDateTime.now()));
+            ps.setObject(9, payDates.first());
+            ps.setObject(10, payDates.last());
             return ps;
         }, keys);
         return keys.getKey().longValue();
@@ -86,8 +115,31 @@ public class IngestedFileRepository {
         return jdbc.query(FIND_BY_NAME, (rs, n) -> map(rs), name);
     }
 
-    public Optional<IngestedFile> findLoadedBySha(String sha256) {
-        return jdbc.query(FIND_LOADED_BY_SHA, (rs, n) -> map(rs), sha256).stream().findFirst();
+    /** The loaded versions with this content, under any name, oldest first. */
+    public List<IngestedFile> findLoadedBySha(String sha256) {
+        return jdbc.query(FIND_LOADED_BY_SHA, (rs, n) -> map(rs), sha256);
+    }
+
+    /** The version of this name and content the run has already read or rejected (a restarted run meets it again). */
+    public Optional<IngestedFile> findReadByRun(String name, String sha256, long jobInstanceId) {
+        return jdbc.query(FIND_READ_BY_RUN, (rs, n) -> map(rs), name, sha256, jobInstanceId).stream().findFirst();
+    }
+
+    /** Versions the run began to read and has not finished: after a restart, those left half-read. */
+    public List<IngestedFile> findLoadingByJobInstance(long jobInstanceId) {
+        return jdbc.query(FIND_LOADING_BY_INSTANCE, (rs, n) -> map(rs), jobInstanceId);
+    }
+
+    /**
+     * Records an identical copy of a loaded version under another name: a version of its own that
+     * holds every payment the original holds, with the original's rejected lines.
+     */
+    public long insertCopy(ExportInspection.FileFacts facts, IngestedFile original, long jobInstanceId) {
+        long id = insert(facts, "identical to " + original.name() + " (#" + original.id() + ")", Status.LOADED, null,
+                jobInstanceId, original.payDates());
+        jdbc.update(COPY_HOLDINGS, id, original.id(), id, original.id());
+        jdbc.update(COPY_REJECTS, jobInstanceId, id, facts.name(), original.id());
+        return id;
     }
 
     public Optional<IngestedFile> findById(long id) {
@@ -113,6 +165,18 @@ public class IngestedFileRepository {
      * Returns how many payments were removed.
      */
     public int retire(long id) {
+        return retire(id, null);
+    }
+
+    /**
+     * Takes out a version that could not be read to its end (an I/O error, or the file changed while
+     * it was read): like {@link #retire(long)}, and the version is marked rejected with the reason.
+     */
+    public int abandon(long id, String reason) {
+        return retire(id, reason);
+    }
+
+    private int retire(long id, String rejection) {
         long counted = totals.watermark();
         List<SpendingTotals.Change> takenOut = new ArrayList<>();
         jdbc.query(ORPHANS, rs -> {
@@ -126,12 +190,20 @@ public class IngestedFileRepository {
         jdbc.update(PASS_ON, id);
         jdbc.update(DELETE_HOLDINGS, id);
         jdbc.update(DELETE_PENDING, id);
-        jdbc.update(MARK, Status.REPLACED.name(), Timestamp.valueOf(LocalDateTime.now()), id);
+        if (rejection == null) {
+            jdbc.update(MARK, Status.REPLACED.name(), Timestamp.valueOf(LocalDateTime.now()), id);
+        } else {
+            jdbc.update(MARK_REJECTED, rejection.length() <= 2000 ? rejection : rejection.substring(0, 2000),
+                    Timestamp.valueOf(LocalDateTime.now()), id);
+        }
         return removed;
     }
 
     private static IngestedFile map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.sql.Date first = rs.getDate("first_pay_date");
+        java.sql.Date last = rs.getDate("last_pay_date");
         return new IngestedFile(rs.getLong("id"), rs.getString("file_name"), rs.getLong("size_bytes"),
-                rs.getString("sha256"), Status.valueOf(rs.getString("status")), rs.getLong("job_instance_id"));
+                rs.getString("sha256"), Status.valueOf(rs.getString("status")), rs.getLong("job_instance_id"),
+                PayDateRange.of(first == null ? null : first.toLocalDate(), last == null ? null : last.toLocalDate()));
     }
 }

@@ -17,6 +17,8 @@ public class RejectedRowRepository {
             FROM rejected_row r JOIN run_file f ON f.file_id = r.file_id
             WHERE f.job_instance_id = ? ORDER BY r.source_file, r.line_no, r.id""";
 
+    private static final String DELETE_BY_FILE = "DELETE FROM rejected_row WHERE file_id = ?";
+
     private static final int MAX_TEXT = 2000;
     private static final int MAX_RAW = 4000;
 
@@ -35,6 +37,11 @@ public class RejectedRowRepository {
             ps.setString(5, truncate(row.reason(), MAX_TEXT));
             ps.setString(6, truncate(row.rawLine(), MAX_RAW));
         });
+    }
+
+    /** Forgets a file version's rejected lines (the version is rejected whole instead). */
+    public int deleteByFile(long fileId) {
+        return jdbc.update(DELETE_BY_FILE, fileId);
     }
 
     /**

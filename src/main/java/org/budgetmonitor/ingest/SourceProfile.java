@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,14 +20,38 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param amountUnit {@code YUAN} or {@code WAN}; empty to take it from the header or notes (default 元)
  * @param columns header names of this system, per field ({@code date}, {@code project_code},
  *     {@code amount}, {@code voucher_no}, …), tried before the built-in aliases
+ * @param sameNameCorrects true for a system that re-sends a corrected export under the file name
+ *     of the one it corrects: any changed file under a known name replaces its earlier versions.
+ *     False (default): it replaces only the versions whose pay dates it covers, and is otherwise
+ *     the next export of a system that reuses one file name every day
  */
 public record SourceProfile(
         String name,
-        @DefaultValue("*") String filePattern,
+        String filePattern,
         String encoding,
         String delimiter,
         AmountUnit amountUnit,
-        @DefaultValue Map<String, List<String>> columns) {
+        Map<String, List<String>> columns,
+        boolean sameNameCorrects) {
+
+    @ConstructorBinding
+    public SourceProfile(String name, @DefaultValue("*") String filePattern, String encoding, String delimiter,
+            AmountUnit amountUnit, @DefaultValue Map<String, List<String>> columns,
+            @DefaultValue("false") boolean sameNameCorrects) {
+        this.name = name;
+        this.filePattern = filePattern;
+        this.encoding = encoding;
+        this.delimiter = delimiter;
+        this.amountUnit = amountUnit;
+        this.columns = columns;
+        this.sameNameCorrects = sameNameCorrects;
+    }
+
+    /** A profile of a system that names each export afresh (corrections told by their pay dates). */
+    public SourceProfile(String name, String filePattern, String encoding, String delimiter, AmountUnit amountUnit,
+            Map<String, List<String>> columns) {
+        this(name, filePattern, encoding, delimiter, amountUnit, columns, false);
+    }
 
     public boolean matches(Path file) {
         return FileSystems.getDefault().getPathMatcher("glob:" + filePattern).matches(file.getFileName());

@@ -112,15 +112,15 @@ public class NightlyJobConfig {
     InboxReader inboxReader(@Value("#{jobParameters['inbox']}") String inbox, IngestProperties ingest,
             IngestedFileRepository files, Clock clock,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-        return new InboxReader(Path.of(inbox), new InboxScanner(ingest, clock), new ExportInspector(ingest),
+        return new InboxReader(Path.of(inbox), ingest, new InboxScanner(ingest, clock), new ExportInspector(ingest),
                 new DisbursementParser(), files, jobInstanceId);
     }
 
     @Bean
     @StepScope
     IngestWriter ingestWriter(DisbursementRepository disbursements, RejectedRowRepository rejects,
-            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-        return new IngestWriter(disbursements, rejects, jobInstanceId);
+            IngestedFileRepository files, @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+        return new IngestWriter(disbursements, rejects, files, jobInstanceId);
     }
 
     // 2b. With --archive-dir, the files ingested by this run leave the inbox.

@@ -75,6 +75,8 @@ public class NightlyRunSummary implements JobExecutionListener {
             list(s, "unchanged, skipped", c.getString(InboxReader.UNCHANGED, ""));
             list(s, "corrected (earlier version's rows replaced)", c.getString(InboxReader.CORRECTED, ""));
             list(s, "rejected whole", c.getString(InboxReader.REJECTED_FILES, ""));
+            c.getString(InboxReader.DECISIONS, "").lines()
+                    .forEach(decision -> s.append("              ").append(decision).append('\n'));
             list(s, "not complete yet, left for a later run", c.getString(InboxReader.WAITING, ""));
             long pending = c.getLong(IngestWriter.PENDING, 0);
             if (pending > 0) {

@@ -185,17 +185,18 @@ class RealWorldExportsTest {
     @Test
     void aCorrectedFileReplacesItsEarlierRowsAndNeverAddsToThem() throws Exception {
         Files.createDirectories(inbox);
-        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要", "2026-01-11,P1,200.00,V2,乙,摘要");
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要", "2026-01-11,P1,200.00,V2,乙,摘要",
+                "2026-01-12,P1,10.00,V4,丁,摘要");
         Exports.write(inbox, "b.csv", Exports.HEADER, "2026-01-11,P1,200.00,V2,乙,摘要", "2026-01-12,P1,400.00,V3,丙,摘要");
         run();
-        assertThat(actual("P1")).isEqualByComparingTo("700.00");
+        assertThat(actual("P1")).isEqualByComparingTo("710.00");
 
-        // V1 was 100 by mistake, and V2 was never paid: the corrected export says so.
-        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,150.00,V1,甲,摘要");
+        // V1 was 100 by mistake, and V2 was never paid: the corrected export (of the same days) says so.
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,150.00,V1,甲,摘要", "2026-01-12,P1,10.00,V4,丁,摘要");
         JobExecution correction = run();
 
         // V2 stays: b.csv still holds it.
-        assertThat(actual("P1")).isEqualByComparingTo("750.00");
+        assertThat(actual("P1")).isEqualByComparingTo("760.00");
         assertThat(ingestContext(correction, InboxReader.CORRECTED)).isEqualTo("a.csv");
         assertThat(ingestContext(correction, InboxReader.UNCHANGED)).isEqualTo("b.csv");
     }
