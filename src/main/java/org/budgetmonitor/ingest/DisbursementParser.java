@@ -50,6 +50,10 @@ public class DisbursementParser {
             String confirmedDate = columns.value(row, CONFIRMED_DATE);
             String confirmedAmount = columns.value(row, CONFIRMED_AMOUNT);
             if (confirmedDate.isEmpty() && confirmedAmount.isEmpty()) {
+                checkWidth(PROJECT_CODE, projectCode);
+                checkWidth(VOUCHER_NO, voucher);
+                checkWidth(PAYEE, payee);
+                checkWidth(SUMMARY, summary);
                 return new ParsedRow.Pending(parseDate(columns.value(row, DATE), "支付日期 (date)"), projectCode,
                         parseAmount(columns.value(row, AMOUNT), format.unit(), "金额 (amount)"), voucher, payee, summary);
             }
@@ -66,8 +70,30 @@ public class DisbursementParser {
         if (reversal && amount.isPositive()) {
             amount = Money.ofYuan(amount.yuan().negate());
         }
+        String fundingSource = columns.value(row, FUNDING_SOURCE);
+        String paymentId = columns.value(row, PAYMENT_ID);
+        checkWidth(PROJECT_CODE, projectCode);
+        checkWidth(VOUCHER_NO, voucher);
+        checkWidth(ORIGINAL_VOUCHER_NO, originalVoucher);
+        checkWidth(PAYEE, payee);
+        checkWidth(SUMMARY, summary);
+        checkWidth(FUNDING_SOURCE, fundingSource);
+        checkWidth(PAYMENT_ID, paymentId);
         return new ParsedRow.Payment(new Disbursement(date, projectCode, amount, voucher, payee, summary,
-                columns.value(row, FUNDING_SOURCE), columns.value(row, PAYMENT_ID), originalVoucher));
+                fundingSource, paymentId, originalVoucher));
+    }
+
+    // The widths of the stored columns (V2__budget_schema.sql): a longer value is refused here, as
+    // the line's own rejection, rather than failing the insert of a whole chunk of other files' lines.
+    private static final java.util.Map<String, Integer> WIDTHS = java.util.Map.of(PROJECT_CODE, 64, VOUCHER_NO, 100,
+            ORIGINAL_VOUCHER_NO, 100, PAYEE, 500, SUMMARY, 2000, FUNDING_SOURCE, 200, PAYMENT_ID, 100);
+
+    private static void checkWidth(String field, String value) {
+        int max = WIDTHS.get(field);
+        if (value.length() > max) {
+            throw new RowRejectedException(DisbursementColumns.CHINESE_NAMES.get(field) + " (" + field + ") is "
+                    + value.length() + " characters long; at most " + max + " can be stored");
+        }
     }
 
     static LocalDate parseDate(String text, String field) {

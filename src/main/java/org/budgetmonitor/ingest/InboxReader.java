@@ -79,6 +79,9 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     private long resumeFileId = -1;
     private long resumeRecords;
     private boolean leftoversChecked;
+    // The versions this attempt opened: a version of the run still loading that is not among them
+    // was left half-read by an earlier attempt.
+    private final java.util.Set<Long> openedHere = new java.util.HashSet<>();
 
     public InboxReader(Path inbox, IngestProperties properties, InboxScanner scanner, ExportInspector inspector,
             DisbursementParser parser, IngestedFileRepository registry, long jobInstanceId) {
@@ -109,6 +112,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         resumeFileId = context.getLong(CURRENT_FILE_ID, -1);
         resumeRecords = context.getLong(RECORDS_DONE, 0);
         leftoversChecked = false;
+        openedHere.clear();
     }
 
     @Override
@@ -153,6 +157,9 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         if (!leftoversChecked) {
             leftoversChecked = true;
             for (IngestedFile version : registry.findLoadingByJobInstance(jobInstanceId)) {
+                if (openedHere.contains(version.id())) {
+                    continue; // its last lines are in this chunk, or it was given up and is rejected with it
+                }
                 int removed = registry.retire(version.id());
                 replacedPayments += removed;
                 decisions.add(version.name() + ": half-read by the interrupted attempt and gone from the inbox; its "
@@ -281,6 +288,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     }
 
     private OpenFile open(Path path, ExportFormat format, long fileId, String sha) {
+        openedHere.add(fileId);
         try {
             return new OpenFile(path, format, fileId, sha, parser);
         } catch (IOException | RuntimeException e) {

@@ -37,7 +37,11 @@ public class InboxScanner {
         try (Stream<Path> listing = Files.list(inbox)) {
             for (Path file : listing.sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (!name.toLowerCase(Locale.ROOT).endsWith(".csv") || !Files.isRegularFile(file)) {
+                if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                    continue;
+                }
+                if (!Files.isRegularFile(file)) {
+                    ready.add(file); // a folder or a broken link named *.csv: rejected with the cause, not passed over
                     continue;
                 }
                 String why = whyNotReady(file);

@@ -104,4 +104,68 @@ class RestartTest {
         assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
         assertThat(job.totalYuan()).isEqualByComparingTo("5700.00");
     }
+
+    private void failInTheThirdChunk() {
+        // Chunks of two lines: the first two chunks (four lines of a.csv) are committed.
+        doCallRealMethod().doCallRealMethod().doThrow(new IllegalStateException("database went away"))
+                .doCallRealMethod().when(disbursements).store(anyList(), anyLong());
+    }
+
+    @Test
+    void aRestartReadsAFileAddedSinceTheFailureEvenWhenItsNameSortsFirst() throws Exception {
+        failInTheThirdChunk();
+        JobExecution failed = run();
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        Exports.write(inbox, "0-added.csv", Exports.HEADER, "2026-11-01,P1,7.00,V20,收款人,摘要");
+
+        JobExecution restarted = run();
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
+        assertThat(job.totalYuan()).isEqualByComparingTo("5707.00");
+        assertThat(job.paymentCount()).isEqualTo(12);
+    }
+
+    @Test
+    void aRestartReadsTheHalfReadFileAfreshWhenItChangedSinceTheFailure() throws Exception {
+        failInTheThirdChunk();
+        assertThat(run().getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(job.paymentCount()).isEqualTo(4);
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-15,P1,100.00,V1,收款人,摘要",
+                "2026-03-15,P1,300.00,V3,收款人,摘要");
+
+        JobExecution restarted = run();
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(job.totalYuan()).isEqualByComparingTo("1400.00");
+        assertThat(job.paymentCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aHalfReadFileGoneFromTheInboxBeforeTheRestartCountsNothing() throws Exception {
+        failInTheThirdChunk();
+        assertThat(run().getStatus()).isEqualTo(BatchStatus.FAILED);
+        java.nio.file.Files.delete(inbox.resolve("a.csv"));
+
+        JobExecution restarted = run();
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(job.totalYuan()).isEqualByComparingTo("1000.00");
+        assertThat(restarted.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
+                .orElseThrow().getExecutionContext().getString(InboxReader.DECISIONS))
+                .isEqualTo("a.csv: half-read by the interrupted attempt and gone from the inbox; its 4 payments taken out");
+    }
+
+    @Test
+    void aRestartCountsEachFileOnceInTheSummary() throws Exception {
+        failInTheThirdChunk();
+        assertThat(run().getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        JobExecution restarted = run();
+
+        var ingest = restarted.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
+                .orElseThrow().getExecutionContext();
+        assertThat(ingest.getInt(InboxReader.FILES_READ)).isEqualTo(2);
+        assertThat(ingest.getString(InboxReader.UNCHANGED)).isEmpty();
+    }
 }
