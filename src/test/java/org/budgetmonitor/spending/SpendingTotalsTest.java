@@ -87,12 +87,13 @@ class SpendingTotalsTest {
         run(LocalDate.of(2026, 3, 31));
         assertTotalsMatchPayments();
 
-        // a.csv corrected: its January line was wrong, its February line is still held by b.csv.
-        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,90.00,V1,甲,摘要");
+        // a.csv corrected (the same days): its January line was wrong, and V2 dropped from it is
+        // still held by b.csv.
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,90.00,V1,甲,摘要", "2026-02-11,P2,50.00,V3,丙,摘要");
         run(LocalDate.of(2026, 4, 1));
 
         assertTotalsMatchPayments();
-        assertThat(monthlyTotals()).containsExactly("P1 1 90", "P1 2 200", "P1 3 -20");
+        assertThat(monthlyTotals()).containsExactly("P1 1 90", "P1 2 200", "P1 3 -20", "P2 2 50");
     }
 
     @Test
