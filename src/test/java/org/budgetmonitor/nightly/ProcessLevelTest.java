@@ -73,6 +73,39 @@ class ProcessLevelTest {
                 .isEqualTo(Files.readAllLines(reference.resolve("out/2026-12-31/variance-2026-12-31.csv")));
     }
 
+    @Test
+    void aRunKilledAtARandomPointAndRestartedAfterMoreExportsArrivedCountsEveryFileOnce() throws Exception {
+        Path late = tmp.resolve("late.csv");
+        // Sorts before the files the killed run was reading, and overlaps one of them.
+        write(late, List.of("2026-12-30,13091626P000175100046,12.34,LATE-1,收款人,摘要"));
+        Path referenceInbox = bigInbox(tmp.resolve("reference-inbox"));
+        Files.copy(late, referenceInbox.resolve("0-late.csv"));
+        Files.copy(referenceInbox.resolve("a.csv"), referenceInbox.resolve("0-copy-of-a.csv"));
+        Path reference = tmp.resolve("reference");
+        assertThat(CommandLine.run(args(referenceInbox, reference).toArray(String[]::new)).exitCode())
+                .isEqualTo(ExitCodes.SUCCESS);
+
+        Path inbox = bigInbox(tmp.resolve("inbox"));
+        Path killed = tmp.resolve("killed");
+        Process child = startChild(args(inbox, killed));
+        Path log = killed.resolve("data/logs/budget-monitor.log");
+        awaitLogLine(log, "Executing step: [ingest]", child);
+        long delay = new Random().nextInt(3000);
+        Thread.sleep(delay);
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Files.copy(late, inbox.resolve("0-late.csv"));
+        Files.copy(inbox.resolve("a.csv"), inbox.resolve("0-copy-of-a.csv"));
+
+        Run restarted = CommandLine.run(args(inbox, killed).toArray(String[]::new));
+
+        assertThat(restarted.exitCode()).as("killed %d ms into the ingest; restart: %s%nlog: %s", delay,
+                restarted.stdout(), tail(log)).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(Files.readAllLines(killed.resolve("out/2026-12-31/variance-2026-12-31.csv")))
+                .as("killed %d ms into the ingest", delay)
+                .isEqualTo(Files.readAllLines(reference.resolve("out/2026-12-31/variance-2026-12-31.csv")));
+    }
+
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
