@@ -229,7 +229,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             this.parser = parser;
             this.rows = new ExportRows(format.columns().header());
             try {
-                reader = ExportInspector.open(path, format.charset());
+                reader = ExportInspector.open(path, format);
                 csv = CSVParser.parse(reader, ExportInspector.csvFormat(format.delimiter()));
                 records = csv.iterator();
             } catch (IOException e) {
