@@ -10,6 +10,9 @@ import org.budgetmonitor.support.HeaderMapping;
  *
  * @param headerRecord the 0-based index of the header among the file's CSV records
  * @param profile the source profile that matched the file, or "auto"
+ * @param lenientQuotes some field opens with a quote and has text after its closing quote; it is
+ *     read as text, and only through {@link ExportInspector#open(java.nio.file.Path, ExportFormat)},
+ *     which every reader of the file must use so that it yields the same text each time
  */
 public record ExportFormat(
         Charset charset,
@@ -17,7 +20,17 @@ public record ExportFormat(
         long headerRecord,
         HeaderMapping columns,
         AmountUnit unit,
-        String profile) {
+        String profile,
+        boolean lenientQuotes) {
+
+    public ExportFormat(Charset charset, char delimiter, long headerRecord, HeaderMapping columns, AmountUnit unit,
+            String profile) {
+        this(charset, delimiter, headerRecord, columns, unit, profile, false);
+    }
+
+    ExportFormat withLenientQuotes() {
+        return new ExportFormat(charset, delimiter, headerRecord, columns, unit, profile, true);
+    }
 
     public boolean hasConfirmation() {
         return columns.has(DisbursementColumns.CONFIRMED_AMOUNT) || columns.has(DisbursementColumns.CONFIRMED_DATE);

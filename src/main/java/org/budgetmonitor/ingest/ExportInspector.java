@@ -12,7 +12,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -41,6 +45,8 @@ import org.budgetmonitor.support.HeaderMapping;
 public class ExportInspector {
 
     static final Charset GB18030 = Charset.forName("GB18030");
+    /** Notices listed per file; the rest are counted. */
+    public static final int MAX_NOTICES = 100;
     private static final char[] DELIMITERS = {',', '\t', ';', '|'};
     private static final int HEADER_SEARCH_RECORDS = 50;
 
@@ -53,9 +59,35 @@ public class ExportInspector {
     public ExportInspection inspect(Path file) {
         try {
             return doInspect(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file.toAbsolutePath(), e);
+        } catch (IOException | UncheckedIOException e) {
+            // Permission denied, a file gone between listing and reading, a failing disk: this
+            // file is rejected, and the night goes on with the others.
+            Throwable cause = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+            var facts = new ExportInspection.FileFacts(file.getFileName().toString(), sizeOrZero(file), "");
+            return new ExportInspection.Unreadable(facts, 0, "cannot read file: " + plain(cause)
+                    + "; nothing of it was counted, and it is read again by the next run");
         }
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String plain(Throwable e) {
+        if (e instanceof NoSuchFileException) {
+            return "it no longer exists (removed while the run was reading it?)";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private ExportInspection doInspect(Path file) throws IOException {
@@ -68,35 +100,64 @@ public class ExportInspector {
         String profileName = profile == null ? "auto" : profile.name();
 
         Charset charset;
+        ExportEncoding.Utf8Tally utf8 = scan.utf8;
         if (profile != null && profile.charset() != null) {
             charset = profile.charset();
-            long bad = firstUndecodableLine(file, charset);
+            long bad = CsvFiles.firstUndecodableLine(file, charset);
             if (bad > 0) {
                 return new ExportInspection.Unreadable(facts, bad, "file is not valid " + charset.name()
                         + " as profile '" + profileName + "' says (first bad byte on line " + bad
                         + "); the whole file was rejected and none of its lines counted");
             }
-        } else if (scan.bom || firstUndecodableLine(file, StandardCharsets.UTF_8) == 0) {
+        } else if (utf8.valid()) {
             charset = StandardCharsets.UTF_8;
-        } else if (firstUndecodableLine(file, GB18030) == 0) {
-            charset = GB18030;
+        } else if (scan.bom) {
+            return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file starts with a UTF-8 byte-order"
+                    + " mark but is not valid UTF-8 (first bad byte on line " + utf8.firstBadLine()
+                    + "); the whole file was rejected and none of its lines counted");
+        } else if (utf8.mixed()) {
+            return mixed(facts, utf8);
         } else {
-            long bad = firstUndecodableLine(file, StandardCharsets.UTF_8);
-            return new ExportInspection.Unreadable(facts, bad, "file is neither UTF-8 nor GB18030/GBK (first bad byte"
-                    + " on line " + bad + "); the whole file was rejected and none of its lines counted");
+            long gbBad = CsvFiles.firstUndecodableLine(file, GB18030);
+            if (gbBad > 0) {
+                return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file is neither UTF-8 (first bad"
+                        + " byte on line " + utf8.firstBadLine() + ") nor GB18030/GBK (first bad byte on line " + gbBad
+                        + "); the whole file was rejected and none of its lines counted");
+            }
+            ExportEncoding.Opinion opinion = ExportEncoding.secondOpinion(file);
+            if (!opinion.gb18030()) {
+                if (StandardCharsets.UTF_8.name().equals(opinion.detected())) {
+                    return mixed(facts, utf8);
+                }
+                return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file is not UTF-8, and though it"
+                        + " decodes as GB18030 it reads as " + opinion.detected() + " text (first non-UTF-8 byte on"
+                        + " line " + utf8.firstBadLine() + "): refused rather than read as mojibake; if it is GBK,"
+                        + " say so in its source profile. The whole file was rejected and none of its lines counted");
+            }
+            charset = GB18030;
         }
 
         Map<String, List<String>> aliases = aliases(profile);
-        Optional<ExportFormat> found = findHeader(file, charset, profile, aliases, profileName);
-        if (found.isEmpty()) {
+        HeaderSearch search = findHeader(file, charset, profile, aliases, profileName, scan.quotes > 0);
+        if (search.format().isEmpty()) {
+            if (search.problem() != null) {
+                return new ExportInspection.Unreadable(facts, search.problem().line(), search.problem().reason());
+            }
             return new ExportInspection.Unreadable(facts, 1, "no header row naming "
                     + DisbursementColumns.describe(DisbursementColumns.REQUIRED) + " in the first "
                     + HEADER_SEARCH_RECORDS + " lines (read as " + charset.name()
                     + (profile == null ? "" : ", profile '" + profileName + "'")
                     + "); is it a payment export, and in that encoding?");
         }
-        ExportFormat format = found.get();
-        return checkControlTotal(file, facts, format);
+        return checkControlTotal(file, facts, search.format().get(), scan.quotes > 0);
+    }
+
+    private static ExportInspection.Unreadable mixed(ExportInspection.FileFacts facts, ExportEncoding.Utf8Tally utf8) {
+        return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file mixes encodings: it holds UTF-8 text ("
+                + utf8.wellFormed() + " multi-byte characters) and " + utf8.illFormed() + " byte sequence"
+                + (utf8.illFormed() == 1 ? "" : "s") + " that are not UTF-8, the first on line " + utf8.firstBadLine()
+                + "; read in either encoding part of it would be garbled (and its payments counted again under new"
+                + " names). The whole file was rejected and none of its lines counted");
     }
 
     private static Map<String, List<String>> aliases(SourceProfile profile) {
@@ -112,9 +173,17 @@ public class ExportInspector {
         return merged;
     }
 
+    /** A CSV syntax problem: where, and what, in words for the officer. */
+    record Problem(long line, String reason) {
+    }
+
+    /** The header's layout when found; else the syntax problem that cut the search short, if any. */
+    record HeaderSearch(Optional<ExportFormat> format, Problem problem) {
+    }
+
     /** Tries each delimiter on the first records and takes the first that yields a complete header. */
-    private Optional<ExportFormat> findHeader(Path file, Charset charset, SourceProfile profile,
-            Map<String, List<String>> aliases, String profileName) throws IOException {
+    private HeaderSearch findHeader(Path file, Charset charset, SourceProfile profile,
+            Map<String, List<String>> aliases, String profileName, boolean hasQuotes) throws IOException {
         List<Character> delimiters = new ArrayList<>();
         if (profile != null && profile.delimiterChar() != null) {
             delimiters.add(profile.delimiterChar());
@@ -123,30 +192,61 @@ public class ExportInspector {
                 delimiters.add(d);
             }
         }
+        Problem firstProblem = null;
         for (char delimiter : delimiters) {
-            try (Reader reader = open(file, charset); CSVParser parser = CSVParser.parse(reader, csvFormat(delimiter))) {
+            long line = 0;
+            try (Reader reader = reader(file, charset, delimiter, hasQuotes);
+                    CSVParser parser = CSVParser.parse(reader, csvFormat(delimiter))) {
                 AmountUnit noted = null;
                 long index = 0;
                 for (Iterator<CSVRecord> it = parser.iterator(); it.hasNext() && index < HEADER_SEARCH_RECORDS; index++) {
                     List<String> row = it.next().toList();
+                    line = parser.getCurrentLineNumber();
                     HeaderMapping columns = HeaderMapping.of(row, aliases);
                     if (columns.missing(DisbursementColumns.REQUIRED).isEmpty()) {
                         AmountUnit unit = unit(profile, row, columns, noted);
-                        return Optional.of(new ExportFormat(charset, delimiter, index, columns, unit, profileName));
+                        return new HeaderSearch(Optional.of(new ExportFormat(charset, delimiter, index, columns, unit,
+                                profileName)), null);
                     }
                     // Title lines such as 单位：万元 say what the amounts are in.
-                    String line = String.join(" ", row);
-                    if (line.contains("单位") && line.contains("万元")) {
+                    String text = String.join(" ", row);
+                    if (text.contains("单位") && text.contains("万元")) {
                         noted = AmountUnit.WAN;
-                    } else if (line.contains("单位") && line.contains("元")) {
+                    } else if (text.contains("单位") && text.contains("元")) {
                         noted = AmountUnit.YUAN;
                     }
                 }
-            } catch (UncheckedIOException e) {
-                // a runaway quoted field under this delimiter: try the next one
+            } catch (UncheckedIOException | IllegalStateException e) {
+                // Unreadable under this delimiter: try the next one, and tell this if none finds a header.
+                if (firstProblem == null) {
+                    firstProblem = syntaxProblem(e, line + 1);
+                }
             }
         }
-        return Optional.empty();
+        return new HeaderSearch(Optional.empty(), firstProblem);
+    }
+
+    /**
+     * What stopped the CSV parser, as a problem on a line; a real I/O error is thrown on, since it
+     * says nothing about the file's syntax.
+     */
+    private static Problem syntaxProblem(RuntimeException e, long stoppedAt) throws IOException {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof QuoteCheckingReader.SyntaxError syntax) {
+                return new Problem(syntax.line(), syntax.getMessage());
+            }
+            if (t instanceof CharacterCodingException) {
+                return new Problem(stoppedAt, "a byte sequence on line " + stoppedAt + " is not valid in the file's"
+                        + " encoding");
+            }
+            if (t instanceof CSVException csv) {
+                return new Problem(stoppedAt, "CSV syntax error on line " + stoppedAt + ": " + csv.getMessage());
+            }
+        }
+        if (e instanceof UncheckedIOException u && u.getCause() != null && !(u.getCause() instanceof CSVException)) {
+            throw u.getCause();
+        }
+        return new Problem(stoppedAt, "the CSV parser stopped on line " + stoppedAt + ": " + e.getMessage());
     }
 
     private static AmountUnit unit(SourceProfile profile, List<String> header, HeaderMapping columns, AmountUnit noted) {
@@ -163,10 +263,12 @@ public class ExportInspector {
 
     /**
      * Sums every amount column over the data rows and compares it with the last 合计 / 总计 row.
-     * 小计 rows are never counted and not checked (their grouping is the exporter's).
+     * 小计 rows are never counted and not checked (their grouping is the exporter's). This pass
+     * reads the whole file as the ingest will, so it is also where CSV syntax problems and stray
+     * quotes are found.
      */
-    private ExportInspection checkControlTotal(Path file, ExportInspection.FileFacts facts, ExportFormat format)
-            throws IOException {
+    private ExportInspection checkControlTotal(Path file, ExportInspection.FileFacts facts, ExportFormat format,
+            boolean hasQuotes) throws IOException {
         List<String> amountFields = new ArrayList<>();
         for (String field : List.of(DisbursementColumns.AMOUNT, DisbursementColumns.CONFIRMED_AMOUNT)) {
             if (format.columns().has(field)) {
@@ -187,16 +289,31 @@ public class ExportInspector {
         long totalLine = 0;
         long line = 0;
         ExportRows rows = new ExportRows(format.columns().header());
-        try (Reader reader = open(file, format.charset());
+        List<ExportInspection.Notice> notices = new ArrayList<>();
+        long unlisted = 0;
+        boolean lenient = false;
+        try (Reader reader = reader(file, format.charset(), format.delimiter(), hasQuotes);
                 CSVParser parser = CSVParser.parse(reader, csvFormat(format.delimiter()))) {
+            QuoteCheckingReader quotes = reader instanceof QuoteCheckingReader q ? q : null;
+            int noticed = 0;
             long index = 0;
             for (CSVRecord record : parser) {
                 long startLine = line + 1;
                 line = parser.getCurrentLineNumber();
+                List<String> row = record.toList();
+                // The checking reader runs ahead of the parser: its stray quotes up to this record's end are this record's.
+                while (quotes != null && noticed < quotes.strayQuotes().size()
+                        && quotes.strayQuotes().get(noticed).line() <= line) {
+                    QuoteCheckingReader.StrayQuote stray = quotes.strayQuotes().get(noticed++);
+                    if (notices.size() < MAX_NOTICES) {
+                        notices.add(new ExportInspection.Notice(stray.line(), strayQuoteNotice(stray, row, format)));
+                    } else {
+                        unlisted++;
+                    }
+                }
                 if (index++ <= format.headerRecord()) {
                     continue;
                 }
-                List<String> row = record.toList();
                 switch (rows.kind(row)) {
                     case TOTAL -> {
                         totalRow = row;
@@ -230,9 +347,20 @@ public class ExportInspector {
                     }
                 }
             }
+            lenient = quotes != null && quotes.anyRewritten();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            Problem problem = syntaxProblem(e, line + 1);
+            return new ExportInspection.Unreadable(facts, problem.line(), problem.reason()
+                    + "; the whole file was rejected and none of its lines counted");
+        }
+        if (unlisted > 0) {
+            notices.add(new ExportInspection.Notice(0, unlisted + " more stray quotes taken as text, not listed"));
+        }
+        if (lenient) {
+            format = format.withLenientQuotes();
         }
         if (totalRow == null) {
-            return new ExportInspection.Readable(facts, format, "", payDates);
+            return new ExportInspection.Readable(facts, format, "", notices, payDates);
         }
         List<String> checked = new ArrayList<>();
         for (String field : amountFields) {
@@ -256,7 +384,15 @@ public class ExportInspector {
             checked.add(DisbursementColumns.CHINESE_NAMES.get(field) + " " + yuan(sum) + " 元");
         }
         return new ExportInspection.Readable(facts, format,
-                checked.isEmpty() ? "" : "合计 checked: " + String.join(", ", checked), payDates);
+                checked.isEmpty() ? "" : "合计 checked: " + String.join(", ", checked), notices, payDates);
+    }
+
+    private static String strayQuoteNotice(QuoteCheckingReader.StrayQuote stray, List<String> row, ExportFormat format) {
+        int i = stray.field() - 1;
+        List<String> header = format.columns().header();
+        String name = i < header.size() && !header.get(i).isBlank() ? " (" + header.get(i).strip() + ")" : "";
+        String text = i < row.size() ? ": " + row.get(i) : "";
+        return "stray quote in field " + stray.field() + name + " taken as text" + text;
     }
 
     private static String yuan(Money money) {
@@ -265,6 +401,27 @@ public class ExportInspector {
 
     static CSVFormat csvFormat(char delimiter) {
         return CsvFiles.INPUT.builder().setDelimiter(delimiter).get();
+    }
+
+    /**
+     * Opens a file to read it the way it was inspected: in its encoding, and, when it has stray
+     * quotes taken as text, through the reader that makes them so. Every reader of an inspected
+     * file must use this, with {@link #csvFormat}, to read the same text the inspection did.
+     */
+    static Reader open(Path file, ExportFormat format) throws IOException {
+        return open(Files.newInputStream(file), format);
+    }
+
+    /** Reads a stream of an inspected file as its inspection read it. */
+    static Reader open(InputStream in, ExportFormat format) throws IOException {
+        Reader reader = open(in, format.charset());
+        return format.lenientQuotes() ? new QuoteCheckingReader(reader, format.delimiter(), Integer.MAX_VALUE) : reader;
+    }
+
+    /** The inspection's reader: quote-checked unless the file holds no quote at all. */
+    private Reader reader(Path file, Charset charset, char delimiter, boolean hasQuotes) throws IOException {
+        Reader reader = open(file, charset);
+        return hasQuotes ? new QuoteCheckingReader(reader, delimiter, properties.maxLineBytes()) : reader;
     }
 
     /** Opens a file in an encoding already checked, skipping a BOM. */
@@ -284,32 +441,6 @@ public class ExportInspector {
         return reader;
     }
 
-    /** 1-based line of the first byte sequence not valid in the charset, or 0 when the whole file is. */
-    static long firstUndecodableLine(Path file, Charset charset) throws IOException {
-        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        long line = 1;
-        try (Reader reader = new InputStreamReader(new BufferedInputStream(Files.newInputStream(file), 1 << 16), decoder)) {
-            char[] buffer = new char[1 << 14];
-            while (true) {
-                int n;
-                try {
-                    n = reader.read(buffer);
-                } catch (CharacterCodingException e) {
-                    return line;
-                }
-                if (n < 0) {
-                    return 0;
-                }
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        line++;
-                    }
-                }
-            }
-        }
-    }
-
     /** The SHA-256 of a file's content, hex. */
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
@@ -325,7 +456,11 @@ public class ExportInspector {
         }
     }
 
-    /** One pass over the raw bytes: identity, and the signs of a file that is no CSV text at all. */
+    /**
+     * One pass over the raw bytes: identity, the signs of a file that is no CSV text at all, the
+     * UTF-8 tally, and whether there is any quote (a file without one needs no quote checking).
+     * Lines end at LF, CR or CRLF, as the CSV parser counts them.
+     */
     private ByteScan scanBytes(Path file) throws IOException {
         MessageDigest sha;
         try {
@@ -334,57 +469,58 @@ public class ExportInspector {
             throw new IllegalStateException(e);
         }
         ByteScan scan = new ByteScan();
+        ExportEncoding.Utf8Tally utf8 = scan.utf8;
         long line = 1;
         long lineLength = 0;
-        boolean inQuotes = false;
-        boolean fieldStart = true;
-        long quoteStartLine = 0;
-        long quotedLength = 0;
+        boolean lastWasCr = false;
         int position = 0;
         int[] bom = {0xEF, 0xBB, 0xBF};
         boolean bomPossible = true;
+        long maxLine = properties.maxLineBytes();
         try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), sha)) {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = in.read(buffer)) > 0) {
+                scan.size += n;
+                if (scan.problem != null) {
+                    continue; // keep hashing
+                }
                 for (int i = 0; i < n; i++) {
                     int b = buffer[i] & 0xFF;
-                    scan.size++;
                     if (bomPossible && position < 3) {
                         bomPossible = b == bom[position];
                         scan.bom = bomPossible && position == 2;
+                        position++;
                     }
-                    position++;
-                    if (scan.problem != null) {
-                        continue; // keep hashing
-                    }
-                    if (b == 0) {
-                        scan.fail(line, "file contains NUL bytes: it is binary, not a CSV export");
-                    } else if (b == '"' && (inQuotes || fieldStart)) {
-                        // Like the CSV parser: a quote opens a quoted field only at the start of a field.
-                        inQuotes = !inQuotes;
-                        if (inQuotes) {
-                            quoteStartLine = line;
-                            quotedLength = 0;
+                    if (b == '\n' || b == '\r') {
+                        if (b == '\r' || !lastWasCr) {
+                            line++;
                         }
-                    } else if (b == '\n') {
-                        line++;
+                        lastWasCr = b == '\r';
                         lineLength = 0;
-                        fieldStart = true;
                         continue;
                     }
-                    fieldStart = !inQuotes && (b == ',' || b == '\t' || b == ';' || b == '|' || b == '\r');
-                    lineLength++;
-                    if (inQuotes && ++quotedLength > properties.maxLineBytes()) {
-                        scan.fail(quoteStartLine, "a quoted field opened on line " + quoteStartLine
-                                + " runs on for more than " + properties.maxLineBytes() + " bytes (unterminated quote?)");
-                    } else if (lineLength > properties.maxLineBytes()) {
-                        scan.fail(line, "line " + line + " is longer than " + properties.maxLineBytes()
-                                + " bytes: not a payment export");
+                    lastWasCr = false;
+                    if (b >= 0x80) {
+                        utf8.feed(b, line);
+                    } else {
+                        if (b == 0) {
+                            scan.fail(line, "file contains NUL bytes: it is binary, not a CSV export");
+                            break;
+                        }
+                        utf8.feed(b, line);
+                        if (b == '"') {
+                            scan.quotes++;
+                        }
+                    }
+                    if (++lineLength > maxLine) {
+                        scan.fail(line, "line " + line + " is longer than " + maxLine + " bytes: not a payment export");
+                        break;
                     }
                 }
             }
         }
+        utf8.end();
         scan.sha256 = HexFormat.of().formatHex(sha.digest());
         return scan;
     }
@@ -395,6 +531,8 @@ public class ExportInspector {
         String sha256;
         String problem;
         long problemLine;
+        long quotes;
+        final ExportEncoding.Utf8Tally utf8 = new ExportEncoding.Utf8Tally();
 
         void fail(long line, String reason) {
             problem = reason;

@@ -50,11 +50,15 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     public static final String CORRECTED = "inbox.corrected";
     public static final String REJECTED_FILES = "inbox.rejectedFiles";
     public static final String WAITING = "inbox.waiting";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboxReader.class);
+
     /** Stands for the content of a file that could not be read at all. */
     private static final String UNREADABLE_SHA = "0".repeat(64);
     public static final String REPLACED_PAYMENTS = "inbox.replacedPayments";
     /** What became of each file under a name read before, or identical to another: one line each. */
     public static final String DECISIONS = "inbox.decisions";
+    /** Lines read, but not quite as written (a stray quote taken as text): file, line and what was done. */
+    public static final String NOTICES = "inbox.notices";
 
 
     private final Path inbox;
@@ -74,6 +78,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     private List<String> corrected = new ArrayList<>();
     private List<String> rejectedFiles = new ArrayList<>();
     private List<String> decisions = new ArrayList<>();
+    private List<String> notices = new ArrayList<>();
     private List<String> waiting = List.of();
     private String resumeFile;
     private long resumeFileId = -1;
@@ -105,6 +110,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         corrected = names(context.getString(CORRECTED, ""));
         rejectedFiles = names(context.getString(REJECTED_FILES, ""));
         decisions = names(context.getString(DECISIONS, ""));
+        notices = names(context.getString(NOTICES, ""));
         fileIndex = 0;
         // A restart goes through the whole inbox again (files may have been added or changed since
         // the failure); the file that was half-read carries on from its position if it is unchanged.
@@ -231,6 +237,11 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         long fileId = registry.insert(readable.facts(), readable.format().describe(), Status.LOADING,
                 readable.controlTotal(), jobInstanceId, payDates);
         registry.recordRead(jobInstanceId, fileId);
+        for (ExportInspection.Notice n : readable.notices()) {
+            String notice = name + (n.line() > 0 ? " line " + n.line() : "") + ": " + n.text();
+            log.info("Notice: {}", notice);
+            notices.add(notice);
+        }
         current = open(path, readable.format(), fileId, readable.facts().sha256());
         if (current == null) {
             rejectedFiles.add(name);
@@ -340,6 +351,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         context.putString(REJECTED_FILES, String.join("\n", rejectedFiles));
         context.putString(WAITING, String.join("\n", waiting));
         context.putString(DECISIONS, String.join("\n", decisions));
+        context.putString(NOTICES, String.join("\n", notices));
 
         if (current != null) {
             context.putString(CURRENT_FILE, current.name);
@@ -392,7 +404,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             this.parser = parser;
             this.rows = new ExportRows(format.columns().header());
             bytes = new DigestInputStream(Files.newInputStream(path), sha256Digest());
-            reader = ExportInspector.open(bytes, format.charset());
+            reader = ExportInspector.open(bytes, format);
             csv = CSVParser.parse(reader, ExportInspector.csvFormat(format.delimiter()));
             records = csv.iterator();
         }

@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class NightlyRunSummary implements JobExecutionListener {
 
+    private static final int MAX_NOTICES = 10;
+
     private final JobRepository jobRepository;
     private final PrintStream out;
 
@@ -77,6 +79,15 @@ public class NightlyRunSummary implements JobExecutionListener {
             list(s, "rejected whole", c.getString(InboxReader.REJECTED_FILES, ""));
             c.getString(InboxReader.DECISIONS, "").lines()
                     .forEach(decision -> s.append("              ").append(decision).append('\n'));
+            List<String> notices = c.getString(InboxReader.NOTICES, "").lines().toList();
+            if (!notices.isEmpty()) {
+                s.append("              read, but not quite as written:\n");
+                notices.stream().limit(MAX_NOTICES)
+                        .forEach(notice -> s.append("                ").append(notice).append('\n'));
+                if (notices.size() > MAX_NOTICES) {
+                    s.append("                … and ").append(notices.size() - MAX_NOTICES).append(" more (see the log)\n");
+                }
+            }
             list(s, "not complete yet, left for a later run", c.getString(InboxReader.WAITING, ""));
             long pending = c.getLong(IngestWriter.PENDING, 0);
             if (pending > 0) {

@@ -4,6 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,26 +68,49 @@ public final class CsvFiles {
      * never ingested in part.
      */
     public static long firstMalformedUtf8Line(Path file) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
+        return firstUndecodableLine(file, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The 1-based physical line of the first byte sequence not valid in the charset, or 0 when the
+     * whole file is valid. The decoder is driven by hand rather than through a Reader: a Reader's
+     * exception throws away the lines it had already decoded into its buffer, so the line it
+     * allowed to be counted was only ever that of the buffer's start.
+     */
+    public static long firstUndecodableLine(Path file, Charset charset) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        CharBuffer chars = CharBuffer.allocate(1 << 16);
         long line = 1;
-        try (var reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
-            char[] buffer = new char[1 << 16];
-            int n;
+        boolean lastWasCr = false;
+        try (ReadableByteChannel channel = Files.newByteChannel(file)) {
+            boolean end = false;
             while (true) {
-                try {
-                    n = reader.read(buffer);
-                } catch (java.nio.charset.CharacterCodingException e) {
-                    return line;
+                if (!end && channel.read(bytes) < 0) {
+                    end = true;
                 }
-                if (n < 0) {
-                    return 0;
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                if (end && result.isUnderflow()) {
+                    result = decoder.flush(chars);
                 }
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    char c = chars.get();
+                    // Lines as the CSV parser counts them: CR, LF and CRLF each end one.
+                    if (c == '\r' || (c == '\n' && !lastWasCr)) {
                         line++;
                     }
+                    lastWasCr = c == '\r';
+                }
+                chars.clear();
+                if (result.isError()) {
+                    return line;
+                }
+                bytes.compact();
+                if (end && result.isUnderflow()) {
+                    return 0;
                 }
             }
         }

@@ -209,4 +209,102 @@ class RealWorldExportsTest {
         assertThat(ingestContext(execution, InboxReader.REJECTED_FILES)).isEqualTo("garbage.csv");
         assertThat(output("rejected-2026-12-31.csv")).anySatisfy(line -> assertThat(line).contains("binary"));
     }
+
+    // --- issue 13: a bad file is a rejected file, never a failed night ---
+
+    private static final String GOOD_A = "2026-04-01,P1,100.00,G-1,沧州华彩印务有限公司,办公用品";
+    private static final String GOOD_B = "2026-04-02,P1,250.00,G-2,保定恒通科技有限公司,会议费";
+
+    private List<String> rejectedRows(String file) {
+        return jdbc.queryForList("SELECT line_no || '|' || reason FROM rejected_row WHERE source_file = ?", String.class,
+                file);
+    }
+
+    @Test
+    void rejectsFileWithUnterminatedQuoteAndKeepsTheOthers() throws Exception {
+        Exports.write(inbox, "a-good.csv", Exports.HEADER, GOOD_A, GOOD_B);
+        Exports.write(inbox, "b-open-quote.csv", Exports.HEADER, "2026-04-03,P1,10.00,B-1,甲,摘要",
+                "2026-04-04,P1,20.00,B-2,\"乙公司,摘要", "2026-04-05,P1,30.00,B-3,丙,摘要");
+        Exports.write(inbox, "c-good.csv", Exports.HEADER, "2026-04-06,P1,5.00,G-3,丁,摘要");
+
+        JobExecution execution = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("355.00"); // a-good and c-good only
+        assertThat(rejectedRows("b-open-quote.csv")).singleElement().asString()
+                .startsWith("3|a quote opened on line 3 is never closed");
+        assertThat(output("rejected-2026-12-31.csv")).anySatisfy(line -> assertThat(line)
+                .startsWith("b-open-quote.csv,3,a quote opened on line 3 is never closed"));
+        assertThat(ingestContext(execution, InboxReader.REJECTED_FILES)).isEqualTo("b-open-quote.csv");
+    }
+
+    @Test
+    void rejectsFileWithAnAmbiguousQuoteAndKeepsTheOthers() throws Exception {
+        Exports.write(inbox, "a-good.csv", Exports.HEADER, GOOD_A);
+        Exports.write(inbox, "b-ambiguous.csv", Exports.HEADER, "2026-04-03,P1,10.00,B-1,\"沧州,某公司\"分公司,办公用品");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("100.00");
+        assertThat(rejectedRows("b-ambiguous.csv")).singleElement().asString()
+                .startsWith("2|field 5 on line 2 opens with a quote but has text after a closing quote");
+    }
+
+    @Test
+    void storesAStrayQuoteInAFieldAsTextAndCountsItOnceWhenACorrectExportRepeatsIt() throws Exception {
+        Exports.write(inbox, "a-stray.csv", Exports.HEADER, "2026-04-01,P1,100.00,SQ1,\"沧州某公司\"分公司,办公用品",
+                GOOD_B);
+        // the same payment, exported again with its quotes escaped as CSV wants them
+        Exports.write(inbox, "b-escaped.csv", Exports.HEADER, "2026-04-01,P1,100.00,SQ1,\"\"\"沧州某公司\"\"分公司\",办公用品");
+
+        run();
+
+        assertThat(jdbc.queryForList("SELECT payee FROM disbursement WHERE voucher_no = 'SQ1'", String.class))
+                .containsExactly("\"沧州某公司\"分公司");
+        assertThat(actual("P1")).isEqualByComparingTo("350.00");
+        assertThat(job.paymentCount()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsAFileMixingUtf8AndLatin1AndCountsNoPaymentTwice() throws Exception {
+        Exports.write(inbox, "a-clean.csv", Exports.HEADER, GOOD_A, GOOD_B);
+        // an overlapping export of the same payments, with one Latin-1 byte: read as GB18030 its
+        // Chinese would become new payees, and so new payments
+        Files.write(inbox.resolve("b-mixed.csv"), concat((Exports.HEADER + "\n" + GOOD_A + "\n" + GOOD_B + "\n"
+                + "2026-04-03,P1,7.00,M-3,Caf").getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xE9},
+                "s,摘要\n".getBytes(StandardCharsets.UTF_8)));
+
+        JobExecution execution = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("350.00");
+        assertThat(job.paymentCount()).isEqualTo(2);
+        assertThat(rejectedRows("b-mixed.csv")).singleElement().asString().startsWith("4|file mixes encodings");
+        assertThat(output("rejected-2026-12-31.csv")).anySatisfy(line -> assertThat(line)
+                .startsWith("b-mixed.csv,4,\"file mixes encodings"));
+        assertThat(ingestContext(execution, InboxReader.REJECTED_FILES)).isEqualTo("b-mixed.csv");
+    }
+
+    @Test
+    void rejectsALatin1ExportInsteadOfReadingItAsGb18030AndKeepsTheOthers() throws Exception {
+        Exports.write(inbox, "a-good.csv", Exports.HEADER, GOOD_A);
+        Files.write(inbox.resolve("b-latin1.csv"), concat(("date,project_code,amount,voucher_no,payee,summary\n"
+                + "2026-04-03,P1,7.00,L-1,Caf").getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xE9},
+                "s,x\n".getBytes(StandardCharsets.US_ASCII)));
+        Files.write(inbox.resolve("c-gbk.csv"), (Exports.HEADER + "\n" + GOOD_B + "\n").getBytes("GBK"));
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("350.00");
+        assertThat(jdbc.queryForObject("SELECT payee FROM disbursement WHERE voucher_no = 'G-2'", String.class))
+                .isEqualTo("保定恒通科技有限公司");
+        assertThat(rejectedRows("b-latin1.csv")).singleElement().asString()
+                .startsWith("2|file is not UTF-8, and though it decodes as GB18030 it reads as WINDOWS-1252 text");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
 }
