@@ -35,6 +35,19 @@ public class DisbursementParser {
     /** Words that mark a line as a reversal: it reduces the actual whatever the sign it was exported with. */
     private static final Pattern REVERSAL_MARK = Pattern.compile("退回|冲销|红字|冲红");
 
+    // No budget payment is larger than this (元, absolute): a bigger figure is a corrupt or mistyped
+    // line, and stored it would dwarf every real figure of its project.
+    private final BigDecimal maxAmountYuan;
+
+    /** With the default bound, {@link IngestProperties#DEFAULT_MAX_AMOUNT_YUAN}. */
+    public DisbursementParser() {
+        this(IngestProperties.DEFAULT_MAX_AMOUNT_YUAN);
+    }
+
+    public DisbursementParser(BigDecimal maxAmountYuan) {
+        this.maxAmountYuan = maxAmountYuan;
+    }
+
     public ParsedRow parse(ExportFormat format, List<String> row) {
         HeaderMapping columns = format.columns();
         String projectCode = columns.value(row, PROJECT_CODE);
@@ -51,15 +64,29 @@ public class DisbursementParser {
             String confirmedAmount = columns.value(row, CONFIRMED_AMOUNT);
             if (confirmedDate.isEmpty() && confirmedAmount.isEmpty()) {
                 return new ParsedRow.Pending(parseDate(columns.value(row, DATE), "支付日期 (date)"), projectCode,
-                        parseAmount(columns.value(row, AMOUNT), format.unit(), "金额 (amount)"), voucher, payee, summary);
+                        bounded(columns.value(row, AMOUNT), format.unit(), "金额 (amount)"), voucher, payee, summary);
+            }
+            // The requested amount of a confirmed line is not counted, but an absurd one means the
+            // line is corrupt: refuse it rather than trust its other cells.
+            String requested = columns.value(row, AMOUNT);
+            if (!requested.isEmpty()) {
+                Money requestedAmount = null;
+                try {
+                    requestedAmount = parseAmount(requested, format.unit(), "金额 (amount)");
+                } catch (RowRejectedException unreadable) {
+                    // not used, and never a reason to refuse the line
+                }
+                if (requestedAmount != null) {
+                    checkBound(requestedAmount, requested, "金额 (amount)");
+                }
             }
         }
         LocalDate date = format.columns().has(CONFIRMED_DATE)
                 ? parseDate(columns.value(row, CONFIRMED_DATE), "实际支付日期 (confirmed_date)")
                 : parseDate(columns.value(row, DATE), "支付日期 (date)");
         Money amount = format.columns().has(CONFIRMED_AMOUNT)
-                ? parseAmount(columns.value(row, CONFIRMED_AMOUNT), format.unit(), "实际支付金额 (confirmed_amount)")
-                : parseAmount(columns.value(row, AMOUNT), format.unit(), "金额 (amount)");
+                ? bounded(columns.value(row, CONFIRMED_AMOUNT), format.unit(), "实际支付金额 (confirmed_amount)")
+                : bounded(columns.value(row, AMOUNT), format.unit(), "金额 (amount)");
         boolean reversal = !originalVoucher.isEmpty()
                 || REVERSAL_MARK.matcher(columns.value(row, KIND)).find()
                 || REVERSAL_MARK.matcher(summary).find();
@@ -90,6 +117,29 @@ public class DisbursementParser {
         }
     }
 
+    /** An amount read as {@link #parseAmount} does, refused when its absolute value (in 元) is above the bound. */
+    private Money bounded(String text, AmountUnit unit, String field) {
+        return checkBound(parseAmount(text, unit, field), text, field);
+    }
+
+    private Money checkBound(Money amount, String text, String field) {
+        if (amount.yuan().abs().compareTo(maxAmountYuan) > 0) {
+            throw new RowRejectedException(field + " '" + text + "' is " + String.format("%,.2f", amount.yuan())
+                    + " 元, more than the " + describe(maxAmountYuan)
+                    + " 元 a payment line may hold (monitor.ingest.max-amount-yuan)");
+        }
+        return amount;
+    }
+
+    private static String describe(BigDecimal bound) {
+        BigDecimal plain = bound.stripTrailingZeros();
+        return plain.scale() <= 0 ? String.format("%,d", plain.toBigIntegerExact()) : String.format("%,.2f", bound);
+    }
+
+    /**
+     * Reads an amount (in the export's unit) as 元, with no bound: the control-total check of
+     * {@link ExportInspector} adds up the lines as exported, whatever their size.
+     */
     static Money parseAmount(String text, AmountUnit unit, String field) {
         BigDecimal value;
         try {
