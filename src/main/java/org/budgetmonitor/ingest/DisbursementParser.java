@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.budgetmonitor.money.Amounts;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.support.HeaderMapping;
+import org.budgetmonitor.support.ProjectCode;
 
 /** Turns one data row of a payment export into a {@link ParsedRow}, or says why it cannot. */
 public class DisbursementParser {
@@ -50,7 +51,8 @@ public class DisbursementParser {
 
     public ParsedRow parse(ExportFormat format, List<String> row) {
         HeaderMapping columns = format.columns();
-        String projectCode = columns.value(row, PROJECT_CODE);
+        // Matched with the plan, and part of the payment's identity, in its one normal form.
+        String projectCode = ProjectCode.normalise(columns.value(row, PROJECT_CODE));
         String voucher = requireValue(columns, row, VOUCHER_NO);
         String originalVoucher = columns.value(row, ORIGINAL_VOUCHER_NO);
         if (projectCode.isEmpty() && originalVoucher.isEmpty()) {

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.budgetmonitor.ingest.IngestedFileRepository.IngestedFile;
 import org.budgetmonitor.ingest.IngestedFileRepository.Status;
 import org.budgetmonitor.support.CsvFiles;
+import org.budgetmonitor.support.ProjectCode;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -41,6 +42,11 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     public static final String REJECTED_FILES = "inbox.rejectedFiles";
     public static final String WAITING = "inbox.waiting";
     public static final String REPLACED_PAYMENTS = "inbox.replacedPayments";
+    /** How many lines had their project code normalised (see {@link ProjectCode}), and a few examples. */
+    public static final String CODES_NORMALISED = "inbox.codesNormalised";
+    public static final String CODES_NORMALISED_EXAMPLES = "inbox.codesNormalisedExamples";
+    private static final int EXAMPLES = 3;
+    private static final String MORE = "…";
 
 
     private final Path inbox;
@@ -59,6 +65,8 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     private List<String> corrected = new ArrayList<>();
     private List<String> rejectedFiles = new ArrayList<>();
     private List<String> waiting = List.of();
+    // Shared with the open file, which counts as it reads (never while re-reading after a restart).
+    private final CodeCount codes = new CodeCount();
 
     public InboxReader(Path inbox, InboxScanner scanner, ExportInspector inspector, DisbursementParser parser,
             IngestedFileRepository registry, long jobInstanceId) {
@@ -80,6 +88,9 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         unchanged = names(context.getString(UNCHANGED, ""));
         corrected = names(context.getString(CORRECTED, ""));
         rejectedFiles = names(context.getString(REJECTED_FILES, ""));
+        codes.lines = context.getLong(CODES_NORMALISED, 0);
+        codes.examples.clear();
+        codes.examples.addAll(names(context.getString(CODES_NORMALISED_EXAMPLES, "")));
 
         String resumeFile = context.getString(CURRENT_FILE, null);
         fileIndex = 0;
@@ -100,7 +111,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             if (version.isPresent() && version.get().status() == Status.LOADING
                     && inspection instanceof ExportInspection.Readable readable
                     && readable.facts().sha256().equals(version.get().sha256())) {
-                current = new OpenFile(path, readable.format(), fileId, parser);
+                current = new OpenFile(path, readable.format(), fileId, parser, codes);
                 current.skip(records);
             }
         }
@@ -161,7 +172,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         }
         long fileId = registry.insert(readable.facts(), readable.format().describe(), Status.LOADING,
                 readable.controlTotal(), jobInstanceId);
-        current = new OpenFile(path, readable.format(), fileId, parser);
+        current = new OpenFile(path, readable.format(), fileId, parser, codes);
         registry.recordRead(jobInstanceId, fileId);
         return null;
     }
@@ -182,6 +193,8 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         context.putString(CORRECTED, String.join("\n", corrected));
         context.putString(REJECTED_FILES, String.join("\n", rejectedFiles));
         context.putString(WAITING, String.join("\n", waiting));
+        context.putLong(CODES_NORMALISED, codes.lines);
+        context.putString(CODES_NORMALISED_EXAMPLES, String.join("\n", codes.examples));
 
         if (current != null) {
             context.putString(CURRENT_FILE, current.name);
@@ -207,6 +220,24 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         return joined.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(joined.split("\n")));
     }
 
+    /** Lines whose project code was not in its normal form, for the run summary. */
+    private static final class CodeCount {
+        long lines;
+        final List<String> examples = new ArrayList<>();
+
+        void add(String exported, String normal) {
+            lines++;
+            String example = exported + " → " + normal;
+            if (!examples.contains(example)) {
+                if (examples.size() < EXAMPLES) {
+                    examples.add(example);
+                } else if (examples.size() == EXAMPLES) {
+                    examples.add(MORE); // other spellings than the ones shown
+                }
+            }
+        }
+    }
+
     /** One export being read: its layout and the occurrence count of each payment key. */
     private static final class OpenFile {
 
@@ -219,10 +250,13 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         private final Reader reader;
         private final CSVParser csv;
         private final Iterator<CSVRecord> records;
+        private final CodeCount codes;
+        private boolean skipping;
         private long lineOfLastRecord;
         private long recordsDone;
 
-        OpenFile(Path path, ExportFormat format, long fileId, DisbursementParser parser) {
+        OpenFile(Path path, ExportFormat format, long fileId, DisbursementParser parser, CodeCount codes) {
+            this.codes = codes;
             this.name = path.getFileName().toString();
             this.fileId = fileId;
             this.format = format;
@@ -239,9 +273,11 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
 
         /** Re-reads the first {@code count} records of a file after a restart. */
         void skip(long count) {
+            skipping = true; // these lines were counted by the run that read them first
             while (recordsDone < count && next() != null) {
                 // next() counts occurrences and advances recordsDone
             }
+            skipping = false;
         }
 
         IngestLine next() {
@@ -265,15 +301,24 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             try {
                 ParsedRow parsed = parser.parse(format, row);
                 if (parsed instanceof ParsedRow.Pending pending) {
+                    countNormalised(row, pending.projectCode());
                     return new IngestLine.Pending(name, fileId, line, pending);
                 }
                 Disbursement d = ((ParsedRow.Payment) parsed).disbursement();
+                countNormalised(row, d.projectCode());
                 String key = DedupeKey.of(d);
                 int occurrence = d.hasPaymentId() ? 1 : occurrences.merge(key, 1, Integer::sum);
                 return new IngestLine.Accepted(name, fileId, line, d, key, occurrence);
             } catch (RowRejectedException e) {
                 return new IngestLine.Rejected(name, fileId, line, e.getMessage(),
                         CsvFiles.OUTPUT.format(row.toArray()));
+            }
+        }
+
+        private void countNormalised(List<String> row, String code) {
+            String exported = format.columns().value(row, DisbursementColumns.PROJECT_CODE);
+            if (!skipping && !exported.equals(code)) {
+                codes.add(exported, code);
             }
         }
 
