@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.budgetmonitor.money.Amounts;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.support.HeaderMapping;
+import org.budgetmonitor.support.ProjectCode;
 
 /** Turns one data row of a payment export into a {@link ParsedRow}, or says why it cannot. */
 public class DisbursementParser {
@@ -35,9 +36,23 @@ public class DisbursementParser {
     /** Words that mark a line as a reversal: it reduces the actual whatever the sign it was exported with. */
     private static final Pattern REVERSAL_MARK = Pattern.compile("退回|冲销|红字|冲红");
 
+    // No budget payment is larger than this (元, absolute): a bigger figure is a corrupt or mistyped
+    // line, and stored it would dwarf every real figure of its project.
+    private final BigDecimal maxAmountYuan;
+
+    /** With the default bound, {@link IngestProperties#DEFAULT_MAX_AMOUNT_YUAN}. */
+    public DisbursementParser() {
+        this(IngestProperties.DEFAULT_MAX_AMOUNT_YUAN);
+    }
+
+    public DisbursementParser(BigDecimal maxAmountYuan) {
+        this.maxAmountYuan = maxAmountYuan;
+    }
+
     public ParsedRow parse(ExportFormat format, List<String> row) {
         HeaderMapping columns = format.columns();
-        String projectCode = columns.value(row, PROJECT_CODE);
+        // Matched with the plan, and part of the payment's identity, in its one normal form.
+        String projectCode = ProjectCode.normalise(columns.value(row, PROJECT_CODE));
         String voucher = requireValue(columns, row, VOUCHER_NO);
         String originalVoucher = columns.value(row, ORIGINAL_VOUCHER_NO);
         if (projectCode.isEmpty() && originalVoucher.isEmpty()) {
@@ -55,15 +70,29 @@ public class DisbursementParser {
                 checkWidth(PAYEE, payee);
                 checkWidth(SUMMARY, summary);
                 return new ParsedRow.Pending(parseDate(columns.value(row, DATE), "支付日期 (date)"), projectCode,
-                        parseAmount(columns.value(row, AMOUNT), format.unit(), "金额 (amount)"), voucher, payee, summary);
+                        bounded(columns.value(row, AMOUNT), format.unit(), "金额 (amount)"), voucher, payee, summary);
+            }
+            // The requested amount of a confirmed line is not counted, but an absurd one means the
+            // line is corrupt: refuse it rather than trust its other cells.
+            String requested = columns.value(row, AMOUNT);
+            if (!requested.isEmpty()) {
+                Money requestedAmount = null;
+                try {
+                    requestedAmount = parseAmount(requested, format.unit(), "金额 (amount)");
+                } catch (RowRejectedException unreadable) {
+                    // not used, and never a reason to refuse the line
+                }
+                if (requestedAmount != null) {
+                    checkBound(requestedAmount, requested, "金额 (amount)");
+                }
             }
         }
         LocalDate date = format.columns().has(CONFIRMED_DATE)
                 ? parseDate(columns.value(row, CONFIRMED_DATE), "实际支付日期 (confirmed_date)")
                 : parseDate(columns.value(row, DATE), "支付日期 (date)");
         Money amount = format.columns().has(CONFIRMED_AMOUNT)
-                ? parseAmount(columns.value(row, CONFIRMED_AMOUNT), format.unit(), "实际支付金额 (confirmed_amount)")
-                : parseAmount(columns.value(row, AMOUNT), format.unit(), "金额 (amount)");
+                ? bounded(columns.value(row, CONFIRMED_AMOUNT), format.unit(), "实际支付金额 (confirmed_amount)")
+                : bounded(columns.value(row, AMOUNT), format.unit(), "金额 (amount)");
         boolean reversal = !originalVoucher.isEmpty()
                 || REVERSAL_MARK.matcher(columns.value(row, KIND)).find()
                 || REVERSAL_MARK.matcher(summary).find();
@@ -145,6 +174,29 @@ public class DisbursementParser {
         return value;
     }
 
+    /** An amount read as {@link #parseAmount} does, refused when its absolute value (in 元) is above the bound. */
+    private Money bounded(String text, AmountUnit unit, String field) {
+        return checkBound(parseAmount(text, unit, field), text, field);
+    }
+
+    private Money checkBound(Money amount, String text, String field) {
+        if (amount.yuan().abs().compareTo(maxAmountYuan) > 0) {
+            throw new RowRejectedException(field + " '" + text + "' is " + String.format("%,.2f", amount.yuan())
+                    + " 元, more than the " + describe(maxAmountYuan)
+                    + " 元 a payment line may hold (monitor.ingest.max-amount-yuan)");
+        }
+        return amount;
+    }
+
+    private static String describe(BigDecimal bound) {
+        BigDecimal plain = bound.stripTrailingZeros();
+        return plain.scale() <= 0 ? String.format("%,d", plain.toBigIntegerExact()) : String.format("%,.2f", bound);
+    }
+
+    /**
+     * Reads an amount (in the export's unit) as 元, with no bound: the control-total check of
+     * {@link ExportInspector} adds up the lines as exported, whatever their size.
+     */
     static Money parseAmount(String text, AmountUnit unit, String field) {
         BigDecimal value;
         try {

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.budgetmonitor.ingest.IngestedFileRepository.IngestedFile;
 import org.budgetmonitor.ingest.IngestedFileRepository.Status;
 import org.budgetmonitor.support.CsvFiles;
+import org.budgetmonitor.support.ProjectCode;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -59,6 +60,11 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     public static final String DECISIONS = "inbox.decisions";
     /** Lines read, but not quite as written (a stray quote taken as text): file, line and what was done. */
     public static final String NOTICES = "inbox.notices";
+    /** How many lines had their project code normalised (see {@link ProjectCode}), and a few examples. */
+    public static final String CODES_NORMALISED = "inbox.codesNormalised";
+    public static final String CODES_NORMALISED_EXAMPLES = "inbox.codesNormalisedExamples";
+    private static final int EXAMPLES = 3;
+    private static final String MORE = "…";
 
 
     private final Path inbox;
@@ -87,6 +93,8 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     // The versions this attempt opened: a version of the run still loading that is not among them
     // was left half-read by an earlier attempt.
     private final java.util.Set<Long> openedHere = new java.util.HashSet<>();
+    // Shared with the open file, which counts as it reads (never while re-reading after a restart).
+    private final CodeCount codes = new CodeCount();
 
     public InboxReader(Path inbox, IngestProperties properties, InboxScanner scanner, ExportInspector inspector,
             DisbursementParser parser, IngestedFileRepository registry, long jobInstanceId) {
@@ -119,6 +127,9 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         resumeRecords = context.getLong(RECORDS_DONE, 0);
         leftoversChecked = false;
         openedHere.clear();
+        codes.lines = context.getLong(CODES_NORMALISED, 0);
+        codes.examples.clear();
+        codes.examples.addAll(names(context.getString(CODES_NORMALISED_EXAMPLES, "")));
     }
 
     @Override
@@ -301,7 +312,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     private OpenFile open(Path path, ExportFormat format, long fileId, String sha) {
         openedHere.add(fileId);
         try {
-            return new OpenFile(path, format, fileId, sha, parser);
+            return new OpenFile(path, format, fileId, sha, parser, codes);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -352,6 +363,8 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         context.putString(WAITING, String.join("\n", waiting));
         context.putString(DECISIONS, String.join("\n", decisions));
         context.putString(NOTICES, String.join("\n", notices));
+        context.putLong(CODES_NORMALISED, codes.lines);
+        context.putString(CODES_NORMALISED_EXAMPLES, String.join("\n", codes.examples));
 
         if (current != null) {
             context.putString(CURRENT_FILE, current.name);
@@ -377,6 +390,24 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         return joined.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(joined.split("\n")));
     }
 
+    /** Lines whose project code was not in its normal form, for the run summary. */
+    private static final class CodeCount {
+        long lines;
+        final List<String> examples = new ArrayList<>();
+
+        void add(String exported, String normal) {
+            lines++;
+            String example = exported + " → " + normal;
+            if (!examples.contains(example)) {
+                if (examples.size() < EXAMPLES) {
+                    examples.add(example);
+                } else if (examples.size() == EXAMPLES) {
+                    examples.add(MORE); // other spellings than the ones shown
+                }
+            }
+        }
+    }
+
     /** One export being read: its layout, the occurrence count of each payment key, and a digest of what was read. */
     private static final class OpenFile {
 
@@ -391,12 +422,15 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         private final Reader reader;
         private final CSVParser csv;
         private final Iterator<CSVRecord> records;
+        private final CodeCount codes;
+        private boolean skipping;
         private long lineOfLastRecord;
         private long recordsDone;
         private IngestLine failure; // the end or the failure that skipping ran into
 
-        OpenFile(Path path, ExportFormat format, long fileId, String sha256, DisbursementParser parser)
-                throws IOException {
+        OpenFile(Path path, ExportFormat format, long fileId, String sha256, DisbursementParser parser,
+                CodeCount codes) throws IOException {
+            this.codes = codes;
             this.name = path.getFileName().toString();
             this.fileId = fileId;
             this.sha256 = sha256;
@@ -411,13 +445,15 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
 
         /** Re-reads the first {@code count} records of a file after a restart. */
         void skip(long count) {
+            skipping = true; // these lines were counted by the run that read them first
             while (recordsDone < count) {
                 IngestLine line = next();
                 if (line == null || line instanceof IngestLine.Abandoned) {
                     failure = line;
-                    return;
+                    break;
                 }
             }
+            skipping = false;
         }
 
         /** The next line, null at the end of the file, or {@link IngestLine.Abandoned} when it cannot be read on. */
@@ -461,15 +497,24 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             try {
                 ParsedRow parsed = parser.parse(format, row);
                 if (parsed instanceof ParsedRow.Pending pending) {
+                    countNormalised(row, pending.projectCode());
                     return new IngestLine.Pending(name, fileId, line, pending);
                 }
                 Disbursement d = ((ParsedRow.Payment) parsed).disbursement();
+                countNormalised(row, d.projectCode());
                 String key = DedupeKey.of(d);
                 int occurrence = d.hasPaymentId() ? 1 : occurrences.merge(key, 1, Integer::sum);
                 return new IngestLine.Accepted(name, fileId, line, d, key, occurrence);
             } catch (RowRejectedException e) {
                 return new IngestLine.Rejected(name, fileId, line, e.getMessage(),
                         CsvFiles.OUTPUT.format(row.toArray()));
+            }
+        }
+
+        private void countNormalised(List<String> row, String code) {
+            String exported = format.columns().value(row, DisbursementColumns.PROJECT_CODE);
+            if (!skipping && !exported.equals(code)) {
+                codes.add(exported, code);
             }
         }
 

@@ -24,8 +24,10 @@ public class PendingReportWriter {
             CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
             printer.printRecord(COLUMNS);
             for (var row : rows) {
-                printer.printRecord(row.requestDate(), row.projectCode(), row.amountYuan().toPlainString(),
-                        row.voucherNo(), row.payee(), row.summary(), row.file(), row.line());
+                // Text cells hold export text (never a formula in Excel); the amount stays a number.
+                printer.printRecord(row.requestDate(), CsvFiles.text(row.projectCode()), row.amountYuan().toPlainString(),
+                        CsvFiles.text(row.voucherNo()), CsvFiles.text(row.payee()), CsvFiles.text(row.summary()),
+                        CsvFiles.text(row.file()), row.line());
             }
             printer.flush();
         });

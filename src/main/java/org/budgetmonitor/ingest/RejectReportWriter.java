@@ -23,7 +23,9 @@ public class RejectReportWriter {
             CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
             printer.printRecord(COLUMNS);
             for (IngestLine.Rejected row : rows) {
-                printer.printRecord(row.file(), row.line(), row.reason(), row.rawLine());
+                // file, reason and raw_line hold export text: never a formula in Excel.
+                printer.printRecord(CsvFiles.text(row.file()), row.line(), CsvFiles.text(row.reason()),
+                        CsvFiles.text(row.rawLine()));
             }
             printer.flush();
         });

@@ -113,7 +113,7 @@ public class NightlyJobConfig {
             IngestedFileRepository files, Clock clock,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
         return new InboxReader(Path.of(inbox), ingest, new InboxScanner(ingest, clock), new ExportInspector(ingest),
-                new DisbursementParser(), files, jobInstanceId);
+                new DisbursementParser(ingest.maxAmountYuan()), files, jobInstanceId);
     }
 
     @Bean

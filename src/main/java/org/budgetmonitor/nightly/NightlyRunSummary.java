@@ -94,6 +94,13 @@ public class NightlyRunSummary implements JobExecutionListener {
                 s.append("              ").append(pending).append(" lines not yet confirmed by the bank (not counted; see ")
                         .append(outputs.pendingCsv()).append(")\n");
             }
+            long normalised = c.getLong(InboxReader.CODES_NORMALISED, 0);
+            if (normalised > 0) {
+                // Said, because a code the plan does not spell that way now counts for the planned project.
+                s.append("              project codes normalised: ").append(normalised).append(" lines (")
+                        .append(c.getString(InboxReader.CODES_NORMALISED_EXAMPLES, "").replace("\n", ", "))
+                        .append(")\n");
+            }
             String unmatched = c.getString(IngestWriter.UNMATCHED_REFUNDS, "");
             if (!unmatched.isEmpty()) {
                 s.append("              refunds whose original voucher is unknown: ")

@@ -23,6 +23,7 @@ import org.budgetmonitor.money.Amounts;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.support.CsvFiles;
 import org.budgetmonitor.support.HeaderMapping;
+import org.budgetmonitor.support.ProjectCode;
 
 /**
  * Reads {@code projects.csv} and {@code indicators.csv} from a plan directory and validates them.
@@ -140,7 +141,8 @@ public class PlanCsvReader {
 
     private static BudgetProject toProject(List<String> row, HeaderMapping columns, Map<Integer, String> checkpointColumns) {
         int year = parseYear(columns.value(row, "fiscal_year"));
-        String code = required(columns, row, "project_code");
+        // In its normal form, as the payments are matched (case, full-width forms and spaces do not count).
+        String code = ProjectCode.normalise(required(columns, row, "project_code"));
         String name = required(columns, row, "project_name");
         String unitCode = required(columns, row, "unit_code");
         String unitName = required(columns, row, "unit_name");
@@ -224,7 +226,7 @@ public class PlanCsvReader {
                     continue;
                 }
                 List<String> row = record.toList();
-                String code = columns.value(row, "project_code");
+                String code = ProjectCode.normalise(columns.value(row, "project_code"));
                 if (!projectCodes.contains(code)) {
                     problems.add(INDICATORS_FILE + " line " + startLine + ", project " + code
                             + ": no such project in " + PROJECTS_FILE);

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.budgetmonitor.support.CsvFiles;
 import org.budgetmonitor.support.HeaderMapping;
+import org.budgetmonitor.support.ProjectCode;
 
 /**
  * Reads the indicator progress files of --progress-dir (UTF-8 CSV, BOM allowed): project code,
@@ -92,7 +93,8 @@ public class ProgressCsvReader {
                     problems.add(name + " line " + start + ": date '" + columns.value(row, "date") + "' is not like 2026-09-30");
                     continue;
                 }
-                progress.add(new IndicatorProgress(columns.value(row, "project_code"), columns.value(row, "indicator"),
+                progress.add(new IndicatorProgress(ProjectCode.normalise(columns.value(row, "project_code")),
+                        columns.value(row, "indicator"),
                         date, columns.value(row, "value"), columns.value(row, "expected_full_year"),
                         columns.value(row, "likelihood"), columns.value(row, "cause_category"),
                         columns.value(row, "cause"), columns.value(row, "measure"), columns.value(row, "note"),

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVPrinter;
 import org.budgetmonitor.money.Money;
@@ -53,9 +54,11 @@ public class QuarterlyCsvWriter {
             printer.printRecord("project_code", "level1", "level2", "level3", "target", "value_to_date",
                     "expected_full_year", "status", "likelihood", "cause_category", "cause", "measure", "note");
             for (IndicatorReview i : review.indicators()) {
-                printer.printRecord(i.projectCode(), i.level1(), i.level2(), i.level3(), i.target(), i.valueToDate(),
-                        i.expectedFullYear(), i.status().chinese(), i.likelihood() == null ? "" : i.likelihood().chinese(),
-                        i.causeCategory(), i.cause(), i.measure(), i.note());
+                // Every cell is text typed by officers (plans, progress files): never a formula in Excel.
+                printer.printRecord(Stream.of(i.projectCode(), i.level1(), i.level2(), i.level3(), i.target(),
+                        i.valueToDate(), i.expectedFullYear(), i.status().chinese(),
+                        i.likelihood() == null ? "" : i.likelihood().chinese(), i.causeCategory(), i.cause(), i.measure(),
+                        i.note()).map(CsvFiles::text).toList());
             }
             printer.flush();
         });

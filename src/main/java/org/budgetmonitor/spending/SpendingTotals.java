@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -92,9 +93,10 @@ public class SpendingTotals {
             return 0;
         }
         long applied = 0;
-        // A year's payments add up to one row per project: sums are kept per project and year in 分
-        // (amounts are stored to 0.01 元), and written once, however many pages they came in.
-        Map<ProjectYear, long[]> sums = new HashMap<>();
+        // A year's payments add up to one row per project: sums are kept per project and year, and
+        // written once, however many pages they came in. In BigDecimal, exact whatever the amounts: a
+        // sum in long 分 overflowed (or wrapped silently) on amounts stored before they were bounded.
+        Map<ProjectYear, BigDecimal[]> sums = new HashMap<>();
         for (long from = through; from < last; from += page) {
             long[] rows = {0};
             jdbc.query(NEW_PAYMENTS, rs -> {
@@ -119,7 +121,7 @@ public class SpendingTotals {
 
     /** Adds changes (negative ones take payments out) to the monthly totals. */
     public void apply(Collection<Change> changes) {
-        Map<ProjectYear, long[]> sums = new HashMap<>();
+        Map<ProjectYear, BigDecimal[]> sums = new HashMap<>();
         changes.forEach(c -> add(sums, c.payDate(), c.projectCode(), c.amountYuan()));
         write(sums);
     }
@@ -127,13 +129,19 @@ public class SpendingTotals {
     private record ProjectYear(String projectCode, int year) {
     }
 
-    private static void add(Map<ProjectYear, long[]> sums, LocalDate payDate, String projectCode, BigDecimal yuan) {
-        long fen = yuan.movePointRight(2).longValueExact(); // exact: amount_yuan has two decimals
-        sums.computeIfAbsent(new ProjectYear(projectCode, payDate.getYear()), k -> new long[12])[payDate.getMonthValue() - 1]
-                += fen;
+    private static void add(Map<ProjectYear, BigDecimal[]> sums, LocalDate payDate, String projectCode, BigDecimal yuan) {
+        BigDecimal[] months = sums.computeIfAbsent(new ProjectYear(projectCode, payDate.getYear()), k -> zeros());
+        int m = payDate.getMonthValue() - 1;
+        months[m] = months[m].add(yuan);
     }
 
-    private void write(Map<ProjectYear, long[]> sums) {
+    private static BigDecimal[] zeros() {
+        BigDecimal[] months = new BigDecimal[12];
+        Arrays.fill(months, BigDecimal.ZERO);
+        return months;
+    }
+
+    private void write(Map<ProjectYear, BigDecimal[]> sums) {
         // Updated where the project's year has a row, inserted where not: knowing which first saves
         // a statement per project on the first night of a year (or of a full load), when none has.
         Set<ProjectYear> stored = new HashSet<>();
@@ -141,9 +149,9 @@ public class SpendingTotals {
                 rs -> {
                     stored.add(new ProjectYear(rs.getString(1), year));
                 }, year));
-        List<Map.Entry<ProjectYear, long[]>> updates = new ArrayList<>();
-        List<Map.Entry<ProjectYear, long[]>> inserts = new ArrayList<>();
-        for (Map.Entry<ProjectYear, long[]> e : sums.entrySet()) {
+        List<Map.Entry<ProjectYear, BigDecimal[]>> updates = new ArrayList<>();
+        List<Map.Entry<ProjectYear, BigDecimal[]>> inserts = new ArrayList<>();
+        for (Map.Entry<ProjectYear, BigDecimal[]> e : sums.entrySet()) {
             (stored.contains(e.getKey()) ? updates : inserts).add(e);
         }
         jdbc.batchUpdate(ADD, updates, 1000, (ps, e) -> bind(ps, e, 1, 13, 14));
@@ -151,10 +159,10 @@ public class SpendingTotals {
     }
 
     /** Binds the twelve monthly amounts (元) from position {@code first}, and the year and the project. */
-    private static void bind(PreparedStatement ps, Map.Entry<ProjectYear, long[]> e, int first, int yearAt,
+    private static void bind(PreparedStatement ps, Map.Entry<ProjectYear, BigDecimal[]> e, int first, int yearAt,
             int projectAt) throws SQLException {
         for (int m = 0; m < 12; m++) {
-            ps.setBigDecimal(first + m, BigDecimal.valueOf(e.getValue()[m], 2));
+            ps.setBigDecimal(first + m, e.getValue()[m]);
         }
         ps.setInt(yearAt, e.getKey().year());
         ps.setString(projectAt, e.getKey().projectCode());

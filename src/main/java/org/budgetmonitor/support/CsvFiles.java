@@ -37,6 +37,22 @@ public final class CsvFiles {
     }
 
     /**
+     * A text cell as written to a CSV officers open in Excel: one beginning with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return would be taken as a formula (CSV injection), so
+     * it gets a leading {@code '} (OWASP's advice), which Excel shows as text. Only for text columns:
+     * a numeric cell such as {@code -1.00} must stay a number, and is written without this.
+     */
+    public static String text(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        return switch (cell.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + cell;
+            default -> cell;
+        };
+    }
+
+    /**
      * Opens a UTF-8 file, skipping a BOM. Malformed bytes raise an error instead of turning into
      * replacement characters: a wrongly decoded file must never be read as mojibake.
      */

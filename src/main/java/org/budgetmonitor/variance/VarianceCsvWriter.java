@@ -37,13 +37,19 @@ public class VarianceCsvWriter {
         });
     }
 
-    /** The row's cells as the contract formats them; also used by other CSV outputs that extend it. */
+    /**
+     * The row's cells as the contract formats them; also used by other CSV outputs that extend it.
+     * Text cells (code, name, unit) come from plans and exports and are never a formula in Excel
+     * ({@link CsvFiles#text}); figures are written as they are, so a negative one stays a number.
+     */
     public static List<String> values(VarianceRow row) {
         String reasons = String.join(";", row.reasons().stream().map(Enum::name).toList());
         if (!row.planned()) {
-            return List.of(row.projectCode(), "", "", "", "", "", "", wan(row.actual()), "", "", row.flag().name(), reasons);
+            return List.of(CsvFiles.text(row.projectCode()), "", "", "", "", "", "", wan(row.actual()), "", "",
+                    row.flag().name(), reasons);
         }
-        return List.of(row.projectCode(), row.projectName(), row.unitCode(), wan(row.budget()),
+        return List.of(CsvFiles.text(row.projectCode()), CsvFiles.text(row.projectName()), CsvFiles.text(row.unitCode()),
+                wan(row.budget()),
                 row.checkpointDate() == null ? "" : row.checkpointDate().toString(), wan(row.checkpointPlan()),
                 wan(Money.ofYuan(row.expectedYuan())), wan(row.actual()), twoDecimals(row.executionRatePct()),
                 twoDecimals(row.gapPp()), row.flag().name(), reasons);

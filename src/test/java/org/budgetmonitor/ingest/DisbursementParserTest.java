@@ -92,4 +92,59 @@ class DisbursementParserTest {
         assertThat(DedupeKey.of(a)).isEqualTo(DedupeKey.of(b));
         assertThat(DedupeKey.of(a)).isNotEqualTo(DedupeKey.of(parse("2026-03-01", "P1", "1200", "V2", "X", "Y", "", "")));
     }
+
+    @Test
+    void rejectsALineWhoseAmountIsAboveTheBoundWithTheFigureAndTheBound() {
+        assertThatThrownBy(() -> parse("2026-03-01", "P1", "99999999999999999.99", "V1", "", "", "", ""))
+                .isInstanceOf(RowRejectedException.class)
+                .hasMessage("金额 (amount) '99999999999999999.99' is 99,999,999,999,999,999.99 元, more than the"
+                        + " 1,000,000,000,000 元 a payment line may hold (monitor.ingest.max-amount-yuan)");
+        // A reversal is bounded by its absolute value.
+        assertThatThrownBy(() -> parse("2026-03-01", "P1", "-1000000000000.01", "V1", "", "", "", ""))
+                .hasMessageContaining("more than the 1,000,000,000,000 元");
+    }
+
+    @Test
+    void acceptsAnAmountAtTheBound() {
+        assertThat(parse("2026-03-01", "P1", "1,000,000,000,000.00", "V1", "", "", "", "").amount())
+                .isEqualTo(Money.ofYuan("1000000000000"));
+        assertThat(parse("2026-03-01", "P1", "-1000000000000", "V1", "", "", "", "").amount())
+                .isEqualTo(Money.ofYuan("-1000000000000"));
+    }
+
+    @Test
+    void boundsTheAmountInYuanWhateverUnitTheExportUses() {
+        ExportFormat wan = format(AmountUnit.WAN, "支付日期", "项目编码", "金额", "凭证号");
+
+        assertThat(payment(wan, "2026-03-01", "P1", "100000000", "V1").amount()).isEqualTo(Money.ofYuan("1000000000000"));
+        assertThatThrownBy(() -> payment(wan, "2026-03-01", "P1", "100000000.01", "V1"))
+                .hasMessage("金额 (amount) '100000000.01' is 1,000,000,000,100.00 元, more than the"
+                        + " 1,000,000,000,000 元 a payment line may hold (monitor.ingest.max-amount-yuan)");
+    }
+
+    @Test
+    void boundsTheConfirmedAmountAndThePendingAmount() {
+        ExportFormat confirmed = format(AmountUnit.YUAN, "支付日期", "项目编码", "金额", "凭证号", "实际支付金额", "实际支付日期");
+
+        assertThatThrownBy(() -> parser.parse(confirmed,
+                List.of("2026-03-01", "P1", "10.00", "V1", "50000000000000000.00", "2026-03-02")))
+                .hasMessageStartingWith("实际支付金额 (confirmed_amount) '50000000000000000.00' is 50,000,000,000,000,000.00 元");
+        // The requested amount of a confirmed line is bounded too: an absurd figure anywhere on the line rejects it.
+        assertThatThrownBy(() -> parser.parse(confirmed,
+                List.of("2026-03-01", "P1", "50000000000000000.00", "V1", "10.00", "2026-03-02")))
+                .hasMessageStartingWith("金额 (amount) '50000000000000000.00'");
+        // Awaiting the bank: still bounded.
+        assertThatThrownBy(() -> parser.parse(confirmed, List.of("2026-03-01", "P1", "50000000000000000.00", "V1", "", "")))
+                .hasMessageStartingWith("金额 (amount) '50000000000000000.00'");
+    }
+
+    @Test
+    void takesItsBoundFromConfiguration() {
+        var strict = new DisbursementParser(new java.math.BigDecimal("500"));
+
+        assertThatThrownBy(() -> strict.parse(chinese, List.of("2026-03-01", "P1", "500.01", "V1", "", "", "", "")))
+                .hasMessageContaining("more than the 500 元");
+        assertThat(((ParsedRow.Payment) strict.parse(chinese, List.of("2026-03-01", "P1", "500", "V1", "", "", "", "")))
+                .disbursement().amount()).isEqualTo(Money.ofYuan("500"));
+    }
 }

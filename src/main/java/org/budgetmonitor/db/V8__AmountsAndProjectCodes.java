@@ -1,0 +1,166 @@
+package org.budgetmonitor.db;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.budgetmonitor.ingest.DedupeKey;
+import org.budgetmonitor.ingest.Disbursement;
+import org.budgetmonitor.money.Money;
+import org.budgetmonitor.support.ProjectCode;
+
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issue 13. Sums of money get the room their terms can reach: a payment line is bounded by
+ * {@code monitor.ingest.max-amount-yuan} (10^12 元), the monthly totals hold up to 10^22 元
+ * ({@code NUMERIC(24,2)}), and the actuals stored with a variance or a quarterly review now hold as
+ * much as the totals they come from (they held 10^18 元: a project's year of 10^7 lines at the bound
+ * would not have fitted, nor rows above the bound stored by an earlier version). Rates and gaps,
+ * actual over a budget as small as 1 元, and the year-end projection get 30 digits before the point.
+ *
+ * <p>Project codes are now stored in their normal form ({@link ProjectCode}), and a payment's
+ * identity ({@link DedupeKey}) is computed from it. Payments stored by an earlier version under a
+ * code not in that form would otherwise get a new identity when an overlapping export brings them
+ * again, and be counted twice; so their codes are normalised and their identities recomputed here
+ * (see {@link #normaliseStoredCodes}). Nothing counted changes: a payment whose new identity is
+ * already taken (the same payment stored twice before, once under each spelling) keeps both rows as
+ * two occurrences, as it was counted. The monthly totals are then rebuilt by the next night, and the
+ * plan is read again so that its codes are normalised too.
+ */
+@Component
+public class V8__AmountsAndProjectCodes extends BaseJavaMigration {
+
+    private static final String[] WIDENINGS = {
+        "variance_result.actual_yuan NUMERIC(24,2)",
+        "variance_result.execution_rate_pct NUMERIC(40,10)",
+        "variance_result.gap_pp NUMERIC(40,10)",
+        "quarterly_review_row.actual_yuan NUMERIC(24,2)",
+        "quarterly_review_row.prev_quarter_actual_yuan NUMERIC(24,2)",
+        "quarterly_review_row.execution_rate_pct NUMERIC(40,10)",
+        "quarterly_review_row.gap_pp NUMERIC(40,10)",
+        "quarterly_review_row.projected_year_end_yuan NUMERIC(40,10)",
+        "quarterly_review_row.required_monthly_yuan NUMERIC(40,10)",
+    };
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        Connection connection = context.getConnection();
+        widen(connection);
+        normaliseStoredCodes(connection);
+    }
+
+    private record Stored(long id, String key, int occurrence, Date payDate, String code, BigDecimal amount,
+            String voucher, String payee, String summary, String fundingSource, String paymentId,
+            String originalVoucher, long fileId, long sourceLine) {
+
+        Disbursement as(String projectCode, BigDecimal yuan) {
+            return new Disbursement(payDate.toLocalDate(), projectCode, Money.ofYuan(yuan), voucher, empty(payee),
+                    empty(summary), empty(fundingSource), empty(paymentId), empty(originalVoucher));
+        }
+    }
+
+    /**
+     * Normalises the project codes of the stored payments and pending lines, with the payments'
+     * identities, and lets the totals and the plan be rebuilt. Returns how many payments changed.
+     */
+    public static int normaliseStoredCodes(Connection connection) throws SQLException {
+        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        List<String> codes = new ArrayList<>();
+        for (String table : List.of("disbursement", "pending_payment")) {
+            jdbc.query("SELECT DISTINCT project_code FROM " + table, rs -> {
+                String code = rs.getString(1);
+                if (!code.equals(ProjectCode.normalise(code)) && !codes.contains(code)) {
+                    codes.add(code);
+                }
+            });
+        }
+        if (codes.isEmpty()) {
+            return 0;
+        }
+        int changed = 0;
+        for (String code : codes) {
+            String normal = ProjectCode.normalise(code);
+            jdbc.update("UPDATE pending_payment SET project_code = ? WHERE project_code = ?", normal, code);
+            List<Stored> rows = jdbc.query("""
+                    SELECT id, dedupe_key, occurrence, pay_date, project_code, amount_yuan, voucher_no, payee, summary,
+                           funding_source, payment_id, original_voucher_no, file_id, source_line
+                    FROM disbursement WHERE project_code = ? ORDER BY id""", (rs, n) -> new Stored(rs.getLong(1),
+                    rs.getString(2), rs.getInt(3), rs.getDate(4), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
+                    rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                    rs.getLong(13), rs.getLong(14)), code);
+            for (Stored row : rows) {
+                String key = newKey(jdbc, row, normal);
+                int occurrence = row.occurrence();
+                if (!key.equals(row.key())) {
+                    Integer taken = jdbc.queryForObject("SELECT MAX(occurrence) FROM disbursement"
+                            + " WHERE pay_date = ? AND dedupe_key = ?", Integer.class, row.payDate(), key);
+                    if (taken != null) {
+                        occurrence = Math.max(occurrence, taken + 1);
+                    }
+                    jdbc.update("UPDATE file_payment SET dedupe_key = ?, occurrence = ?"
+                            + " WHERE pay_date = ? AND dedupe_key = ? AND occurrence = ?",
+                            key, occurrence, row.payDate(), row.key(), row.occurrence());
+                }
+                jdbc.update("UPDATE disbursement SET project_code = ?, dedupe_key = ?, occurrence = ? WHERE id = ?",
+                        normal, key, occurrence, row.id());
+                changed++;
+            }
+        }
+        // The totals are summed afresh from the payments by the next night (their rows were per code),
+        // and the plan is read again even if its files are unchanged.
+        jdbc.update("DELETE FROM project_year_total");
+        jdbc.update("UPDATE totals_watermark SET through_payment_id = 0");
+        jdbc.update("DELETE FROM plan_load");
+        return changed;
+    }
+
+    /**
+     * The identity the payment has under its normal code. A line's own identity is recomputed; a
+     * part of a whole-voucher refund (its key derives from the refund line's key, its index and its
+     * project) is found by trying the indices of the refund's parts. An identity that cannot be
+     * derived (no such formula matches) is kept.
+     */
+    private static String newKey(JdbcTemplate jdbc, Stored row, String normal) {
+        if (DedupeKey.of(row.as(row.code(), row.amount())).equals(row.key())) {
+            return DedupeKey.of(row.as(normal, row.amount()));
+        }
+        if (row.originalVoucher() == null || row.originalVoucher().isEmpty()) {
+            return row.key();
+        }
+        // The refund line named no project and held the sum of its parts.
+        List<BigDecimal> parts = jdbc.queryForList("SELECT amount_yuan FROM disbursement WHERE file_id = ?"
+                + " AND source_line = ? AND voucher_no = ? AND original_voucher_no = ?", BigDecimal.class,
+                row.fileId(), row.sourceLine(), row.voucher(), row.originalVoucher());
+        BigDecimal refund = parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        String refundKey = DedupeKey.of(row.as("", refund));
+        for (int i = 0; i < parts.size(); i++) {
+            if (DedupeKey.part(refundKey, i, row.code()).equals(row.key())) {
+                return DedupeKey.part(refundKey, i, normal);
+            }
+        }
+        return row.key();
+    }
+
+    private static String empty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void widen(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String widening : WIDENINGS) {
+                String[] parts = widening.split("[. ]", 3);
+                // SET DATA TYPE keeps the column's NOT NULL and default on H2 and PostgreSQL alike.
+                statement.execute("ALTER TABLE " + parts[0] + " ALTER COLUMN " + parts[1] + " SET DATA TYPE " + parts[2]);
+            }
+        }
+    }
+}
