@@ -54,7 +54,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboxReader.class);
 
     /** Stands for the content of a file that could not be read at all. */
-    private static final String UNREADABLE_SHA = "0".repeat(64);
+    private static final String UNREADABLE_SHA = "";
     public static final String REPLACED_PAYMENTS = "inbox.replacedPayments";
     /** What became of each file under a name read before, or identical to another: one line each. */
     public static final String DECISIONS = "inbox.decisions";
@@ -90,9 +90,8 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     private long resumeFileId = -1;
     private long resumeRecords;
     private boolean leftoversChecked;
-    // The versions this attempt opened: a version of the run still loading that is not among them
-    // was left half-read by an earlier attempt.
-    private final java.util.Set<Long> openedHere = new java.util.HashSet<>();
+    // The versions this attempt gave up part-way: the writer takes them out with the chunk that says so.
+    private final java.util.Set<Long> givenUp = new java.util.HashSet<>();
     // Shared with the open file, which counts as it reads (never while re-reading after a restart).
     private final CodeCount codes = new CodeCount();
 
@@ -126,7 +125,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         resumeFileId = context.getLong(CURRENT_FILE_ID, -1);
         resumeRecords = context.getLong(RECORDS_DONE, 0);
         leftoversChecked = false;
-        openedHere.clear();
+        givenUp.clear();
         codes.lines = context.getLong(CODES_NORMALISED, 0);
         codes.examples.clear();
         codes.examples.addAll(names(context.getString(CODES_NORMALISED_EXAMPLES, "")));
@@ -150,6 +149,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             }
             IngestLine line = current.next();
             if (line instanceof IngestLine.Abandoned abandoned) {
+                givenUp.add(abandoned.fileId());
                 rejectedFiles.add(current.name);
                 closeQuietly(current);
                 current = null;
@@ -167,19 +167,20 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     }
 
     /**
-     * At the end of a restarted run: a version the failed attempt left half-read whose file is no
-     * longer in the inbox (or changed, and was read afresh) is taken out, so no file counts in part.
+     * At the end of the inbox: a version of this run still loading was left half-read by an earlier
+     * attempt, and its file is gone or can no longer be read; it is taken out, so that no file
+     * counts in part. (Every file this attempt read to its end is loaded by now.)
      */
     private IngestLine takeOutLeftovers() {
         if (!leftoversChecked) {
             leftoversChecked = true;
             for (IngestedFile version : registry.findLoadingByJobInstance(jobInstanceId)) {
-                if (openedHere.contains(version.id())) {
-                    continue; // its last lines are in this chunk, or it was given up and is rejected with it
+                if (givenUp.contains(version.id())) {
+                    continue;
                 }
                 int removed = registry.retire(version.id());
                 replacedPayments += removed;
-                decisions.add(version.name() + ": half-read by the interrupted attempt and gone from the inbox; its "
+                decisions.add(version.name() + ": half-read by the interrupted attempt and gone from the inbox (or unreadable); its "
                         + payments(removed) + " taken out");
             }
         }
@@ -204,11 +205,13 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             Optional<IngestedFile> halfRead = registry.findById(resumeFileId);
             if (halfRead.isPresent() && halfRead.get().status() == Status.LOADING && halfRead.get().sha256().equals(sha)
                     && inspectQuietly(path) instanceof ExportInspection.Readable readable) {
-                current = open(path, readable.format(), resumeFileId, sha);
-                if (current != null) {
+                try {
+                    current = open(path, readable.format(), resumeFileId, sha);
                     current.skip(resumeRecords);
+                    return null;
+                } catch (IOException | RuntimeException e) {
+                    // read afresh below: the half-read version is taken out first
                 }
-                return null;
             }
         }
         filesRead++;
@@ -253,12 +256,14 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             log.info("Notice: {}", notice);
             notices.add(notice);
         }
-        current = open(path, readable.format(), fileId, readable.facts().sha256());
-        if (current == null) {
+        try {
+            current = open(path, readable.format(), fileId, readable.facts().sha256());
+        } catch (IOException | RuntimeException e) {
+            String reason = "cannot read file: " + describe(e) + "; the whole file was rejected and none of its lines "
+                    + "counted";
             rejectedFiles.add(name);
-            registry.abandon(fileId, "cannot open file");
-            return new IngestLine.Rejected(name, fileId, 0, "cannot open file; the whole file was rejected and none "
-                    + "of its lines counted", "");
+            registry.abandon(fileId, reason);
+            return new IngestLine.Rejected(name, fileId, 0, reason, "");
         }
         return null;
     }
@@ -309,13 +314,8 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         return new IngestLine.Rejected(facts.name(), id, line, reason, "");
     }
 
-    private OpenFile open(Path path, ExportFormat format, long fileId, String sha) {
-        openedHere.add(fileId);
-        try {
-            return new OpenFile(path, format, fileId, sha, parser, codes);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+    private OpenFile open(Path path, ExportFormat format, long fileId, String sha) throws IOException {
+        return new OpenFile(path, format, fileId, sha, parser, codes);
     }
 
     private ExportInspection inspectQuietly(Path path) {

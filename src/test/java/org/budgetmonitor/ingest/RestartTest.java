@@ -153,7 +153,7 @@ class RestartTest {
         assertThat(job.totalYuan()).isEqualByComparingTo("1000.00");
         assertThat(restarted.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
                 .orElseThrow().getExecutionContext().getString(InboxReader.DECISIONS))
-                .isEqualTo("a.csv: half-read by the interrupted attempt and gone from the inbox; its 4 payments taken out");
+                .isEqualTo("a.csv: half-read by the interrupted attempt and gone from the inbox (or unreadable); its 4 payments taken out");
     }
 
     @Test
@@ -167,5 +167,20 @@ class RestartTest {
                 .orElseThrow().getExecutionContext();
         assertThat(ingest.getInt(InboxReader.FILES_READ)).isEqualTo(2);
         assertThat(ingest.getString(InboxReader.UNCHANGED)).isEmpty();
+    }
+
+    @Test
+    void aHalfReadFileThatCannotBeReadAtTheRestartCountsNothingAndIsRejected() throws Exception {
+        failInTheThirdChunk();
+        assertThat(run().getStatus()).isEqualTo(BatchStatus.FAILED);
+        java.nio.file.Files.delete(inbox.resolve("a.csv"));
+        java.nio.file.Files.createDirectories(inbox.resolve("a.csv"));
+
+        JobExecution restarted = run();
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(job.totalYuan()).isEqualByComparingTo("1000.00");
+        assertThat(jdbc.queryForList("SELECT reason FROM rejected_row WHERE source_file = 'a.csv'", String.class))
+                .singleElement().asString().startsWith("cannot read file");
     }
 }
