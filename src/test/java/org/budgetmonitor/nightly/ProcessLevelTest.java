@@ -17,8 +17,11 @@ import org.budgetmonitor.BudgetMonitorApplication;
 import org.budgetmonitor.run.ExitCodes;
 import org.budgetmonitor.run.RunLock;
 import org.budgetmonitor.testing.CommandLine;
+import org.budgetmonitor.testing.EmbeddedPostgresDatabases;
 import org.budgetmonitor.testing.CommandLine.Run;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The job as separate processes see it: a killed run, and two runs at once. */
@@ -73,21 +76,35 @@ class ProcessLevelTest {
                 .isEqualTo(Files.readAllLines(reference.resolve("out/2026-12-31/variance-2026-12-31.csv")));
     }
 
-    @Test
-    void aRunKilledAtARandomPointAndRestartedAfterMoreExportsArrivedCountsEveryFileOnce() throws Exception {
+    /** The same run's arguments on a fresh PostgreSQL database, or on the H2 default. */
+    private List<String> args(Path inbox, Path work, boolean onPostgres) {
+        List<String> args = new ArrayList<>(args(inbox, work));
+        if (onPostgres) {
+            args.addAll(List.of("--spring.profiles.active=postgres",
+                    "--spring.datasource.url=" + EmbeddedPostgresDatabases.newDatabase(),
+                    "--spring.datasource.username=postgres"));
+        }
+        return args;
+    }
+
+    @ParameterizedTest(name = "on PostgreSQL: {0}")
+    @ValueSource(booleans = {false, true})
+    void aRunKilledAtARandomPointAndRestartedAfterMoreExportsArrivedCountsEveryFileOnce(boolean onPostgres)
+            throws Exception {
         Path late = tmp.resolve("late.csv");
-        // Sorts before the files the killed run was reading, and overlaps one of them.
+        // Sorts before the files the killed run was reading, and a copy of one of them.
         write(late, List.of("2026-12-30,13091626P000175100046,12.34,LATE-1,收款人,摘要"));
         Path referenceInbox = bigInbox(tmp.resolve("reference-inbox"));
         Files.copy(late, referenceInbox.resolve("0-late.csv"));
         Files.copy(referenceInbox.resolve("a.csv"), referenceInbox.resolve("0-copy-of-a.csv"));
         Path reference = tmp.resolve("reference");
-        assertThat(CommandLine.run(args(referenceInbox, reference).toArray(String[]::new)).exitCode())
+        assertThat(CommandLine.run(args(referenceInbox, reference, onPostgres).toArray(String[]::new)).exitCode())
                 .isEqualTo(ExitCodes.SUCCESS);
 
         Path inbox = bigInbox(tmp.resolve("inbox"));
         Path killed = tmp.resolve("killed");
-        Process child = startChild(args(inbox, killed));
+        List<String> args = args(inbox, killed, onPostgres);
+        Process child = startChild(args);
         Path log = killed.resolve("data/logs/budget-monitor.log");
         awaitLogLine(log, "Executing step: [ingest]", child);
         long delay = new Random().nextInt(3000);
@@ -97,7 +114,7 @@ class ProcessLevelTest {
         Files.copy(late, inbox.resolve("0-late.csv"));
         Files.copy(inbox.resolve("a.csv"), inbox.resolve("0-copy-of-a.csv"));
 
-        Run restarted = CommandLine.run(args(inbox, killed).toArray(String[]::new));
+        Run restarted = CommandLine.run(args.toArray(String[]::new));
 
         assertThat(restarted.exitCode()).as("killed %d ms into the ingest; restart: %s%nlog: %s", delay,
                 restarted.stdout(), tail(log)).isEqualTo(ExitCodes.SUCCESS);
