@@ -41,6 +41,8 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     public static final String FISCAL_YEAR = "fiscalYear";
     private static final String IMPORT_PLAN = "import-plan";
     private static final String STATUS = "status";
+    /** Replays the archive into a fresh database (see {@link JobCommand}, the recovery package). */
+    public static final String REBUILD = "rebuild";
 
     private static final Logger log = LoggerFactory.getLogger(JobCommandRunner.class);
 
@@ -51,14 +53,16 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private int exitCode = ExitCodes.SUCCESS;
 
     private final RunLogRepository runLog;
+    private final CompletedRunJournal journal;
 
     public JobCommandRunner(MonitorProperties properties, List<Job> jobs, JobLauncherService launcher, Clock clock,
-            RunLogRepository runLog) {
+            RunLogRepository runLog, CompletedRunJournal journal) {
         this.properties = properties;
         this.jobsByName = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.launcher = launcher;
         this.clock = clock;
         this.runLog = runLog;
+        this.journal = journal;
     }
 
     @Override
@@ -91,6 +95,15 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
             // The process holds the run lock on --data-dir (RunLockListener) from before the database opened.
             JobExecution execution = launcher.launch(job, asOf, options);
             int code = exitCodeOf(execution);
+            try {
+                journal.record(execution);
+            } catch (java.io.IOException | RuntimeException e) {
+                // The night's figures stand, but the next start could not vouch for them: a fault to say.
+                log.error("Cannot write the run journal", e);
+                System.out.println("budget-monitor: the run completed, but its line in " + journal.journal().file()
+                        + " could not be written: " + e.getMessage());
+                return ExitCodes.FAILED;
+            }
             boolean red = execution.getExecutionContext().getInt(VarianceTasklet.FLAG_COUNT_PREFIX + Flag.RED, 0) > 0;
             return code == ExitCodes.SUCCESS && red && properties.redExitCode() ? ExitCodes.SUCCESS_WITH_RED : code;
         } catch (BadInputException e) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
@@ -33,7 +34,8 @@ public class RunLockListener implements ApplicationListener<ApplicationEvent> {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot lock " + dataDir.toAbsolutePath(), e);
             }
-        } else if (event instanceof ContextClosedEvent && lock != null) {
+        } else if ((event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) && lock != null) {
+            // A start-up that failed before the context was refreshed never closes it: release here too.
             try {
                 lock.close();
             } catch (IOException e) {
