@@ -9,12 +9,21 @@ import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
 
 /**
  * Takes the run lock on {@code --data-dir} as soon as the configuration is known, before the
  * database is opened or migrated, so a second run exits at once and touches nothing.
+ *
+ * <p>It runs after the configuration files are read (which name the data directory) and before
+ * the logging system starts: a refused run has no log file open, so nothing of it, not even
+ * Spring Boot's report of the failed start, lands in the running job's
+ * {@code <data-dir>/logs/budget-monitor.log}. Its refusal goes to stdout only.
  */
-public class RunLockListener implements ApplicationListener<ApplicationEvent> {
+public class RunLockListener implements ApplicationListener<ApplicationEvent>, Ordered {
+
+    /** After EnvironmentPostProcessorApplicationListener (+10), before LoggingApplicationListener (+20). */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 15;
 
     /** Another process holds the lock. */
     public static class AlreadyRunningException extends RuntimeException {
@@ -24,6 +33,11 @@ public class RunLockListener implements ApplicationListener<ApplicationEvent> {
     }
 
     private RunLock lock;
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
