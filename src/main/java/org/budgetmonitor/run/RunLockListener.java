@@ -2,7 +2,9 @@ package org.budgetmonitor.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
@@ -10,6 +12,7 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Takes the run lock on {@code --data-dir} as soon as the configuration is known, before the
@@ -34,6 +37,17 @@ public class RunLockListener implements ApplicationListener<ApplicationEvent>, O
 
     private RunLock lock;
 
+    private static void emptyTemporaryFiles(Path tmp) throws IOException {
+        if (!Files.isDirectory(tmp)) {
+            return;
+        }
+        try (Stream<Path> children = Files.list(tmp)) {
+            for (Path child : children.toList()) {
+                FileSystemUtils.deleteRecursively(child);
+            }
+        }
+    }
+
     @Override
     public int getOrder() {
         return ORDER;
@@ -45,6 +59,8 @@ public class RunLockListener implements ApplicationListener<ApplicationEvent>, O
             Path dataDir = Path.of(prepared.getEnvironment().getProperty("monitor.data-dir", "data"));
             try {
                 lock = RunLock.tryAcquire(dataDir).orElseThrow(() -> new AlreadyRunningException(dataDir));
+                // Only the lock holder may: what is there was left by a run that was killed (report swap files).
+                emptyTemporaryFiles(dataDir.resolve("tmp"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot lock " + dataDir.toAbsolutePath(), e);
             }
