@@ -1,5 +1,6 @@
 package org.budgetmonitor;
 
+import org.budgetmonitor.run.BadInputException;
 import org.budgetmonitor.run.DamagedDatabaseException;
 import org.budgetmonitor.run.DatabaseCheckListener;
 import org.budgetmonitor.run.ExitCodes;
@@ -45,6 +46,9 @@ public class BudgetMonitorApplication {
         } catch (RunLockListener.AlreadyRunningException e) {
             System.out.println("budget-monitor: " + e.getMessage());
             return ExitCodes.ALREADY_RUNNING;
+        } catch (BadInputException e) {
+            System.out.println("budget-monitor: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         } catch (DamagedDatabaseException e) {
             System.out.println("budget-monitor: " + e.getMessage());
             return ExitCodes.FAILED;

@@ -164,7 +164,8 @@ public final class DatabaseCheck {
                 .append(" --archive-dir and --data-dir; the damaged file is kept beside it)");
         Optional<Path> backup = DatabaseBackups.newest(dataDir);
         if (h2File(url).isPresent()) {
-            message.append(backup.map(b -> ", or restore the backup " + b + " (README, \"Recovery\")")
+            message.append(backup.map(b -> ", or restore the newest backup, " + b
+                    + " (the database as it was before that night's ingest; README, \"Recovery\")")
                     .orElse(" (README, \"Recovery\")"));
         } else {
             message.append(", or restore the server's backup (README, \"Recovery\")");

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -54,9 +55,11 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final RunLogRepository runLog;
     private final CompletedRunJournal journal;
+    private final Map<String, JobCommand> commandsByName;
 
     public JobCommandRunner(MonitorProperties properties, List<Job> jobs, JobLauncherService launcher, Clock clock,
-            RunLogRepository runLog, CompletedRunJournal journal) {
+            RunLogRepository runLog, CompletedRunJournal journal, ObjectProvider<JobCommand> commands) {
+        this.commandsByName = commands.orderedStream().collect(Collectors.toMap(JobCommand::name, c -> c));
         this.properties = properties;
         this.jobsByName = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.launcher = launcher;
@@ -88,8 +91,13 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
                 System.out.print(RunLogTable.format(runLog.latest(20)));
                 return ExitCodes.SUCCESS;
             }
+            JobCommand command = commandsByName.get(jobName);
+            if (command != null) {
+                return command.execute(asOfDate != null ? asOfDate : asOf());
+            }
             Job job = Optional.ofNullable(jobsByName.get(jobName)).orElseThrow(() -> new BadInputException(
-                    "unknown --job=" + jobName + "; jobs are " + jobsByName.keySet() + " and " + STATUS));
+                    "unknown --job=" + jobName + "; jobs are " + jobsByName.keySet() + ", " + commandsByName.keySet()
+                    + " and " + STATUS));
             LocalDate asOf = asOfDate != null ? asOfDate : asOf();
             Map<String, String> options = job.getName().equals(IMPORT_PLAN) ? importOptions() : options();
             // The process holds the run lock on --data-dir (RunLockListener) from before the database opened.

@@ -99,7 +99,8 @@ public final class ArchivedHistory {
 
     /** Reads the figures of the H2 file database (no process may have it open). */
     public Figures h2Figures() throws SQLException {
-        String url = "jdbc:h2:file:" + data().toAbsolutePath().resolve("budget-monitor") + ";IFEXISTS=TRUE";
+        // Read-only: a read-write open would compact the file on close and change what a test then damages.
+        String url = "jdbc:h2:file:" + data().toAbsolutePath().resolve("budget-monitor") + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             return figures(connection);
         }
