@@ -61,6 +61,19 @@ class BackupTest {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(26);
         }
+
+        // Restoring it in place, as README "Recovery" says: the journal is ahead, so the run stops until
+        // the operator moves it aside; then the run the backup was taken in is restarted and completes.
+        Path data = tmp.resolve("data");
+        Files.move(data.resolve("budget-monitor.mv.db"), data.resolve("budget-monitor.mv.db.damaged"));
+        Files.copy(restored.resolve("budget-monitor.mv.db"), data.resolve("budget-monitor.mv.db"));
+        Run behind = nightly("2026-06-30");
+        assertThat(behind.exitCode()).as(behind.stdout()).isEqualTo(ExitCodes.FAILED);
+        assertThat(behind.stdout()).contains("older state");
+        Files.move(data.resolve("run-journal.log"), data.resolve("run-journal.log.before-restore"));
+        Run again = nightly("2026-06-30");
+        assertThat(again.exitCode()).as(again.stdout()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(again.stdout()).contains("run 4): COMPLETED");
     }
 
     @Test
