@@ -63,32 +63,43 @@ public final class DatabaseCheck {
             return new Outcome(warnings);
         }
         List<RunJournal.Entry> runs = contents.on(database.get());
-        if (runs.isEmpty()) {
-            return new Outcome(warnings); // a fresh data directory, or a journal begun after this database
-        }
-        RunJournal.Entry last = runs.get(runs.size() - 1);
         Optional<Path> h2 = h2File(url);
         String what = h2.map(Path::toString).orElse(database.get());
-        String history = "the run journal (" + journal.file() + ") says " + runs.size() + " runs completed on it, the last "
-                + last.describe();
+        RunJournal.Entry last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+        // What the journal vouches for; without a journal (a data directory older than it) H2's own verdict stands.
+        String history = last == null ? ""
+                : ", but the run journal (" + journal.file() + ") says " + runs.size() + " runs completed on it, the last "
+                        + last.describe();
         if (h2.isPresent()) {
             if (!Files.exists(h2.get())) {
-                throw damaged(what + " is missing, but " + history + ".", warnings);
+                if (last == null) {
+                    return new Outcome(warnings); // a fresh data directory: Flyway creates the database
+                }
+                throw damaged(what + " is missing" + history + ".", warnings);
             }
             if (Files.size(h2.get()) == 0) {
-                throw damaged(what + " is empty (0 bytes), but " + history + ".", warnings);
+                throw damaged(what + " is empty (0 bytes)" + (last == null
+                        ? ": an H2 database file is never empty, something cut it (a full disk, a crash during a copy, a bad restore)"
+                        : history) + ".", warnings);
             }
+            try (Connection connection = connect(h2)) {
+                if (last != null) {
+                    compare(connection, last, what, history, warnings);
+                }
+            } catch (SQLException e) {
+                throw damaged(what + " cannot be opened by H2 (" + firstLine(e.getMessage()) + ")" + history + ".",
+                        warnings);
+            }
+            return new Outcome(warnings);
+        }
+        if (last == null) {
+            return new Outcome(warnings); // a fresh database, or a journal begun after this one
         }
         try (Connection connection = connect(h2)) {
             compare(connection, last, what, history, warnings);
         } catch (SQLException e) {
-            if (h2.isEmpty()) {
-                // A server that cannot be reached is not a damaged database: the start-up says why it failed.
-                warnings.add("could not compare " + what + " with the run journal: " + e.getMessage());
-                return new Outcome(warnings);
-            }
-            throw damaged(what + " cannot be opened by H2 (" + firstLine(e.getMessage()) + "), but " + history + ".",
-                    warnings);
+            // A server that cannot be reached is not a damaged database: the start-up says why it failed.
+            warnings.add("could not compare " + what + " with the run journal: " + e.getMessage());
         }
         return new Outcome(warnings);
     }
@@ -110,7 +121,7 @@ public final class DatabaseCheck {
         try {
             latest = single(connection, "SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
         } catch (SQLException e) {
-            throw damaged(what + " holds no job repository (it is empty or not ours), but " + history + ".", warnings);
+            throw damaged(what + " holds no job repository (it is empty or not ours)" + history + ".", warnings);
         }
         String found;
         try (PreparedStatement statement = connection.prepareStatement("""
@@ -123,12 +134,12 @@ public final class DatabaseCheck {
                 found = rs.next() ? rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) : null;
             }
         } catch (SQLException e) {
-            throw damaged(what + " cannot be read (" + firstLine(e.getMessage()) + "), but " + history + ".", warnings);
+            throw damaged(what + " cannot be read (" + firstLine(e.getMessage()) + ")" + history + ".", warnings);
         }
         String expected = last.job() + " COMPLETED " + last.asOf();
         if (!expected.equals(found)) {
-            throw damaged(what + " holds an older state than the runs that completed: " + history
-                    + ", but the database " + (found == null ? "has no record of that run" : "records it as " + found)
+            throw damaged(what + " holds an older state than the runs that completed" + history
+                    + "; the database " + (found == null ? "has no record of that run" : "records it as " + found)
                     + " (its newest run is execution " + latest + ").", warnings);
         }
         if (latest != null && latest == last.executionId()) {
@@ -140,10 +151,10 @@ public final class DatabaseCheck {
                 BigDecimal total = rs.getBigDecimal(2);
                 if (payments != last.payments() || total.compareTo(last.totalYuan()) != 0) {
                     throw damaged(what + " holds " + payments + " payments (total " + total.toPlainString()
-                            + " 元), but " + history + ".", warnings);
+                            + " 元)" + history + ".", warnings);
                 }
             } catch (SQLException e) {
-                throw damaged(what + " cannot be read (" + firstLine(e.getMessage()) + "), but " + history + ".",
+                throw damaged(what + " cannot be read (" + firstLine(e.getMessage()) + ")" + history + ".",
                         warnings);
             }
         }

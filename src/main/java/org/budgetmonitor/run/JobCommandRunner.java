@@ -1,5 +1,6 @@
 package org.budgetmonitor.run;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,8 +97,8 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
                 return command.execute(asOfDate != null ? asOfDate : asOf());
             }
             Job job = Optional.ofNullable(jobsByName.get(jobName)).orElseThrow(() -> new BadInputException(
-                    "unknown --job=" + jobName + "; jobs are " + jobsByName.keySet() + ", " + commandsByName.keySet()
-                    + " and " + STATUS));
+                    "unknown --job=" + jobName + "; jobs are " + String.join(", ", jobsByName.keySet()) + ", "
+                    + String.join(", ", commandsByName.keySet()) + " and " + STATUS));
             LocalDate asOf = asOfDate != null ? asOfDate : asOf();
             Map<String, String> options = job.getName().equals(IMPORT_PLAN) ? importOptions() : options();
             // The process holds the run lock on --data-dir (RunLockListener) from before the database opened.
@@ -105,7 +106,7 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
             int code = exitCodeOf(execution);
             try {
                 journal.record(execution);
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // The night's figures stand, but the next start could not vouch for them: a fault to say.
                 log.error("Cannot write the run journal", e);
                 System.out.println("budget-monitor: the run completed, but its line in " + journal.journal().file()

@@ -109,6 +109,22 @@ class DamagedDatabaseTest {
     }
 
     @Test
+    void withoutAJournalADataDirectoryFromBeforeItStillStopsOnAFileThatIsEmptyOrCannotBeOpened() throws Exception {
+        Files.delete(history.data().resolve("run-journal.log"));
+        Path file = history.databaseFile();
+        Files.write(file, new byte[(int) Files.size(file)]);
+
+        Run zeroed = nextNight();
+
+        assertStoppedBeforeRunning(zeroed, null);
+        assertThat(zeroed.stdout()).contains("cannot be opened");
+        Files.write(file, new byte[0]);
+        Run empty = nextNight();
+        assertStoppedBeforeRunning(empty, new byte[0]);
+        assertThat(empty.stdout()).contains("is empty (0 bytes): an H2 database file is never empty");
+    }
+
+    @Test
     void aMissingFileWhereRunsHappenedIsCaught() throws Exception {
         Files.delete(history.databaseFile());
 
