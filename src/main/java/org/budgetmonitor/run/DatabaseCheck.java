@@ -176,7 +176,8 @@ public final class DatabaseCheck {
         Optional<Path> backup = DatabaseBackups.newest(dataDir);
         if (h2File(url).isPresent()) {
             message.append(backup.map(b -> ", or restore the newest backup, " + b
-                    + " (the database as it was before that night's ingest; README, \"Recovery\")")
+                    + " (the database as it was before that night's ingest: then move " + RunJournal.FILE_NAME
+                    + " aside and run that night and the later ones again; README, \"Recovery\")")
                     .orElse(" (README, \"Recovery\")"));
         } else {
             message.append(", or restore the server's backup (README, \"Recovery\")");
