@@ -41,12 +41,12 @@ public class CompletedRunJournal {
             // H2 writes commits to its file in the background; the journal must never be ahead of the disk.
             jdbc.execute("CHECKPOINT SYNC");
         }
-        var fingerprint = jdbc.queryForMap("SELECT COUNT(*) AS n, COALESCE(SUM(amount_yuan), 0) AS total FROM disbursement");
+        var fingerprint = jdbc.queryForObject(RunJournal.FINGERPRINT,
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)});
         var parameters = execution.getJobParameters();
         Long run = parameters.getLong(JobLauncherService.RUN);
         journal.append(new RunJournal.Entry(Instant.now(), execution.getJobInstance().getJobName(),
                 parameters.getLocalDate(JobLauncherService.AS_OF), run == null ? 0 : run, execution.getId(),
-                database.get(), ((Number) fingerprint.get("n")).longValue(),
-                new BigDecimal(fingerprint.get("total").toString())));
+                database.get(), (Long) fingerprint[0], (BigDecimal) fingerprint[1]));
     }
 }

@@ -144,13 +144,12 @@ public final class DatabaseCheck {
         }
         if (latest != null && latest == last.executionId()) {
             // Nothing ran since: what the run left must still be there, to the 分.
-            try (ResultSet rs = connection.createStatement().executeQuery(
-                    "SELECT COUNT(*), COALESCE(SUM(amount_yuan), 0) FROM disbursement")) {
+            try (ResultSet rs = connection.createStatement().executeQuery(RunJournal.FINGERPRINT)) {
                 rs.next();
                 long payments = rs.getLong(1);
                 BigDecimal total = rs.getBigDecimal(2);
                 if (payments != last.payments() || total.compareTo(last.totalYuan()) != 0) {
-                    throw damaged(what + " holds " + payments + " payments (total " + total.toPlainString()
+                    throw damaged(what + " holds " + payments + " payments (monthly totals " + total.toPlainString()
                             + " 元)" + history + ".", warnings);
                 }
             } catch (SQLException e) {

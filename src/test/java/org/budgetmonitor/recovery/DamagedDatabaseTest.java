@@ -87,6 +87,19 @@ class DamagedDatabaseTest {
     }
 
     @Test
+    void paymentsMissingWhileNothingRanSinceTheLastJournalledRunAreCaught() throws Exception {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + history.data().toAbsolutePath()
+                .resolve("budget-monitor") + ";IFEXISTS=TRUE", "sa", "")) {
+            c.createStatement().execute("DELETE FROM disbursement WHERE id = (SELECT MAX(id) FROM disbursement)");
+        }
+
+        Run run = nextNight();
+
+        assertStoppedBeforeRunning(run, null);
+        assertThat(run.stdout()).contains("holds 26 payments").contains("27 payments stored");
+    }
+
+    @Test
     void aZeroedFileIsCaught() throws Exception {
         Path file = history.databaseFile();
         Files.write(file, new byte[(int) Files.size(file)]);
