@@ -1,5 +1,8 @@
 package org.budgetmonitor;
 
+import org.budgetmonitor.run.BadInputException;
+import org.budgetmonitor.run.DamagedDatabaseException;
+import org.budgetmonitor.run.DatabaseCheckListener;
 import org.budgetmonitor.run.ExitCodes;
 import org.budgetmonitor.run.RunLockListener;
 import java.util.ArrayList;
@@ -23,7 +26,7 @@ public class BudgetMonitorApplication {
     /** Runs the command line and returns the process exit code (see {@link ExitCodes}). */
     public static int run(String... args) {
         SpringApplication application = new SpringApplication(BudgetMonitorApplication.class);
-        application.addListeners(new RunLockListener());
+        application.addListeners(new RunLockListener(), new DatabaseCheckListener());
         boolean schedule = Arrays.asList(args).contains("--schedule");
         if (schedule) {
             // Long-running mode: no run at start, the scheduler triggers the jobs until the process is stopped.
@@ -43,6 +46,12 @@ public class BudgetMonitorApplication {
         } catch (RunLockListener.AlreadyRunningException e) {
             System.out.println("budget-monitor: " + e.getMessage());
             return ExitCodes.ALREADY_RUNNING;
+        } catch (BadInputException e) {
+            System.out.println("budget-monitor: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (DamagedDatabaseException e) {
+            System.out.println("budget-monitor: " + e.getMessage());
+            return ExitCodes.FAILED;
         } catch (RuntimeException e) {
             // The full trace is in the log file; the operator's mail gets the cause.
             Throwable cause = e;

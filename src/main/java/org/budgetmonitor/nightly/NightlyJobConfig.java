@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.budgetmonitor.delivery.DeliveryRepository;
 import org.budgetmonitor.delivery.DeliveryTasklet;
 import org.budgetmonitor.delivery.MailSettings;
@@ -21,6 +23,7 @@ import org.budgetmonitor.ingest.IngestedFileRepository;
 import org.budgetmonitor.ingest.IngestLine;
 import org.budgetmonitor.ingest.IngestWriter;
 import org.budgetmonitor.ingest.RejectedRowRepository;
+import org.budgetmonitor.ops.BackupTasklet;
 import org.budgetmonitor.ops.RetentionTasklet;
 import org.budgetmonitor.ops.RunLogListener;
 import org.budgetmonitor.plan.LoadPlanTasklet;
@@ -50,7 +53,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job, step by step: load the plan → ingest the inbox's payment exports → archive
+ * The nightly job, step by step: load the plan → back up the H2 database → ingest the inbox's payment exports → archive
  * them (with --archive-dir) → add the new payments to the monthly totals → compute the variance as of the date → write the variance, reject
  * and pending CSVs → render the report → mail it to each unit → prune old folders. A summary for
  * cron's mail is printed at the end, and a line goes to the run log.
@@ -61,7 +64,7 @@ public class NightlyJobConfig {
     public static final String JOB_NAME = "nightly";
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Step loadPlanStep, Step ingestStep, Step archiveStep, Step totalsStep,
+    Job nightlyJob(JobRepository jobRepository, Step loadPlanStep, Step backupStep, Step ingestStep, Step archiveStep, Step totalsStep,
             Step varianceStep,
             Step writeOutputsStep, Step reportStep, Step deliverStep, Step retentionStep,
             NightlyRunSummary nightlyRunSummary, RunLogListener runLog) {
@@ -69,6 +72,7 @@ public class NightlyJobConfig {
                 .listener(runLog)
                 .listener(nightlyRunSummary)
                 .start(loadPlanStep)
+                .next(backupStep)
                 .next(ingestStep)
                 .next(archiveStep)
                 .next(totalsStep)
@@ -92,6 +96,22 @@ public class NightlyJobConfig {
     @StepScope
     LoadPlanTasklet loadPlanTasklet(@Value("#{jobParameters['planDir']}") String planDir, PlanRepository plans) {
         return new LoadPlanTasklet(Path.of(planDir), new PlanCsvReader(), plans);
+    }
+
+    // 1b. Backup: a copy of the H2 database as it was before tonight's payments (PostgreSQL: the server's backup).
+
+    @Bean
+    Step backupStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            BackupTasklet backupTasklet) {
+        return new StepBuilder("backup", jobRepository).tasklet(backupTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    BackupTasklet backupTasklet(DataSource dataSource, @Value("${monitor.data-dir:data}") Path dataDir,
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("#{jobParameters['run']}") Long run,
+            @Value("${monitor.backup.keep:7}") int keep) {
+        return new BackupTasklet(dataSource, dataDir, asOf, run == null ? 0 : run, keep);
     }
 
     // 2. Ingest: every export line becomes a stored payment (once) or a rejection with its reason.

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.budgetmonitor.delivery.DeliveryTasklet;
 import org.budgetmonitor.ingest.ArchiveTasklet;
+import org.budgetmonitor.ops.BackupTasklet;
 import org.budgetmonitor.ops.RetentionTasklet;
 import org.budgetmonitor.ingest.InboxReader;
 import org.budgetmonitor.ingest.IngestWriter;
@@ -60,6 +61,12 @@ public class NightlyRunSummary implements JobExecutionListener {
             s.append("  plan:       ").append(job.getInt(LoadPlanTasklet.PROJECT_COUNT)).append(" projects, ")
                     .append(job.getInt(LoadPlanTasklet.INDICATOR_COUNT)).append(" indicators; checkpoints read as ")
                     .append(job.getString(LoadPlanTasklet.UNIT_NOTES)).append('\n');
+        }
+        if (job.containsKey(BackupTasklet.FILE)) {
+            s.append("  backup:     ").append(job.getString(BackupTasklet.FILE)).append(" (")
+                    .append(BackupTasklet.size(job.getLong(BackupTasklet.BYTES))).append(")\n");
+        } else if (job.containsKey(BackupTasklet.SKIPPED)) {
+            s.append("  backup:     ").append(job.getString(BackupTasklet.SKIPPED)).append('\n');
         }
         // The ingest step may have completed in an earlier attempt of a restarted run.
         StepExecution ingest = jobRepository.getLastStepExecution(execution.getJobInstance(), "ingest");

@@ -20,7 +20,11 @@ import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRSwapFile;
 
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.budgetmonitor.support.AtomicFiles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,9 +45,24 @@ public class ReportRenderer {
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final JasperTemplates templates;
+    /** Where the swap files go: the run's {@code <data-dir>/tmp}, emptied at every start (RunLockListener). */
+    private final Path temporaryFiles;
 
+    /** Swap files in the system's temp folder (benchmarks and tests of the layout). */
     public ReportRenderer(JasperTemplates templates) {
+        this(templates, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * @param temporaryFiles the folder for swap files; a run uses {@code <data-dir>/tmp} so that a
+     *        run killed while rendering leaves its ~10 MB files where the next start removes them
+     */
+    @Autowired
+    public ReportRenderer(JasperTemplates templates, @Value("${monitor.data-path:data}/tmp") Path temporaryFiles) {
         this.templates = templates;
+        this.temporaryFiles = temporaryFiles;
+        // The XLSX is written streaming (SXSSF), whose sheets spill to POI's temp folder: the same place.
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(temporaryFiles.resolve("poi").toFile()));
     }
 
     /** Compiles the templates now rather than in the first report that needs them. */
@@ -65,7 +84,8 @@ public class ReportRenderer {
 
     /** Writes the PDF, and the XLSX when {@code xlsx} is not null. Safe to call from several threads. */
     public Timings render(VarianceReport report, ReportText text, Path pdf, Path xlsx) throws IOException {
-        Path swapDir = Files.createTempDirectory("budget-monitor-report");
+        Files.createDirectories(temporaryFiles);
+        Path swapDir = Files.createTempDirectory(temporaryFiles, "report-");
         JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
                 new JRSwapFile(swapDir.toString(), 4096, 256), true);
         try {

@@ -1,5 +1,6 @@
 package org.budgetmonitor.run;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -41,6 +43,8 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     public static final String FISCAL_YEAR = "fiscalYear";
     private static final String IMPORT_PLAN = "import-plan";
     private static final String STATUS = "status";
+    /** Replays the archive into a fresh database (see {@link JobCommand}, the recovery package). */
+    public static final String REBUILD = "rebuild";
 
     private static final Logger log = LoggerFactory.getLogger(JobCommandRunner.class);
 
@@ -51,14 +55,18 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private int exitCode = ExitCodes.SUCCESS;
 
     private final RunLogRepository runLog;
+    private final CompletedRunJournal journal;
+    private final Map<String, JobCommand> commandsByName;
 
     public JobCommandRunner(MonitorProperties properties, List<Job> jobs, JobLauncherService launcher, Clock clock,
-            RunLogRepository runLog) {
+            RunLogRepository runLog, CompletedRunJournal journal, ObjectProvider<JobCommand> commands) {
+        this.commandsByName = commands.orderedStream().collect(Collectors.toMap(JobCommand::name, c -> c));
         this.properties = properties;
         this.jobsByName = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.launcher = launcher;
         this.clock = clock;
         this.runLog = runLog;
+        this.journal = journal;
     }
 
     @Override
@@ -84,13 +92,27 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
                 System.out.print(RunLogTable.format(runLog.latest(20)));
                 return ExitCodes.SUCCESS;
             }
+            JobCommand command = commandsByName.get(jobName);
+            if (command != null) {
+                return command.execute(asOfDate != null ? asOfDate : asOf());
+            }
             Job job = Optional.ofNullable(jobsByName.get(jobName)).orElseThrow(() -> new BadInputException(
-                    "unknown --job=" + jobName + "; jobs are " + jobsByName.keySet() + " and " + STATUS));
+                    "unknown --job=" + jobName + "; jobs are " + String.join(", ", jobsByName.keySet()) + ", "
+                    + String.join(", ", commandsByName.keySet()) + " and " + STATUS));
             LocalDate asOf = asOfDate != null ? asOfDate : asOf();
             Map<String, String> options = job.getName().equals(IMPORT_PLAN) ? importOptions() : options();
             // The process holds the run lock on --data-dir (RunLockListener) from before the database opened.
             JobExecution execution = launcher.launch(job, asOf, options);
             int code = exitCodeOf(execution);
+            try {
+                journal.record(execution);
+            } catch (IOException | RuntimeException e) {
+                // The night's figures stand, but the next start could not vouch for them: a fault to say.
+                log.error("Cannot write the run journal", e);
+                System.out.println("budget-monitor: the run completed, but its line in " + journal.journal().file()
+                        + " could not be written: " + e.getMessage());
+                return ExitCodes.FAILED;
+            }
             boolean red = execution.getExecutionContext().getInt(VarianceTasklet.FLAG_COUNT_PREFIX + Flag.RED, 0) > 0;
             return code == ExitCodes.SUCCESS && red && properties.redExitCode() ? ExitCodes.SUCCESS_WITH_RED : code;
         } catch (BadInputException e) {
