@@ -46,8 +46,7 @@ class FileIdentityTest {
     }
 
     private static String ingest(JobExecution execution, String key) {
-        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
-                .orElseThrow().getExecutionContext().getString(key, "");
+        return NightlyJobHarness.ingestContext(execution).getString(key, "");
     }
 
     @Test

@@ -78,8 +78,7 @@ class InboxFaultsTest {
         assertThat(rejects()).satisfiesExactly(
                 gone -> assertThat(gone).startsWith("gone.csv:0: cannot read file: NoSuchFileException"),
                 locked -> assertThat(locked).startsWith("locked.csv:0: cannot read file: IOException: Is a directory"));
-        assertThat(execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
-                .orElseThrow().getExecutionContext().getString(InboxReader.REJECTED_FILES)).isEqualTo("gone.csv\nlocked.csv");
+        assertThat(NightlyJobHarness.ingestContext(execution).getString(InboxReader.REJECTED_FILES)).isEqualTo("gone.csv\nlocked.csv");
         assertThat(Files.readString(tmp.resolve("out/2026-12-31/rejected-2026-12-31.csv"))).contains("locked.csv,0,");
     }
 
@@ -110,8 +109,7 @@ class InboxFaultsTest {
                 .contains("the whole file was rejected"));
         assertThat(jdbc.queryForObject("SELECT status FROM ingested_file WHERE file_name = 'big.csv'", String.class))
                 .isEqualTo("REJECTED");
-        assertThat(execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
-                .orElseThrow().getExecutionContext().getLong(IngestWriter.INSERTED)).isEqualTo(2);
+        assertThat(NightlyJobHarness.ingestContext(execution).getLong(IngestWriter.INSERTED)).isEqualTo(2);
 
         // The next night reads the file as it now is.
         run();

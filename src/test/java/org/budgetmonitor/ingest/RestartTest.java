@@ -80,8 +80,7 @@ class RestartTest {
         assertThat(job.paymentCount()).isEqualTo(11);
         // 100 + … + 900 = 4,500, + 200 again, + 1,000
         assertThat(job.totalYuan()).isEqualByComparingTo("5700.00");
-        var ingest = restarted.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
-                .orElseThrow().getExecutionContext();
+        var ingest = NightlyJobHarness.ingestContext(restarted);
         assertThat(ingest.getLong(IngestWriter.INSERTED)).isEqualTo(11);
         assertThat(ingest.getLong(IngestWriter.DUPLICATES)).isZero();
         assertThat(ingest.getLong(IngestWriter.REJECTED)).isEqualTo(1);
@@ -151,8 +150,7 @@ class RestartTest {
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(job.totalYuan()).isEqualByComparingTo("1000.00");
-        assertThat(restarted.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
-                .orElseThrow().getExecutionContext().getString(InboxReader.DECISIONS))
+        assertThat(NightlyJobHarness.ingestContext(restarted).getString(InboxReader.DECISIONS))
                 .isEqualTo("a.csv: half-read by the interrupted attempt and gone from the inbox (or unreadable); its 4 payments taken out");
     }
 
@@ -163,8 +161,7 @@ class RestartTest {
 
         JobExecution restarted = run();
 
-        var ingest = restarted.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
-                .orElseThrow().getExecutionContext();
+        var ingest = NightlyJobHarness.ingestContext(restarted);
         assertThat(ingest.getInt(InboxReader.FILES_READ)).isEqualTo(2);
         assertThat(ingest.getString(InboxReader.UNCHANGED)).isEmpty();
     }

@@ -58,8 +58,7 @@ class SameNameCorrectionProfileTest {
 
         // other.csv has no such profile: its next export under the same name adds to the first.
         assertThat(job.totalYuan()).isEqualByComparingTo("110.00");
-        String decisions = correction.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest"))
-                .findFirst().orElseThrow().getExecutionContext().getString(InboxReader.DECISIONS);
+        String decisions = NightlyJobHarness.ingestContext(correction).getString(InboxReader.DECISIONS);
         assertThat(decisions).isEqualTo("""
                 ledger-472001.csv: correction 2026-03-01…2026-03-01 of the version of 2026-03-01…2026-03-02 \
                 (its 2 payments taken out)

@@ -9,6 +9,7 @@ import org.budgetmonitor.run.JobCommandRunner;
 import org.budgetmonitor.run.JobLauncherService;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +44,12 @@ public class NightlyJobHarness {
                 JobCommandRunner.OUTPUT_DIR, outputDir.toString(),
                 JobCommandRunner.PROGRESS_DIR, progressDir.toString(),
                 JobCommandRunner.REFRESH, String.valueOf(refresh)));
+    }
+
+    /** What the ingest step of a run recorded (counters, file names, decisions), however many attempts it took. */
+    public static ExecutionContext ingestContext(JobExecution execution) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest")).findFirst()
+                .orElseThrow().getExecutionContext();
     }
 
     /** Everything stored, in 元. */
