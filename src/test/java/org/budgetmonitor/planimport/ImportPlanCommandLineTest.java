@@ -1,12 +1,19 @@
 package org.budgetmonitor.planimport;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.budgetmonitor.BudgetMonitorApplication;
 import org.budgetmonitor.run.ExitCodes;
 import org.budgetmonitor.testing.CommandLine;
 import org.budgetmonitor.testing.CommandLine.Run;
@@ -92,5 +99,58 @@ class ImportPlanCommandLineTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.stdout()).contains("could not read:").contains("project 13091626P000178100047 (line")
                 .contains("预算数: '十五' is not a number").contains("4 projects written to");
+    }
+
+    @Test
+    void theSeedImportsToExactlyTheSamplePlanByteForByte() throws IOException {
+        Path imported = tmp.resolve("imported-plan");
+
+        assertThat(importPlan(SEED, imported).exitCode()).isEqualTo(ExitCodes.SUCCESS);
+
+        for (String file : List.of("projects.csv", "indicators.csv")) {
+            byte[] written = Files.readAllBytes(imported.resolve(file));
+            assertThat(written).as(file + " starts with a BOM (Excel shows the Chinese)")
+                    .startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+            byte[] sample = Files.readAllBytes(Path.of("sample-data/plan", file));
+            assertThat(new String(written, UTF_8)).as(file).isEqualTo(new String(sample, UTF_8)); // a readable diff
+            assertThat(written).as(file).isEqualTo(sample);
+        }
+    }
+
+    /**
+     * The README's import example, run as written (the documented java -jar line, with the test's
+     * classpath for the jar) in a folder holding the seed document: it writes into a git-ignored
+     * folder and gives the sample plan.
+     */
+    @Test
+    void theReadmeImportExampleWritesTheSamplePlanIntoAGitIgnoredFolder() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher block = Pattern.compile("```bash\n(java -jar target/budget-monitor\\.jar --job=import-plan[^`]*)```")
+                .matcher(readme);
+        assertThat(block.find()).as("the README's import-plan example").isTrue();
+        List<String> words = Arrays.asList(block.group(1).replace("\\\n", " ").trim().split("\\s+"));
+        assertThat(words.subList(0, 3)).containsExactly("java", "-jar", "target/budget-monitor.jar");
+        List<String> args = words.subList(3, words.size());
+        String planDir = args.stream().filter(a -> a.startsWith("--plan-dir=")).findFirst().orElseThrow().substring(11);
+        assertThat(planDir).startsWith("out/");
+        assertThat(Files.readAllLines(Path.of(".gitignore"))).contains("out/");
+
+        Path cwd = Files.createDirectories(tmp.resolve("checkout"));
+        Files.createDirectories(cwd.resolve(SEED).getParent());
+        Files.copy(Path.of(SEED), cwd.resolve(SEED));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), BudgetMonitorApplication.class.getName()));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("import.out").toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(Files.readString(tmp.resolve("import.out"))).isEqualTo(ExitCodes.SUCCESS);
+        for (String file : List.of("projects.csv", "indicators.csv")) {
+            assertThat(Files.readString(cwd.resolve(planDir).resolve(file))).as(file)
+                    .isEqualTo(Files.readString(Path.of("sample-data/plan", file)));
+            assertThat(Files.readAllBytes(cwd.resolve(planDir).resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(Path.of("sample-data/plan", file)));
+        }
     }
 }
