@@ -35,6 +35,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.support.CsvFiles;
 import org.budgetmonitor.support.HeaderMapping;
+import org.budgetmonitor.support.TextEncoding;
 
 /**
  * Looks at an export before anything of it is ingested, and decides whether it can be read and
@@ -44,7 +45,7 @@ import org.budgetmonitor.support.HeaderMapping;
  */
 public class ExportInspector {
 
-    static final Charset GB18030 = Charset.forName("GB18030");
+    static final Charset GB18030 = TextEncoding.GB18030;
     /** Notices listed per file; the rest are counted. */
     public static final int MAX_NOTICES = 100;
     private static final char[] DELIMITERS = {',', '\t', ';', '|'};
@@ -100,7 +101,7 @@ public class ExportInspector {
         String profileName = profile == null ? "auto" : profile.name();
 
         Charset charset;
-        ExportEncoding.Utf8Tally utf8 = scan.utf8;
+        TextEncoding.Utf8Tally utf8 = scan.utf8;
         if (profile != null && profile.charset() != null) {
             charset = profile.charset();
             long bad = CsvFiles.firstUndecodableLine(file, charset);
@@ -109,32 +110,29 @@ public class ExportInspector {
                         + " as profile '" + profileName + "' says (first bad byte on line " + bad
                         + "); the whole file was rejected and none of its lines counted");
             }
-        } else if (utf8.valid()) {
-            charset = StandardCharsets.UTF_8;
-        } else if (scan.bom) {
-            return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file starts with a UTF-8 byte-order"
-                    + " mark but is not valid UTF-8 (first bad byte on line " + utf8.firstBadLine()
-                    + "); the whole file was rejected and none of its lines counted");
-        } else if (utf8.mixed()) {
-            return mixed(facts, utf8);
         } else {
-            long gbBad = CsvFiles.firstUndecodableLine(file, GB18030);
-            if (gbBad > 0) {
-                return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file is neither UTF-8 (first bad"
-                        + " byte on line " + utf8.firstBadLine() + ") nor GB18030/GBK (first bad byte on line " + gbBad
+            // The rule every text input follows (support.TextEncoding); the words are the exports' own.
+            TextEncoding.Verdict verdict = TextEncoding.decide(file, utf8, scan.bom);
+            if (verdict instanceof TextEncoding.BadAfterBom) {
+                return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file starts with a UTF-8 byte-order"
+                        + " mark but is not valid UTF-8 (first bad byte on line " + utf8.firstBadLine()
                         + "); the whole file was rejected and none of its lines counted");
             }
-            ExportEncoding.Opinion opinion = ExportEncoding.secondOpinion(file);
-            if (!opinion.gb18030()) {
-                if (StandardCharsets.UTF_8.name().equals(opinion.detected())) {
-                    return mixed(facts, utf8);
-                }
+            if (verdict instanceof TextEncoding.Mixed) {
+                return mixed(facts, utf8);
+            }
+            if (verdict instanceof TextEncoding.Neither neither) {
+                return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file is neither UTF-8 (first bad"
+                        + " byte on line " + utf8.firstBadLine() + ") nor GB18030/GBK (first bad byte on line "
+                        + neither.gbLine() + "); the whole file was rejected and none of its lines counted");
+            }
+            if (verdict instanceof TextEncoding.Other other) {
                 return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file is not UTF-8, and though it"
-                        + " decodes as GB18030 it reads as " + opinion.detected() + " text (first non-UTF-8 byte on"
+                        + " decodes as GB18030 it reads as " + other.detected() + " text (first non-UTF-8 byte on"
                         + " line " + utf8.firstBadLine() + "): refused rather than read as mojibake; if it is GBK,"
                         + " say so in its source profile. The whole file was rejected and none of its lines counted");
             }
-            charset = GB18030;
+            charset = ((TextEncoding.Decided) verdict).charset();
         }
 
         Map<String, List<String>> aliases = aliases(profile);
@@ -152,7 +150,7 @@ public class ExportInspector {
         return checkControlTotal(file, facts, search.format().get(), scan.quotes > 0);
     }
 
-    private static ExportInspection.Unreadable mixed(ExportInspection.FileFacts facts, ExportEncoding.Utf8Tally utf8) {
+    private static ExportInspection.Unreadable mixed(ExportInspection.FileFacts facts, TextEncoding.Utf8Tally utf8) {
         return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file mixes encodings: it holds UTF-8 text ("
                 + utf8.wellFormed() + " multi-byte characters) and " + utf8.illFormed() + " byte sequence"
                 + (utf8.illFormed() == 1 ? "" : "s") + " that are not UTF-8, the first on line " + utf8.firstBadLine()
@@ -469,7 +467,7 @@ public class ExportInspector {
             throw new IllegalStateException(e);
         }
         ByteScan scan = new ByteScan();
-        ExportEncoding.Utf8Tally utf8 = scan.utf8;
+        TextEncoding.Utf8Tally utf8 = scan.utf8;
         long line = 1;
         long lineLength = 0;
         boolean lastWasCr = false;
@@ -532,7 +530,7 @@ public class ExportInspector {
         String problem;
         long problemLine;
         long quotes;
-        final ExportEncoding.Utf8Tally utf8 = new ExportEncoding.Utf8Tally();
+        final TextEncoding.Utf8Tally utf8 = new TextEncoding.Utf8Tally();
 
         void fail(long line, String reason) {
             problem = reason;

@@ -76,6 +76,8 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     private final long jobInstanceId;
 
     private List<Path> files = List.of();
+    // Sizes of the ready files when listed, for the progress line: sizesBefore[i] = bytes of files 0..i-1.
+    private long[] sizesBefore = {0};
     private int fileIndex;
     private OpenFile current;
     private int filesRead;
@@ -111,6 +113,10 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         InboxScanner.Listing listing = scanner.scan(inbox);
         files = listing.ready();
         waiting = listing.waiting();
+        sizesBefore = new long[files.size() + 1];
+        for (int i = 0; i < files.size(); i++) {
+            sizesBefore[i + 1] = sizesBefore[i] + sizeOf(files.get(i));
+        }
         filesRead = context.getInt(FILES_READ, 0);
         replacedPayments = context.getLong(REPLACED_PAYMENTS, 0);
         unchanged = names(context.getString(UNCHANGED, ""));
@@ -353,6 +359,21 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         }
     }
 
+    /**
+     * Where the reading is, for a progress line: the file being read (or next), and the bytes read
+     * of the ready files' total as listed (a file skipped or rejected counts as read).
+     */
+    public record Position(String file, long bytesDone, long totalBytes) {
+    }
+
+    public Position position() {
+        int index = Math.min(fileIndex, files.size());
+        long done = sizesBefore[index] + (current == null ? 0 : current.counted.count);
+        String name = current != null ? current.name
+                : index < files.size() ? files.get(index).getFileName().toString() : "";
+        return new Position(name, Math.min(done, sizesBefore[files.size()]), sizesBefore[files.size()]);
+    }
+
     @Override
     public void update(ExecutionContext context) {
         context.putInt(FILES_READ, filesRead);
@@ -419,6 +440,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         private final ExportRows rows;
         private final Map<String, Integer> occurrences = new HashMap<>();
         private final DigestInputStream bytes;
+        private final ByteCount counted;
         private final Reader reader;
         private final CSVParser csv;
         private final Iterator<CSVRecord> records;
@@ -437,7 +459,8 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             this.format = format;
             this.parser = parser;
             this.rows = new ExportRows(format.columns().header());
-            bytes = new DigestInputStream(Files.newInputStream(path), sha256Digest());
+            counted = new ByteCount(Files.newInputStream(path));
+            bytes = new DigestInputStream(counted, sha256Digest());
             reader = ExportInspector.open(bytes, format);
             csv = CSVParser.parse(reader, ExportInspector.csvFormat(format.delimiter()));
             records = csv.iterator();
@@ -533,6 +556,40 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** Counts the bytes read through it (ahead of the parser by a buffer at most): for {@link #position}. */
+    private static final class ByteCount extends java.io.FilterInputStream {
+        long count;
+
+        ByteCount(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 }

@@ -25,6 +25,7 @@ import org.budgetmonitor.ingest.IngestWriter;
 import org.budgetmonitor.ingest.RejectedRowRepository;
 import org.budgetmonitor.ops.BackupTasklet;
 import org.budgetmonitor.ops.RetentionTasklet;
+import org.budgetmonitor.ops.ProgressLine;
 import org.budgetmonitor.ops.RunLogListener;
 import org.budgetmonitor.plan.LoadPlanTasklet;
 import org.budgetmonitor.plan.PlanCsvReader;
@@ -43,6 +44,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -116,14 +118,18 @@ public class NightlyJobConfig {
 
     // 2. Ingest: every export line becomes a stored payment (once) or a rejection with its reason.
 
+    // A year's full ingest takes minutes: a progress line on a terminal (monitor.progress=auto|on|off).
     @Bean
     Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InboxReader inboxReader, IngestWriter ingestWriter, IngestProperties ingest) {
+            InboxReader inboxReader, IngestWriter ingestWriter, IngestProperties ingest,
+            @Value("${monitor.progress:auto}") String progress) {
+        IngestProgress progressLine = new IngestProgress(inboxReader::position, ProgressLine.forStdout(progress));
         return new StepBuilder("ingest", jobRepository)
                 .<IngestLine, IngestLine>chunk(ingest.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(inboxReader)
                 .writer(ingestWriter)
+                .listener((StepListener) progressLine) // registered as each listener kind it is
                 .build();
     }
 

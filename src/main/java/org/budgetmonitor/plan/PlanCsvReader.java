@@ -1,6 +1,7 @@
 package org.budgetmonitor.plan;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +26,12 @@ import org.budgetmonitor.money.Money;
 import org.budgetmonitor.support.CsvFiles;
 import org.budgetmonitor.support.HeaderMapping;
 import org.budgetmonitor.support.ProjectCode;
+import org.budgetmonitor.support.TextEncoding;
 
 /**
  * Reads {@code projects.csv} and {@code indicators.csv} from a plan directory and validates them.
  * Every problem is collected, each naming the file, line and project, and reported together.
+ * The files may be UTF-8 or GBK/GB18030, decided as for the payment exports ({@link TextEncoding}).
  */
 public class PlanCsvReader {
 
@@ -68,38 +72,66 @@ public class PlanCsvReader {
         if (!Files.isRegularFile(projectsFile)) {
             throw new PlanValidationException(List.of("no " + PROJECTS_FILE + " in plan directory " + planDir.toAbsolutePath()));
         }
-        List<BudgetProject> projects = readProjects(projectsFile, problems);
+        ProjectsRead projects = readProjects(projectsFile, problems);
         List<Indicator> indicators = new ArrayList<>();
         Path indicatorsFile = planDir.resolve(INDICATORS_FILE);
         if (Files.isRegularFile(indicatorsFile)) {
-            Set<String> codes = new HashSet<>();
-            projects.forEach(p -> codes.add(p.code()));
-            indicators = readIndicators(indicatorsFile, codes, problems);
+            indicators = readIndicators(indicatorsFile, projects, problems);
         }
         if (!problems.isEmpty()) {
             throw new PlanValidationException(problems);
         }
-        return new Plan(projects, indicators);
+        return new Plan(projects.valid(), indicators);
     }
 
-    private List<BudgetProject> readProjects(Path file, List<String> problems) {
+    /**
+     * What projects.csv holds: the valid projects, and the code of every project row, valid or not
+     * (an indicator of a project whose row has an error is not "of no such project": that row's
+     * error is the one problem). {@code complete} is false when the file could not be read through,
+     * and then no indicator is said to be of an unknown project.
+     */
+    private record ProjectsRead(List<BudgetProject> valid, Set<String> codesInFile, boolean complete) {
+    }
+
+    /**
+     * Opens a plan file in the encoding the payment exports are read by (UTF-8, else GBK/GB18030 as
+     * Excel on Chinese Windows saves CSV), or adds why it cannot be and returns null.
+     */
+    private static Reader open(Path file, String name, List<String> problems) throws IOException {
+        TextEncoding.Verdict verdict = TextEncoding.decide(file);
+        if (verdict instanceof TextEncoding.Decided decided) {
+            return CsvFiles.open(file, decided.charset());
+        }
+        problems.add(name + " line " + TextEncoding.line(verdict) + ": the file " + TextEncoding.describe(verdict)
+                + "; save it again as CSV UTF-8 (or as CSV from Chinese Excel, GBK) and rerun");
+        return null;
+    }
+
+    private ProjectsRead readProjects(Path file, List<String> problems) {
         List<BudgetProject> projects = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        try (var reader = CsvFiles.openUtf8(file); var parser = CSVParser.parse(reader, CsvFiles.INPUT)) {
+        Set<String> codesInFile = new HashSet<>();
+        // fiscal year/code → the line it was first seen on, whether that row was valid or not
+        Map<String, Long> firstSeen = new HashMap<>();
+        long line = 1;
+        try (var reader = open(file, PROJECTS_FILE, problems)) {
+            if (reader == null) {
+                return new ProjectsRead(projects, codesInFile, false);
+            }
+            var parser = CSVParser.parse(reader, CsvFiles.INPUT);
             var records = parser.iterator();
             if (!records.hasNext()) {
                 problems.add(PROJECTS_FILE + " is empty");
-                return projects;
+                return new ProjectsRead(projects, codesInFile, false);
             }
             List<String> header = records.next().toList();
             HeaderMapping columns = HeaderMapping.of(header, PROJECT_COLUMNS_ALIASES);
             List<String> missing = columns.missing(REQUIRED_PROJECT_COLUMNS);
             if (!missing.isEmpty()) {
                 problems.add(PROJECTS_FILE + ": missing column(s) " + missing + " in header " + header);
-                return projects;
+                return new ProjectsRead(projects, codesInFile, false);
             }
             Map<Integer, String> checkpointColumns = checkpointColumns(header);
-            long line = 1;
+            line = parser.getCurrentLineNumber();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 long startLine = line + 1;
@@ -108,23 +140,32 @@ public class PlanCsvReader {
                     continue;
                 }
                 List<String> row = record.toList();
-                String code = columns.value(row, "project_code");
+                String code = ProjectCode.normalise(columns.value(row, "project_code"));
                 String where = PROJECTS_FILE + " line " + startLine + ", project " + (code.isEmpty() ? "(no code)" : code);
+                BudgetProject project = null;
                 try {
-                    BudgetProject project = toProject(row, columns, checkpointColumns);
-                    if (!seen.add(project.fiscalYear() + "/" + project.code())) {
-                        problems.add(where + ": project code appears more than once for fiscal year " + project.fiscalYear());
-                    } else {
-                        projects.add(project);
-                    }
+                    project = toProject(row, columns, checkpointColumns);
                 } catch (IllegalArgumentException | DateTimeException e) {
                     problems.add(where + ": " + e.getMessage());
                 }
+                if (code.isEmpty()) {
+                    continue; // its error says so; it cannot be a duplicate nor have indicators
+                }
+                codesInFile.add(code);
+                String year = columns.value(row, "fiscal_year").strip();
+                Long first = firstSeen.putIfAbsent(year + "/" + code, startLine);
+                if (first != null) {
+                    problems.add(where + ": project code appears more than once for fiscal year " + year
+                            + " (first on line " + first + ")");
+                } else if (project != null) {
+                    projects.add(project);
+                }
             }
         } catch (IOException | UncheckedIOException e) {
-            problems.add(PROJECTS_FILE + " cannot be read as UTF-8 CSV: " + e.getMessage());
+            problems.add(PROJECTS_FILE + " line " + (line + 1) + ": cannot be read as CSV: " + e.getMessage());
+            return new ProjectsRead(projects, codesInFile, false);
         }
-        return projects;
+        return new ProjectsRead(projects, codesInFile, true);
     }
 
     /** Column index → "MM-DD" for every {@code plan_MM-DD} column, in header order. */
@@ -202,9 +243,14 @@ public class PlanCsvReader {
                 resolution.unit(), resolution.note(), checkpoints);
     }
 
-    private List<Indicator> readIndicators(Path file, Set<String> projectCodes, List<String> problems) {
+    private List<Indicator> readIndicators(Path file, ProjectsRead projects, List<String> problems) {
         List<Indicator> indicators = new ArrayList<>();
-        try (var reader = CsvFiles.openUtf8(file); var parser = CSVParser.parse(reader, CsvFiles.INPUT)) {
+        long line = 1;
+        try (var reader = open(file, INDICATORS_FILE, problems)) {
+            if (reader == null) {
+                return indicators;
+            }
+            var parser = CSVParser.parse(reader, CsvFiles.INPUT);
             var records = parser.iterator();
             if (!records.hasNext()) {
                 return indicators;
@@ -217,7 +263,7 @@ public class PlanCsvReader {
                 return indicators;
             }
             Map<String, Integer> seqByProject = new TreeMap<>();
-            long line = 1;
+            line = parser.getCurrentLineNumber();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 long startLine = line + 1;
@@ -227,9 +273,16 @@ public class PlanCsvReader {
                 }
                 List<String> row = record.toList();
                 String code = ProjectCode.normalise(columns.value(row, "project_code"));
-                if (!projectCodes.contains(code)) {
-                    problems.add(INDICATORS_FILE + " line " + startLine + ", project " + code
-                            + ": no such project in " + PROJECTS_FILE);
+                if (code.isEmpty()) {
+                    problems.add(INDICATORS_FILE + " line " + startLine + ": project_code is empty");
+                    continue;
+                }
+                if (!projects.codesInFile().contains(code)) {
+                    // Only a projects.csv read through can say a project is not in it.
+                    if (projects.complete()) {
+                        problems.add(INDICATORS_FILE + " line " + startLine + ", project " + code
+                                + ": no such project in " + PROJECTS_FILE);
+                    }
                     continue;
                 }
                 int seq = seqByProject.merge(code, 1, Integer::sum);
@@ -238,7 +291,7 @@ public class PlanCsvReader {
                         columns.value(row, "target"), columns.value(row, "basis")));
             }
         } catch (IOException | UncheckedIOException e) {
-            problems.add(INDICATORS_FILE + " cannot be read as UTF-8 CSV: " + e.getMessage());
+            problems.add(INDICATORS_FILE + " line " + (line + 1) + ": cannot be read as CSV: " + e.getMessage());
         }
         return indicators;
     }

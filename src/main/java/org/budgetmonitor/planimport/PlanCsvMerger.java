@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.budgetmonitor.plan.PlanCsvReader;
 import org.budgetmonitor.support.AtomicFiles;
 import org.budgetmonitor.support.CsvFiles;
+import org.budgetmonitor.support.TextEncoding;
 
 /**
  * Writes imported projects into a plan directory's {@code projects.csv} and {@code indicators.csv},
@@ -99,7 +100,8 @@ public class PlanCsvMerger {
         if (!Files.exists(file)) {
             return rows;
         }
-        try (var reader = CsvFiles.openUtf8(file); var parser = CSVParser.parse(reader, CsvFiles.INPUT)) {
+        // Read in the encoding the plan reader accepts (UTF-8 or GBK); written back as UTF-8.
+        try (var reader = TextEncoding.open(file); var parser = CSVParser.parse(reader, CsvFiles.INPUT)) {
             var records = parser.iterator();
             if (!records.hasNext()) {
                 return rows;

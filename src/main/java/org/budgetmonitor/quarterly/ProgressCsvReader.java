@@ -17,9 +17,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.budgetmonitor.support.CsvFiles;
 import org.budgetmonitor.support.HeaderMapping;
 import org.budgetmonitor.support.ProjectCode;
+import org.budgetmonitor.support.TextEncoding;
 
 /**
- * Reads the indicator progress files of --progress-dir (UTF-8 CSV, BOM allowed): project code,
+ * Reads the indicator progress files of --progress-dir (CSV in UTF-8, BOM allowed, or GBK: decided as for the plan and the exports): project code,
  * indicator (三级指标), date, value, note, and optionally the full-year estimate, the likelihood
  * and the deviation cause and measure. A line that cannot be read is reported, not guessed.
  */
@@ -66,7 +67,7 @@ public class ProgressCsvReader {
 
     private void readFile(Path file, List<IndicatorProgress> progress, List<String> problems) {
         String name = file.getFileName().toString();
-        try (var reader = CsvFiles.openUtf8(file); var parser = CSVParser.parse(reader, CsvFiles.INPUT)) {
+        try (var reader = TextEncoding.open(file); var parser = CSVParser.parse(reader, CsvFiles.INPUT)) {
             var records = parser.iterator();
             if (!records.hasNext()) {
                 return;
@@ -100,8 +101,10 @@ public class ProgressCsvReader {
                         columns.value(row, "cause"), columns.value(row, "measure"), columns.value(row, "note"),
                         name, start));
             }
+        } catch (TextEncoding.UnreadableEncodingException e) {
+            problems.add(name + " " + e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            problems.add(name + " cannot be read as UTF-8 CSV: " + e.getMessage());
+            problems.add(name + " cannot be read as CSV: " + e.getMessage());
         }
     }
 }

@@ -57,7 +57,15 @@ public final class CsvFiles {
      * replacement characters: a wrongly decoded file must never be read as mojibake.
      */
     public static Reader openUtf8(Path file) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        return open(file, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Opens a file in the charset {@link TextEncoding} decided on, skipping a BOM; as strict as
+     * {@link #openUtf8}.
+     */
+    public static Reader open(Path file, Charset charset) throws IOException {
+        var decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         var reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));

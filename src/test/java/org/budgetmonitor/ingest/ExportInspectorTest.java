@@ -448,7 +448,7 @@ class ExportInspectorTest {
             for (int j = 0; j < bytes.length; j++) {
                 bytes[j] = (byte) (random.nextBoolean() ? 0x80 + random.nextInt(0x80) : random.nextInt(0x100));
             }
-            var tally = new ExportEncoding.Utf8Tally();
+            var tally = new org.budgetmonitor.support.TextEncoding.Utf8Tally();
             for (byte b : bytes) {
                 tally.feed(b & 0xFF, 1);
             }

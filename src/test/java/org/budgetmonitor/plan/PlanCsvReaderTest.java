@@ -3,7 +3,9 @@ package org.budgetmonitor.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,5 +126,87 @@ class PlanCsvReaderTest {
     void namesTheMissingColumns() throws IOException {
         assertThatThrownBy(() -> read("fiscal_year,unit_code,project_code\n2026,472001,P1\n"))
                 .hasMessageContaining("missing column(s) [unit_name, project_name, budget_wan]");
+    }
+    @Test
+    void aDuplicateCodeIsReportedWhenBothRowsHaveErrorsAndEachProblemOnce() throws IOException {
+        String csv = HEADER
+                + "2026,472001,单位,P1,项目一,0,0,,,,WAN,1,2,3,10\n"
+                + "2026,472001,单位,P1,项目一,10,8,1,,,WAN,1,2,3,10\n"
+                + "2026,472001,单位,P2,项目二,10,10,,,,WAN,1,2,3,10\n"
+                + "2026,472001,单位,P2,项目二,-5,,,,,WAN,1,2,3,10\n";
+
+        assertThatThrownBy(() -> read(csv))
+                .isInstanceOf(PlanValidationException.class)
+                .satisfies(e -> assertThat(((PlanValidationException) e).problems()).containsExactly(
+                        "projects.csv line 2, project P1: budget must be > 0, is 0",
+                        "projects.csv line 3, project P1: fiscal funds 8 + other funds 1 ≠ budget 10",
+                        "projects.csv line 3, project P1: project code appears more than once for fiscal year 2026"
+                                + " (first on line 2)",
+                        "projects.csv line 5, project P2: budget must be > 0, is -5",
+                        "projects.csv line 5, project P2: project code appears more than once for fiscal year 2026"
+                                + " (first on line 4)"));
+    }
+
+    @Test
+    void aBadProjectRowStillCountsAsInTheFileForItsIndicators() throws IOException {
+        Files.writeString(dir.resolve("indicators.csv"), "project_code,level1,level2,level3,description,target,basis\n"
+                + "P1,产出指标,数量指标,个数,个数,≥1个,依据\n".repeat(5)
+                + "P9,产出指标,数量指标,个数,个数,≥1个,依据\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> read(HEADER + "2026,472001,单位,P1,项目一,0,0,,,,WAN,1,2,3,10\n"))
+                .isInstanceOf(PlanValidationException.class)
+                .satisfies(e -> assertThat(((PlanValidationException) e).problems()).containsExactly(
+                        "projects.csv line 2, project P1: budget must be > 0, is 0",
+                        "indicators.csv line 7, project P9: no such project in projects.csv"));
+    }
+
+    @Test
+    void readsAGbkPlanWithTheSameFiguresAsTheUtf8Sample() throws IOException {
+        Charset gbk = Charset.forName("GBK");
+        for (String name : new String[] {"projects.csv", "indicators.csv"}) {
+            String text = Files.readString(Path.of("sample-data/plan", name), StandardCharsets.UTF_8);
+            Files.write(dir.resolve(name), text.getBytes(gbk));
+        }
+
+        Plan gbkPlan = reader.read(dir);
+        Plan utf8Plan = reader.read(Path.of("sample-data/plan"));
+
+        assertThat(gbkPlan.projects()).isEqualTo(utf8Plan.projects());
+        assertThat(gbkPlan.indicators()).isEqualTo(utf8Plan.indicators());
+        assertThat(gbkPlan.projects()).extracting(BudgetProject::name).contains("河北省药品医疗器械检验研究院沧州实验室");
+    }
+
+    @Test
+    void refusesAPlanFileOfMixedEncodingsNamingFileAndLine() throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        bytes.write(HEADER.getBytes(StandardCharsets.UTF_8));
+        bytes.write("2026,472001,沧州单位,P1,国内招商,10,10,,,,WAN,1,2,3,10\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write("2026,472001,沧州单位,P2,宣传,10,10,,,,WAN,1,2,3,10\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write("2026,472001,沧州单位,P3,".getBytes(StandardCharsets.UTF_8));
+        bytes.write("实验室".getBytes(Charset.forName("GBK")));
+        bytes.write(",10,10,,,,WAN,1,2,3,10\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("projects.csv"), bytes.toByteArray());
+
+        assertThatThrownBy(() -> reader.read(dir))
+                .isInstanceOf(PlanValidationException.class)
+                .satisfies(e -> assertThat(((PlanValidationException) e).problems()).singleElement()
+                        .asString().startsWith("projects.csv line 4: ").contains("UTF-8").contains("GBK"));
+    }
+
+    @Test
+    void refusesAnIndicatorsFileThatIsNeitherUtf8NorGbkNamingFileAndLine() throws IOException {
+        Files.writeString(dir.resolve("projects.csv"), HEADER + "2026,472001,单位,P1,项目一,10,10,,,,WAN,1,2,3,10\n",
+                StandardCharsets.UTF_8);
+        var bytes = new ByteArrayOutputStream();
+        bytes.write("project_code,level1,level2,level3,description,target,basis\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write("P1,a,b,c,d,".getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {(byte) 0xFF, (byte) 0xFF});
+        bytes.write(",e\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("indicators.csv"), bytes.toByteArray());
+
+        assertThatThrownBy(() -> reader.read(dir))
+                .isInstanceOf(PlanValidationException.class)
+                .satisfies(e -> assertThat(((PlanValidationException) e).problems()).singleElement()
+                        .asString().startsWith("indicators.csv line 2: "));
     }
 }
