@@ -115,4 +115,53 @@ class NightlyCommandLineTest {
         assertThat(badDate.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(badDate.stdout()).contains("--as-of='2026-06-31' is not a date");
     }
+
+    @Test
+    void aBooleanOptionWorksBareAsTrueAndAsFalse() {
+        Run bare = nightlyWith("bare", "--red-exit-code");
+        Run asTrue = nightlyWith("true", "--red-exit-code=true");
+        Run asFalse = nightlyWith("false", "--red-exit-code=false");
+        Run upperCase = nightlyWith("upper", "--red-exit-code=TRUE");
+
+        // The sample has two RED projects on 30 June.
+        assertThat(bare.exitCode()).as(bare.stdout()).isEqualTo(ExitCodes.SUCCESS_WITH_RED);
+        assertThat(asTrue.exitCode()).isEqualTo(ExitCodes.SUCCESS_WITH_RED);
+        assertThat(asFalse.exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(upperCase.exitCode()).isEqualTo(ExitCodes.SUCCESS_WITH_RED);
+    }
+
+    @Test
+    void theReadmesQuarterlyExampleWithABareRefreshRuns() {
+        Run run = CommandLine.run("--job=quarterly", "--as-of=2026-09-30", "--refresh",
+                "--output-dir=" + tmp.resolve("out"), "--data-dir=" + tmp.resolve("data"));
+
+        assertThat(run.exitCode()).as(run.stdout()).isIn(ExitCodes.SUCCESS, ExitCodes.SUCCESS_WITH_RED);
+        assertThat(run.stdout()).contains("quarterly, as of 2026-09-30").contains("COMPLETED");
+    }
+
+    @Test
+    void aBooleanOptionWithAnotherValueIsBadInputNamingTheOptionAndItsValues() {
+        for (String option : List.of("--refresh=yes", "--red-exit-code=1", "--schedule=on", "--refresh=")) {
+            Run run = CommandLine.run("--as-of=2026-06-30", option, "--data-dir=" + tmp.resolve("data"));
+
+            assertThat(run.exitCode()).as(option).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.stdout()).as(option).contains(option.substring(0, option.indexOf('=')))
+                    .contains("true or false");
+            assertThat(tmp.resolve("data")).doesNotExist();
+        }
+    }
+
+    @Test
+    void anOptionThatNeedsAValueGivenBareIsBadInput() {
+        Run run = CommandLine.run("--inbox", "--data-dir=" + tmp.resolve("data"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.stdout()).contains("--inbox needs a value");
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
+    private Run nightlyWith(String name, String option) {
+        return CommandLine.run("--job=nightly", "--as-of=2026-06-30", "--output-dir=" + tmp.resolve("out-" + name),
+                "--data-dir=" + tmp.resolve("data-" + name), option);
+    }
 }
