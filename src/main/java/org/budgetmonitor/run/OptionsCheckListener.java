@@ -8,9 +8,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Checks the options ({@link RunOptions#problems}) as soon as the configuration is read, before the
- * run lock ({@link RunLockListener}), the log file, the data source or Flyway: an
- * on/off option that is neither true nor false exits with code 2 and leaves nothing on disk, not even
- * the data directory.
+ * run lock ({@link RunLockListener}), the log file, the data source or Flyway: a bad option or a
+ * missing folder exits with code 2 and leaves nothing on disk, not even the data directory.
  */
 public class OptionsCheckListener implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 

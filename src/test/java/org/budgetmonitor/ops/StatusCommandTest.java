@@ -43,4 +43,15 @@ class StatusCommandTest {
                 .containsPattern("nightly +2026-06-30 +2 ")
                 .containsPattern("variance-2026-06-30\\.pdf [0-9a-f]{64}");
     }
+
+    @Test
+    void onAFolderWithoutADatabaseSaysSoAndCreatesNothing() {
+        Path typo = tmp.resolve("dta");
+
+        String status = run("--job=status", "--data-dir=" + typo);
+
+        assertThat(status).startsWith(ExitCodes.BAD_INPUT + "\n")
+                .contains("no database in " + typo.toAbsolutePath() + ": no runs there yet, or a mistyped --data-dir?");
+        assertThat(typo).doesNotExist();
+    }
 }
