@@ -4,7 +4,9 @@ import org.budgetmonitor.run.BadInputException;
 import org.budgetmonitor.run.DamagedDatabaseException;
 import org.budgetmonitor.run.DatabaseCheckListener;
 import org.budgetmonitor.run.ExitCodes;
+import org.budgetmonitor.run.OptionsCheckListener;
 import org.budgetmonitor.run.RunLockListener;
+import org.budgetmonitor.run.RunOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,15 +28,21 @@ public class BudgetMonitorApplication {
     /** Runs the command line and returns the process exit code (see {@link ExitCodes}). */
     public static int run(String... args) {
         SpringApplication application = new SpringApplication(BudgetMonitorApplication.class);
-        application.addListeners(new RunLockListener(), new DatabaseCheckListener());
-        boolean schedule = Arrays.asList(args).contains("--schedule");
-        if (schedule) {
-            // Long-running mode: no run at start, the scheduler triggers the jobs until the process is stopped.
-            List<String> all = new ArrayList<>(Arrays.asList(args));
-            all.remove("--schedule");
-            all.add("--monitor.schedule.enabled=true");
-            all.add("--monitor.run-on-startup=false");
-            args = all.toArray(String[]::new);
+        // In this order: the options, then the lock, then the database (see each listener's order).
+        application.addListeners(new OptionsCheckListener(), new RunLockListener(), new DatabaseCheckListener());
+        boolean schedule;
+        try {
+            args = RunOptions.normalise(args);
+            schedule = RunOptions.schedules(args);
+            if (schedule) {
+                // Long-running mode: no run at start, the scheduler triggers the jobs until the process is stopped.
+                List<String> all = new ArrayList<>(Arrays.asList(args));
+                all.add("--monitor.run-on-startup=false");
+                args = all.toArray(String[]::new);
+            }
+        } catch (BadInputException e) {
+            System.out.println("budget-monitor: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         }
         try {
             ConfigurableApplicationContext context = application.run(args);

@@ -55,7 +55,7 @@ public class NightlyRunSummary implements JobExecutionListener {
         ExecutionContext job = execution.getExecutionContext();
         StringBuilder s = new StringBuilder();
         s.append("budget-monitor ").append(execution.getJobInstance().getJobName()).append(", as of ").append(asOf).append(" (fiscal year ").append(asOf.getYear())
-                .append(", run ").append(parameters.getLong(JobLauncherService.RUN)).append("): ")
+                .append(", run ").append(parameters.getLong(JobLauncherService.RUN)).append(restart(parameters.getString(JobLauncherService.RESTART_OF))).append("): ")
                 .append(execution.getStatus()).append('\n');
         if (job.containsKey(LoadPlanTasklet.PROJECT_COUNT)) {
             s.append("  plan:       ").append(job.getInt(LoadPlanTasklet.PROJECT_COUNT)).append(" projects, ")
@@ -177,5 +177,13 @@ public class NightlyRunSummary implements JobExecutionListener {
         }
         String message = cause.getMessage();
         return message == null ? cause.toString() : message;
+    }
+
+    /** Said on the first line: the figures are the same, but the operator should know an attempt went wrong. */
+    private static String restart(String restartOf) {
+        if (JobLauncherService.AFTER_KILL.equals(restartOf)) {
+            return ", restarted after an interrupted attempt";
+        }
+        return JobLauncherService.AFTER_FAILURE.equals(restartOf) ? ", restarted after a failed attempt" : "";
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.budgetmonitor.delivery.DeliveryTasklet;
@@ -16,13 +17,18 @@ import org.budgetmonitor.run.JobCommandRunner;
 import org.budgetmonitor.run.JobLauncherService;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.VarianceTasklet;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
-/** Writes the run-log line of every nightly and quarterly run, with its files' SHA-256. */
+/**
+ * Writes the run-log line of every run (nightly, quarterly, import-plan), with its files' SHA-256 and
+ * whether it was a restart.
+ */
 @Component
 public class RunLogListener implements JobExecutionListener {
 
@@ -51,22 +57,42 @@ public class RunLogListener implements JobExecutionListener {
                 counts.add(flag + " " + context.getInt(key));
             }
         }
+        if (execution.getStatus() == BatchStatus.COMPLETED
+                && !execution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode())) {
+            counts.add(execution.getExitStatus().getExitCode().toLowerCase(java.util.Locale.ROOT)); // import-plan's
+        }
+        String document = parameters.getString(JobCommandRunner.DOCUMENT);
+        if (document != null) {
+            // import-plan: which document, for which year (its as-of date is only the day it ran for).
+            counts.add(0, "fiscal year " + parameters.getString(JobCommandRunner.FISCAL_YEAR) + " from "
+                    + Path.of(document).getFileName());
+        }
         String outputDir = parameters.getString(JobCommandRunner.OUTPUT_DIR);
-        String files = outputDir == null || asOf == null ? "" : files(new OutputFiles(Path.of(outputDir), asOf).dir());
+        String planDir = parameters.getString(JobCommandRunner.PLAN_DIR);
+        String files;
+        if (outputDir != null && asOf != null) {
+            files = files(new OutputFiles(Path.of(outputDir), asOf).dir(), name -> true);
+        } else if (document != null && planDir != null) {
+            // import-plan writes the plan files, nothing under an output folder.
+            files = files(Path.of(planDir), name -> name.equals("projects.csv") || name.equals("indicators.csv"));
+        } else {
+            files = "";
+        }
         runLog.add(new RunLogRepository.Entry(execution.getId(), execution.getJobInstance().getJobName(), asOf,
                 parameters.getLong(JobLauncherService.RUN), execution.getStartTime(), execution.getEndTime(),
                 execution.getStatus().name(), String.join(", ", counts), files,
-                context.getString(DeliveryTasklet.MAIL_STATUS, "")));
+                context.getString(DeliveryTasklet.MAIL_STATUS, ""), parameters.getString(JobLauncherService.RESTART_OF)));
     }
 
-    private static String files(Path dir) {
+    private static String files(Path dir, Predicate<String> wanted) {
         if (!Files.isDirectory(dir)) {
             return "";
         }
         List<String> lines = new ArrayList<>();
         try (Stream<Path> listing = Files.list(dir)) {
             for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
-                if (!file.getFileName().toString().startsWith(".")) {
+                String name = file.getFileName().toString();
+                if (!name.startsWith(".") && wanted.test(name)) {
                     lines.add(file.getFileName() + " " + ExportInspector.sha256(file));
                 }
             }

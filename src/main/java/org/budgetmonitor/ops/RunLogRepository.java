@@ -14,13 +14,14 @@ import org.springframework.stereotype.Repository;
 public class RunLogRepository {
 
     public record Entry(long jobExecutionId, String job, LocalDate asOf, Long run, LocalDateTime started,
-            LocalDateTime ended, String status, String counts, String outputFiles, String mailStatus) {
+            LocalDateTime ended, String status, String counts, String outputFiles, String mailStatus,
+            String restartOf) {
     }
 
     private static final String INSERT = """
             INSERT INTO run_log (job_execution_id, job_name, as_of, run_no, started_at, ended_at, status, counts,
-                output_files, mail_status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                output_files, mail_status, restart_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String LATEST = """
             SELECT * FROM run_log ORDER BY id DESC FETCH FIRST ? ROWS ONLY""";
 
@@ -34,7 +35,8 @@ public class RunLogRepository {
         jdbc.update(INSERT, e.jobExecutionId(), e.job(), e.asOf() == null ? null : Date.valueOf(e.asOf()), e.run(),
                 e.started() == null ? null : Timestamp.valueOf(e.started()),
                 e.ended() == null ? null : Timestamp.valueOf(e.ended()), e.status(), cut(e.counts(), 500),
-                cut(e.outputFiles(), 8000), cut(e.mailStatus(), 2000));
+                cut(e.outputFiles(), 8000), cut(e.mailStatus(), 2000),
+                e.restartOf());
     }
 
     /** The last runs, oldest of them first. */
@@ -48,7 +50,7 @@ public class RunLogRepository {
                     asOf == null ? null : asOf.toLocalDate(), rs.wasNull() ? null : run,
                     started == null ? null : started.toLocalDateTime(), ended == null ? null : ended.toLocalDateTime(),
                     rs.getString("status"), rs.getString("counts"), rs.getString("output_files"),
-                    rs.getString("mail_status"));
+                    rs.getString("mail_status"), rs.getString("restart_of"));
         }, count));
         java.util.Collections.reverse(entries);
         return entries;

@@ -2,6 +2,8 @@ package org.budgetmonitor.planimport;
 
 import java.nio.file.Path;
 
+import org.budgetmonitor.ops.RunLogListener;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -20,9 +22,11 @@ public class ImportPlanJobConfig {
     public static final String JOB_NAME = "import-plan";
 
     @Bean
-    Job importPlanJob(JobRepository jobRepository, Step importPlanStep) {
+    Job importPlanJob(JobRepository jobRepository, Step importPlanStep, RunLogListener runLog) {
+        // Listeners end in reverse order: the run-log line is written after ImportPlanOutcome set the exit status.
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(importPlanStep)
+                .listener(runLog)
                 .listener(new ImportPlanOutcome())
                 .build();
     }

@@ -1,11 +1,9 @@
 package org.budgetmonitor.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,7 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     public static final String DOCUMENT = "document";
     public static final String FISCAL_YEAR = "fiscalYear";
     private static final String IMPORT_PLAN = "import-plan";
-    private static final String STATUS = "status";
+    static final String STATUS = "status";
     /** Replays the archive into a fresh database (see {@link JobCommand}, the recovery package). */
     public static final String REBUILD = "rebuild";
 
@@ -96,9 +94,9 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
             if (command != null) {
                 return command.execute(asOfDate != null ? asOfDate : asOf());
             }
-            Job job = Optional.ofNullable(jobsByName.get(jobName)).orElseThrow(() -> new BadInputException(
-                    "unknown --job=" + jobName + "; jobs are " + String.join(", ", jobsByName.keySet()) + ", "
-                    + String.join(", ", commandsByName.keySet()) + " and " + STATUS));
+            // OptionsCheckListener refused an unknown --job at start; a scheduled one is from the configuration.
+            Job job = Optional.ofNullable(jobsByName.get(jobName))
+                    .orElseThrow(() -> new BadInputException(RunOptions.unknownJob(jobName)));
             LocalDate asOf = asOfDate != null ? asOfDate : asOf();
             Map<String, String> options = job.getName().equals(IMPORT_PLAN) ? importOptions() : options();
             // The process holds the run lock on --data-dir (RunLockListener) from before the database opened.
@@ -126,24 +124,12 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private LocalDate asOf() {
-        String text = properties.asOf();
-        if (text == null || text.isBlank()) {
-            return LocalDate.now(clock).minusDays(1);
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadInputException("--as-of='" + text + "' is not a date like 2026-06-30");
-        }
+        return RunOptions.asOf(properties.asOf(), clock);
     }
 
     /** import-plan reads a document and writes the plan directory, creating it if need be. */
     private Map<String, String> importOptions() {
-        Path document = properties.document();
-        if (document == null || document.toString().isBlank() || !Files.isRegularFile(document)) {
-            throw new BadInputException("--document=" + (document == null ? "" : document)
-                    + " must name the budget document (.txt or .docx) to import");
-        }
+        Path document = RunOptions.document(properties.document());
         int year = properties.fiscalYear() == null ? LocalDate.now(clock).getYear() : properties.fiscalYear();
         Map<String, String> options = new LinkedHashMap<>();
         options.put(DOCUMENT, document.toAbsolutePath().normalize().toString());
@@ -152,22 +138,17 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
         return options;
     }
 
+    // The rules are RunOptions', checked at start by OptionsCheckListener; here they give the job's parameters
+    // (and hold for the scheduler's runs, whose folders may have gone since the start).
     private Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
-        options.put(PLAN_DIR, existingDirectory("--plan-dir", properties.planDir()));
-        options.put(INBOX, existingDirectory("--inbox", properties.inbox()));
+        options.put(PLAN_DIR, RunOptions.existingDirectory("--plan-dir", properties.planDir()));
+        options.put(INBOX, RunOptions.existingDirectory("--inbox", properties.inbox()));
         options.put(OUTPUT_DIR, properties.outputDir().toAbsolutePath().normalize().toString());
         // Used by the quarterly review; a missing progress folder just means no indicator progress yet.
         options.put(PROGRESS_DIR, properties.progressDir().toAbsolutePath().normalize().toString());
         options.put(REFRESH, String.valueOf(properties.refresh()));
         return options;
-    }
-
-    private static String existingDirectory(String option, Path path) {
-        if (!Files.isDirectory(path)) {
-            throw new BadInputException(option + "=" + path + " is not a directory (" + path.toAbsolutePath() + ")");
-        }
-        return path.toAbsolutePath().normalize().toString();
     }
 
     static int exitCodeOf(JobExecution execution) {

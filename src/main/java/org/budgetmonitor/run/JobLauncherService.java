@@ -27,6 +27,15 @@ public class JobLauncherService {
 
     public static final String AS_OF = "asOf";
     public static final String RUN = "run";
+    /**
+     * Non-identifying, set on an execution that carries on an earlier attempt of the same run, so the
+     * summary and the run log can say so: {@link #AFTER_FAILURE} or {@link #AFTER_KILL}.
+     */
+    public static final String RESTART_OF = "restartOf";
+    /** The earlier attempt failed (a bad plan, a full disk …) and this one is the same command again. */
+    public static final String AFTER_FAILURE = "failure";
+    /** The earlier attempt's process was killed or crashed: it was still marked as running. */
+    public static final String AFTER_KILL = "kill";
 
     private static final Logger log = LoggerFactory.getLogger(JobLauncherService.class);
 
@@ -51,26 +60,33 @@ public class JobLauncherService {
                 return jobOperator.start(job, parameters);
             }
             BatchStatus status = last.getStatus();
+            String restartOf = AFTER_FAILURE;
             if (status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING) {
                 // We hold the lock, so the process that ran this is gone (killed or crashed).
                 log.warn("Run {} of {} as of {} was interrupted (status {}); marking it failed and restarting it",
                         run, job.getName(), asOf, status);
                 jobOperator.recover(last);
                 status = BatchStatus.FAILED;
+                restartOf = AFTER_KILL;
             }
             if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
-                log.info("Restarting run {} of {} as of {}", run, job.getName(), asOf);
-                return jobOperator.start(job, parameters);
+                log.info("Restarting run {} of {} as of {} (after {})", run, job.getName(), asOf, restartOf);
+                return jobOperator.start(job, builder(asOf, run, options)
+                        .addString(RESTART_OF, restartOf, false).toJobParameters());
             }
             run++; // COMPLETED or ABANDONED: this date is run again as a new run
         }
     }
 
     private static JobParameters parameters(LocalDate asOf, long run, Map<String, String> options) {
+        return builder(asOf, run, options).toJobParameters();
+    }
+
+    private static JobParametersBuilder builder(LocalDate asOf, long run, Map<String, String> options) {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate(AS_OF, asOf)
                 .addLong(RUN, run);
         options.forEach((name, value) -> builder.addString(name, value, false));
-        return builder.toJobParameters();
+        return builder;
     }
 }

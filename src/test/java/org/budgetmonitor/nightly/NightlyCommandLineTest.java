@@ -115,4 +115,92 @@ class NightlyCommandLineTest {
         assertThat(badDate.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(badDate.stdout()).contains("--as-of='2026-06-31' is not a date");
     }
+
+    /** A first try with a typo must not leave a database, a lock and a log behind in a new data folder. */
+    @Test
+    void badOptionsAndMissingFoldersAreRefusedBeforeAnythingIsCreated() {
+        Path data = tmp.resolve("typo-data");
+        String dataDir = "--data-dir=" + data;
+        List<String[]> commands = List.of(
+                new String[] {"--job=weekly", dataDir},
+                new String[] {"--as-of=2026-06-31", dataDir},
+                new String[] {"--as-of=30.06.2026", dataDir},
+                new String[] {"--plan-dir=" + tmp.resolve("no-plan"), dataDir},
+                new String[] {"--inbox=" + tmp.resolve("no-inbox"), dataDir},
+                new String[] {"--job=quarterly", "--inbox=" + tmp.resolve("no-inbox"), dataDir},
+                new String[] {"--job=import-plan", "--document=" + tmp.resolve("no-document.txt"), dataDir},
+                new String[] {"--job=import-plan", "--document=sample-data/budget-document/472001-2026.txt",
+                        "--fiscal-year=twenty", dataDir},
+                new String[] {"--job=status", dataDir});
+        List<String> expected = List.of("unknown --job=weekly", "--as-of='2026-06-31' is not a date",
+                "--as-of='30.06.2026' is not a date", "--plan-dir=", "--inbox=", "--inbox=", "--document=",
+                "--fiscal-year='twenty'", "no database in ");
+
+        for (int i = 0; i < commands.size(); i++) {
+            Run run = CommandLine.run(commands.get(i));
+
+            assertThat(run.exitCode()).as(String.join(" ", commands.get(i))).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.stdout()).as(String.join(" ", commands.get(i))).contains(expected.get(i));
+            assertThat(data).as(String.join(" ", commands.get(i))).doesNotExist();
+        }
+    }
+
+    @Test
+    void everyProblemWithTheOptionsIsNamedTogether() {
+        Run run = CommandLine.run("--as-of=2026-13-01", "--inbox=" + tmp.resolve("no-inbox"), "--refresh=yes",
+                "--data-dir=" + tmp.resolve("data"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.stdout()).contains("--as-of='2026-13-01'").contains("--inbox=").contains("--refresh=yes");
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void aBooleanOptionWorksBareAsTrueAndAsFalse() {
+        Run bare = nightlyWith("bare", "--red-exit-code");
+        Run asTrue = nightlyWith("true", "--red-exit-code=true");
+        Run asFalse = nightlyWith("false", "--red-exit-code=false");
+        Run upperCase = nightlyWith("upper", "--red-exit-code=TRUE");
+
+        // The sample has two RED projects on 30 June.
+        assertThat(bare.exitCode()).as(bare.stdout()).isEqualTo(ExitCodes.SUCCESS_WITH_RED);
+        assertThat(asTrue.exitCode()).isEqualTo(ExitCodes.SUCCESS_WITH_RED);
+        assertThat(asFalse.exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(upperCase.exitCode()).isEqualTo(ExitCodes.SUCCESS_WITH_RED);
+    }
+
+    @Test
+    void theReadmesQuarterlyExampleWithABareRefreshRuns() {
+        Run run = CommandLine.run("--job=quarterly", "--as-of=2026-09-30", "--refresh",
+                "--output-dir=" + tmp.resolve("out"), "--data-dir=" + tmp.resolve("data"));
+
+        assertThat(run.exitCode()).as(run.stdout()).isIn(ExitCodes.SUCCESS, ExitCodes.SUCCESS_WITH_RED);
+        assertThat(run.stdout()).contains("quarterly, as of 2026-09-30").contains("COMPLETED");
+    }
+
+    @Test
+    void aBooleanOptionWithAnotherValueIsBadInputNamingTheOptionAndItsValues() {
+        for (String option : List.of("--refresh=yes", "--red-exit-code=1", "--schedule=on", "--refresh=")) {
+            Run run = CommandLine.run("--as-of=2026-06-30", option, "--data-dir=" + tmp.resolve("data"));
+
+            assertThat(run.exitCode()).as(option).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.stdout()).as(option).contains(option.substring(0, option.indexOf('=')))
+                    .contains("true or false");
+            assertThat(tmp.resolve("data")).doesNotExist();
+        }
+    }
+
+    @Test
+    void anOptionThatNeedsAValueGivenBareIsBadInput() {
+        Run run = CommandLine.run("--inbox", "--data-dir=" + tmp.resolve("data"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.stdout()).contains("--inbox needs a value");
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
+    private Run nightlyWith(String name, String option) {
+        return CommandLine.run("--job=nightly", "--as-of=2026-06-30", "--output-dir=" + tmp.resolve("out-" + name),
+                "--data-dir=" + tmp.resolve("data-" + name), option);
+    }
 }

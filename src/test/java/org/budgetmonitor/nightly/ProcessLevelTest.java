@@ -71,7 +71,7 @@ class ProcessLevelTest {
         Run restarted = CommandLine.run(args(inbox, killed).toArray(String[]::new));
 
         assertThat(restarted.exitCode()).as("restart: %s%nlog: %s", restarted.stdout(), tail(log)).isEqualTo(ExitCodes.SUCCESS);
-        assertThat(restarted.stdout()).contains("run 1): COMPLETED"); // the same run, restarted
+        assertThat(restarted.stdout()).contains("run 1, restarted after an interrupted attempt): COMPLETED"); // the same run
         assertThat(Files.readAllLines(killed.resolve("out/2026-12-31/variance-2026-12-31.csv")))
                 .isEqualTo(Files.readAllLines(reference.resolve("out/2026-12-31/variance-2026-12-31.csv")));
     }
