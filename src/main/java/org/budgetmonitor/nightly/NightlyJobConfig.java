@@ -118,12 +118,10 @@ public class NightlyJobConfig {
 
     // 2. Ingest: every export line becomes a stored payment (once) or a rejection with its reason.
 
-    // A year's full ingest takes minutes: a progress line on a terminal (monitor.progress=auto|on|off).
     @Bean
     Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InboxReader inboxReader, IngestWriter ingestWriter, IngestProperties ingest,
-            @Value("${monitor.progress:auto}") String progress) {
-        IngestProgress progressLine = new IngestProgress(inboxReader::position, ProgressLine.forStdout(progress));
+            InboxReader inboxReader, IngestWriter ingestWriter, IngestProperties ingest, ProgressLine ingestProgressLine) {
+        IngestProgress progressLine = new IngestProgress(inboxReader::position, ingestProgressLine);
         return new StepBuilder("ingest", jobRepository)
                 .<IngestLine, IngestLine>chunk(ingest.chunkSize())
                 .transactionManager(transactionManager)
@@ -131,6 +129,12 @@ public class NightlyJobConfig {
                 .writer(ingestWriter)
                 .listener((StepListener) progressLine) // registered as each listener kind it is
                 .build();
+    }
+
+    // A year's full ingest takes minutes: a progress line on a terminal (monitor.progress=auto|on|off).
+    @Bean
+    ProgressLine ingestProgressLine(@Value("${monitor.progress:auto}") String progress) {
+        return ProgressLine.forStdout(progress);
     }
 
     @Bean

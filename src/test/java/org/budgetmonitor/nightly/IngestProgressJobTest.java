@@ -19,16 +19,31 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.budgetmonitor.ops.ProgressLine;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * With monitor.progress=on the ingest step draws its progress line (the tests have no console, so
- * auto would draw none), and blanks it before the step ends. The inbox is big enough for the
- * ingest to take more than the line's first second.
+ * The ingest step draws its progress line while it reads, and blanks it before the step ends. The
+ * line's clock advances 300 ms each time it is read, so the line is drawn however fast the machine
+ * (it waits a second before it first draws).
  */
 @JobTest
-@TestPropertySource(properties = {"monitor.progress=on", "monitor.report.enabled=false"})
+@TestPropertySource(properties = "monitor.report.enabled=false")
 @ExtendWith(OutputCaptureExtension.class)
 class IngestProgressJobTest {
+
+    @TestConfiguration
+    static class SlowClock {
+        @Bean
+        @Primary
+        ProgressLine steppingProgressLine() {
+            AtomicLong nanos = new AtomicLong();
+            return new ProgressLine(() -> System.out, () -> nanos.addAndGet(300_000_000L), true);
+        }
+    }
 
     @Autowired
     NightlyJobHarness job;

@@ -21,7 +21,7 @@ class PlanCsvMergerTest {
     void mergesIntoAPlanSavedAsGbkKeepingItsChineseText() throws IOException {
         Charset gbk = Charset.forName("GBK");
         for (String name : new String[] {"projects.csv", "indicators.csv"}) {
-            Files.write(dir.resolve(name), Files.readString(Path.of("sample-data/plan", name)).getBytes(gbk));
+            Files.write(dir.resolve(name), Files.readString(Path.of("sample-data/plan", name)).replace("\uFEFF", "").getBytes(gbk));
         }
 
         new PlanCsvMerger().merge(dir, 2026, java.util.List.of());
