@@ -73,6 +73,7 @@ class ProcessLevelTest {
         assertThat(restarted.exitCode()).as("restart: %s%nlog: %s", restarted.stdout(), tail(log)).isEqualTo(ExitCodes.SUCCESS);
         assertThat(restarted.stdout()).contains("run 1, restarted after an interrupted attempt): COMPLETED"); // the same run
         assertThat(Files.readAllLines(killed.resolve("out/2026-12-31/variance-2026-12-31.csv")))
+                .as("restart: %s%nlog: %s", restarted.stdout(), tail(log))
                 .isEqualTo(Files.readAllLines(reference.resolve("out/2026-12-31/variance-2026-12-31.csv")));
     }
 
@@ -119,7 +120,7 @@ class ProcessLevelTest {
         assertThat(restarted.exitCode()).as("killed %d ms into the ingest; restart: %s%nlog: %s", delay,
                 restarted.stdout(), tail(log)).isEqualTo(ExitCodes.SUCCESS);
         assertThat(Files.readAllLines(killed.resolve("out/2026-12-31/variance-2026-12-31.csv")))
-                .as("killed %d ms into the ingest", delay)
+                .as("killed %d ms into the ingest; restart: %s%nlog: %s", delay, restarted.stdout(), tail(log))
                 .isEqualTo(Files.readAllLines(reference.resolve("out/2026-12-31/variance-2026-12-31.csv")));
     }
 
