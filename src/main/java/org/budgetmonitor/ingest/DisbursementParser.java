@@ -19,6 +19,7 @@ import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,7 +115,7 @@ public class DisbursementParser {
 
     // The widths of the stored columns (V2__budget_schema.sql): a longer value is refused here, as
     // the line's own rejection, rather than failing the insert of a whole chunk of other files' lines.
-    private static final java.util.Map<String, Integer> WIDTHS = java.util.Map.of(PROJECT_CODE, 64, VOUCHER_NO, 100,
+    private static final Map<String, Integer> WIDTHS = Map.of(PROJECT_CODE, 64, VOUCHER_NO, 100,
             ORIGINAL_VOUCHER_NO, 100, PAYEE, 500, SUMMARY, 2000, FUNDING_SOURCE, 200, PAYMENT_ID, 100);
 
     private static void checkWidth(String field, String value) {

@@ -442,15 +442,22 @@ public class ExportInspector {
     /** The SHA-256 of a file's content, hex. */
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = newSha256();
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = in.read(buffer)) > 0) {
                 sha.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(sha.digest());
+        }
+    }
+
+    /** A fresh SHA-256 digest: the identity of a file's content. */
+    static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(e); // every JVM has SHA-256
         }
     }
 
@@ -460,12 +467,7 @@ public class ExportInspector {
      * Lines end at LF, CR or CRLF, as the CSV parser counts them.
      */
     private ByteScan scanBytes(Path file) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = newSha256();
         ByteScan scan = new ByteScan();
         TextEncoding.Utf8Tally utf8 = scan.utf8;
         long line = 1;

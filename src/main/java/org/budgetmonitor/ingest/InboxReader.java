@@ -7,18 +7,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.budgetmonitor.ingest.IngestedFileRepository.IngestedFile;
 import org.budgetmonitor.ingest.IngestedFileRepository.Status;
 import org.budgetmonitor.support.CsvFiles;
@@ -51,7 +53,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     public static final String CORRECTED = "inbox.corrected";
     public static final String REJECTED_FILES = "inbox.rejectedFiles";
     public static final String WAITING = "inbox.waiting";
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboxReader.class);
+    private static final Logger log = LoggerFactory.getLogger(InboxReader.class);
 
     /** Stands for the content of a file that could not be read at all. */
     private static final String UNREADABLE_SHA = "";
@@ -93,7 +95,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     private long resumeRecords;
     private boolean leftoversChecked;
     // The versions this attempt gave up part-way: the writer takes them out with the chunk that says so.
-    private final java.util.Set<Long> givenUp = new java.util.HashSet<>();
+    private final Set<Long> givenUp = new HashSet<>();
     // Shared with the open file, which counts as it reads (never while re-reading after a restart).
     private final CodeCount codes = new CodeCount();
 
@@ -460,7 +462,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             this.parser = parser;
             this.rows = new ExportRows(format.columns().header());
             counted = new ByteCount(Files.newInputStream(path));
-            bytes = new DigestInputStream(counted, sha256Digest());
+            bytes = new DigestInputStream(counted, ExportInspector.newSha256());
             reader = ExportInspector.open(bytes, format);
             csv = CSVParser.parse(reader, ExportInspector.csvFormat(format.delimiter()));
             records = csv.iterator();
@@ -547,14 +549,6 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
                 reader.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-
-        private static MessageDigest sha256Digest() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
             }
         }
     }
