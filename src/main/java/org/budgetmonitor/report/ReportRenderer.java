@@ -222,6 +222,10 @@ public class ReportRenderer {
             case "name" -> c.name();
             case "flag" -> c.flag().name();
             case "flagText" -> c.flagText();
+            case "budgetWan" -> c.budgetWan();
+            case "actualWan" -> c.actualWan();
+            case "overBudgetWan" -> c.overBudgetWan();
+            case "figures" -> c.figures();
             // A fresh source on each evaluation: a data source can be read only once.
             case "points" -> points(c.points());
             default -> throw RecordDataSource.unknown(field);

@@ -4,11 +4,14 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.math.BigDecimal;
+import java.util.Locale;
 
 import net.sf.jasperreports.charts.JRAbstractChartCustomizer;
 import net.sf.jasperreports.charts.JRChart;
+import net.sf.jasperreports.engine.JRParameter;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -19,7 +22,7 @@ import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 /**
  * Draws the time progress (the same for every project) as one line across the execution-rate
  * bars, labelled, and prints each bar's rate at its end: the officer sees at a glance which
- * projects are behind the calendar. Named by {@code customizerClass} in quarterly-report.jrxml;
+ * projects are behind the calendar. Tick labels are whole percents at whole-percent ticks. Named by {@code customizerClass} in quarterly-report.jrxml;
  * reads the {@code TIME_PROGRESS} and {@code TIME_PROGRESS_LABEL} parameters.
  */
 public class TimeProgressMarker extends JRAbstractChartCustomizer {
@@ -42,6 +45,11 @@ public class TimeProgressMarker extends JRAbstractChartCustomizer {
             bars.setDefaultItemLabelFont(reportFont.deriveFont(Font.PLAIN, 7.5f));
             bars.setShadowVisible(false);
             bars.setMaximumBarWidth(0.08);
+        }
+        if (plot.getRangeAxis() instanceof NumberAxis axis) {
+            // Whole-percent ticks: the template's "0" mask labelled JFreeChart's 2.5 steps as "38" for 37.5.
+            Object locale = getParameterValue(JRParameter.REPORT_LOCALE);
+            ChartMarks.exactTicks(axis, 0, locale instanceof Locale l ? l : Locale.ROOT);
         }
         plot.getRangeAxis().setUpperBound(Math.max(110, plot.getRangeAxis().getUpperBound()));
         plot.getRangeAxis().setLowerBound(0);

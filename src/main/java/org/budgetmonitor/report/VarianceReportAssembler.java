@@ -147,8 +147,15 @@ public class VarianceReportAssembler {
         }
         points.addAll(PlanCurve.actual(in.dailyTotals().getOrDefault(row.projectCode(), new TreeMap<>()),
                 in.asOf().getYear(), in.asOf(), text.get("chart.curve.actual")));
+        // Over budget by the exact difference in 元, rounded once: the amount the officer must explain.
+        Money over = row.actual().minus(row.budget());
+        BigDecimal overWan = over.isPositive() ? over.wanForDisplay() : null;
+        BigDecimal budgetWan = row.budget().wanForDisplay();
+        BigDecimal actualWan = row.actual().wanForDisplay();
+        String figures = text.format("chart.curve.figures", budgetWan, actualWan)
+                + (overWan == null ? "" : text.format("chart.curve.over", overWan));
         return new ProjectCurve(row.projectCode(), row.projectName(), row.flag(),
-                text.flagAndReasons(row.flag(), row.reasons()), points);
+                text.flagAndReasons(row.flag(), row.reasons()), budgetWan, actualWan, overWan, figures, points);
     }
 
     /** Execution rate against the expected rate; with many projects, those furthest behind plan. */
