@@ -19,6 +19,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
@@ -69,6 +70,9 @@ final class ChartMarks {
             marker.setLabelPaint(color.darker());
             marker.setLabelAnchor(anchor);
             marker.setLabelTextAnchor(textAnchor);
+            marker.setLabelOffset(new RectangleInsets(3, 4, 3, 4));
+            // White behind the words, so that a grid line or the other curve does not run through them.
+            marker.setLabelBackgroundColor(new Color(255, 255, 255, 220));
         }
         return marker;
     }

@@ -91,8 +91,8 @@ public class FiscalYearAxisCustomizer extends JRAbstractChartCustomizer {
         Font font = axis.getTickLabelFont().deriveFont(Font.BOLD, 7.5f);
         // A chart coordinate is a double: the last step, after the figures were rounded in BigDecimal.
         plot.addRangeMarker(ChartMarks.line(budget.doubleValue(), BUDGET, false,
-                format(bundle, locale, "chart.curve.budgetLine", budget), font, RectangleAnchor.TOP_LEFT,
-                TextAnchor.BOTTOM_LEFT), org.jfree.chart.ui.Layer.FOREGROUND);
+                format(bundle, locale, "chart.curve.budgetLine", budget), font, RectangleAnchor.BOTTOM_LEFT,
+                TextAnchor.TOP_LEFT), org.jfree.chart.ui.Layer.FOREGROUND); // below the line, left: the plan starts low
         double top = budget.doubleValue();
         if (over != null && actual != null) {
             plot.addRangeMarker(ChartMarks.line(actual.doubleValue(), OVER, true,

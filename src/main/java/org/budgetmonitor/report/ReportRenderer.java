@@ -84,6 +84,12 @@ public class ReportRenderer {
 
     /** Writes the PDF, and the XLSX when {@code xlsx} is not null. Safe to call from several threads. */
     public Timings render(VarianceReport report, ReportText text, Path pdf, Path xlsx) throws IOException {
+        return render(report, text, pdf, xlsx, WorkbookDetails.NONE);
+    }
+
+    /** As {@link #render(VarianceReport, ReportText, Path, Path)}, the XLSX with the reasons, rejects and payments. */
+    public Timings render(VarianceReport report, ReportText text, Path pdf, Path xlsx, WorkbookDetails details)
+            throws IOException {
         Files.createDirectories(temporaryFiles);
         Path swapDir = Files.createTempDirectory(temporaryFiles, "report-");
         JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
@@ -100,7 +106,7 @@ public class ReportRenderer {
             if (xlsx != null) {
                 // From the rows, not from the filled pages: a table to filter, written streaming.
                 Map<String, Object> parameters = parameters(report, text);
-                AtomicFiles.write(xlsx, out -> VarianceWorkbook.write(report, parameters, text, "variance", out));
+                AtomicFiles.write(xlsx, out -> VarianceWorkbook.write(report, parameters, text, details, out));
             }
             long t3 = System.nanoTime();
             return new Timings(Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));

@@ -14,8 +14,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.spending.FlaggedPaymentSource;
+import org.budgetmonitor.spending.FlaggedPayments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,13 +46,28 @@ public class VarianceReportWriter {
 
     private final ReportRenderer renderer;
     private final ReportProperties properties;
+    /** The RED and YELLOW projects' payments for the workbook's 支付明细; null: none (benchmarks, tests). */
+    private final FlaggedPaymentSource payments;
 
     public VarianceReportWriter(ReportRenderer renderer, ReportProperties properties) {
+        this(renderer, properties, null);
+    }
+
+    @Autowired
+    public VarianceReportWriter(ReportRenderer renderer, ReportProperties properties, FlaggedPayments payments) {
         this.renderer = renderer;
         this.properties = properties;
+        this.payments = payments;
     }
 
     public Written write(List<VarianceReport> reports, ReportText text, OutputFiles outputs) throws IOException {
+        return write(reports, text, outputs, WorkbookDetails.NONE);
+    }
+
+    /** @param details the combined workbook's reasons and rejects; its payments are this writer's */
+    public Written write(List<VarianceReport> reports, ReportText text, OutputFiles outputs, WorkbookDetails details)
+            throws IOException {
+        WorkbookDetails workbook = details.withPayments(payments);
         long start = System.nanoTime();
         int threads = Math.max(1, Math.min(properties.effectiveThreads(), reports.size()));
         // Compile before the pool starts, so the threads do not queue behind the compiler.
@@ -60,7 +78,7 @@ public class VarianceReportWriter {
             List<Future<Done>> combined = new ArrayList<>();
             List<Future<Done>> units = new ArrayList<>();
             for (VarianceReport report : reports) {
-                (report.combined() ? combined : units).add(pool.submit(() -> render(report, text, outputs)));
+                (report.combined() ? combined : units).add(pool.submit(() -> render(report, text, outputs, workbook)));
             }
             Done combinedDone = waitFor(combined, pool);
             Done unitsDone = waitFor(units, pool);
@@ -77,11 +95,12 @@ public class VarianceReportWriter {
     private record Done(ReportRenderer.Timings timings, long at) {
     }
 
-    private Done render(VarianceReport report, ReportText text, OutputFiles outputs) throws IOException {
+    private Done render(VarianceReport report, ReportText text, OutputFiles outputs, WorkbookDetails details)
+            throws IOException {
         if (report.combined()) {
             Path pdf = outputs.file("variance", "pdf");
             Path xlsx = outputs.file("variance", "xlsx");
-            ReportRenderer.Timings timings = renderer.render(report, text, pdf, xlsx);
+            ReportRenderer.Timings timings = renderer.render(report, text, pdf, xlsx, details);
             log.info("Wrote {} and {} (fill {} ms, PDF {} ms, XLSX {} ms)", pdf, xlsx.getFileName(),
                     timings.fill().toMillis(), timings.pdf().toMillis(), timings.xlsx().toMillis());
             return new Done(timings, System.nanoTime());

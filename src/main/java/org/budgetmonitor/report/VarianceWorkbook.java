@@ -4,31 +4,32 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.budgetmonitor.ingest.IngestLine;
 import org.budgetmonitor.variance.Flag;
 
 /**
- * The report as a workbook for finance officers: the header and summary lines, then every project
- * as one row of typed cells (amounts and rates numeric with the PDF's {@code #,##0.00}, the checkpoint
- * an Excel date), with the unit in columns of its own so that the sheet can be filtered and sorted,
- * then unplanned spending and rejects. Written streaming (POI SXSSF), a few hundred rows in memory
- * at a time, so 50,000 projects take seconds and little heap; the charts stay in the PDF.
+ * The report as a workbook for finance officers, written streaming (POI SXSSF, a few hundred rows in
+ * memory at a time) from the rows, not from the PDF's pages. Sheets: 概况 (the header and summary
+ * lines), 项目执行情况 (every project, unit subtotals when there are several units and the 合计 row),
+ * 支付明细 (every payment of the RED and YELLOW projects, see {@link PaymentDetailSheet}), 计划外支出
+ * and 拒收明细. Each table has its column headings in the first row, frozen, filterable and printed on
+ * every page (A4 landscape, fitted to the width); figures are numeric cells with the PDF's
+ * {@code #,##0.00}, subtotals {@code SUBTOTAL(9, …)} formulas that follow the filter.
  *
  * <p>Names and codes are always string cells: a name beginning with {@code =} never becomes a formula.
  */
@@ -36,188 +37,302 @@ final class VarianceWorkbook {
 
     /** Rows kept in memory while writing; older ones are flushed to a temporary file. */
     private static final int WINDOW = 200;
-    private static final String AMOUNT = "#,##0.00";
-    private static final String DATE = "yyyy-mm-dd";
-    private static final String[] COLUMN_KEYS = {"col.no", "col.code", "col.name", "col.budget", "col.cpDate",
-        "col.cpPlan", "col.expected", "col.actual", "col.rate", "col.gap", "col.flag", "col.unitCode", "col.unitName"};
-    /** Widths in characters, roughly the PDF's column proportions. */
-    private static final int[] WIDTHS = {7, 24, 34, 12, 12, 12, 12, 12, 10, 11, 28, 10, 34};
 
     private VarianceWorkbook() {
     }
 
-    static void write(VarianceReport report, Map<String, Object> parameters, ReportText text, String sheetName,
+    static void write(VarianceReport report, Map<String, Object> parameters, ReportText text, WorkbookDetails details,
             OutputStream out) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
         workbook.setCompressTempFiles(true);
         try {
-            Styles styles = new Styles(workbook);
-            SXSSFSheet sheet = workbook.createSheet(sheetName);
-            for (int c = 0; c < WIDTHS.length; c++) {
-                sheet.setColumnWidth(c, WIDTHS[c] * 256);
-            }
-            int last = COLUMN_KEYS.length - 1;
-            int r = 0;
-            r = line(sheet, r, styles.plain, (String) parameters.get("UNIT_LINE"), last);
-            r = line(sheet, r, styles.plain, text.format("header.reportId", report.reportId()), last);
-            r = line(sheet, r, styles.title, text.get("title"), last);
-            r = line(sheet, r, styles.plain, (String) parameters.get("META_LINE"), last);
-            r = line(sheet, r, styles.bold, text.get("summary.title"), last);
-            for (String key : List.of("SUMMARY_COUNTS", "SUMMARY_TOTALS", "SUMMARY_PROGRESS", "SUMMARY_RED")) {
-                r = line(sheet, r, key.equals("SUMMARY_RED") ? styles.red : styles.plain, (String) parameters.get(key),
-                        last);
-            }
-            r++;
-            int headerRow = r;
-            Row header = sheet.createRow(r++);
-            header.setHeightInPoints(28);
-            for (int c = 0; c < COLUMN_KEYS.length; c++) {
-                text(header, c, styles.header, text.get(COLUMN_KEYS[c]));
-            }
-            for (ReportRow row : report.rows()) {
-                Row x = sheet.createRow(r++);
-                x.createCell(0, org.apache.poi.ss.usermodel.CellType.NUMERIC).setCellValue(row.no());
-                x.getCell(0).setCellStyle(styles.center);
-                text(x, 1, styles.text, row.code());
-                text(x, 2, styles.text, row.name());
-                number(x, 3, styles.amount, row.budgetWan());
-                if (row.checkpointDate() != null) {
-                    Cell date = x.createCell(4);
-                    date.setCellValue(Date.valueOf(row.checkpointDate()));
-                    date.setCellStyle(styles.date);
-                }
-                number(x, 5, styles.amount, row.checkpointPlanWan());
-                number(x, 6, styles.amount, row.expectedWan());
-                number(x, 7, styles.amount, row.actualWan());
-                number(x, 8, styles.amount, row.ratePct());
-                number(x, 9, styles.amount, row.gapPp());
-                text(x, 10, styles.flag(row.flag()), row.flagText());
-                text(x, 11, styles.text, row.unitCode());
-                text(x, 12, styles.text, row.unitName());
-            }
-            int lastRow = r - 1;
-            sheet.createFreezePane(0, headerRow + 1);
-            if (lastRow > headerRow) {
-                sheet.setAutoFilter(new CellRangeAddress(headerRow, lastRow, 0, last));
-            }
-            r++;
-            r = line(sheet, r, styles.bold, text.get("section.unplanned"), last);
-            r = line(sheet, r, styles.plain, (String) parameters.get("UNPLANNED_TEXT"), last);
-            line(sheet, r, styles.plain, (String) parameters.get("REJECT_TEXT"), last);
+            WorkbookStyles styles = new WorkbookStyles(workbook);
+            summary(workbook, styles, parameters, text, report);
+            projects(workbook, styles, text, report, details);
+            PaymentDetailSheet.write(workbook, styles, text, report, details.payments());
+            unplanned(workbook, styles, text, report);
+            rejects(workbook, styles, text, report, details.rejects());
+            // Open on the table; the summary stays the first tab.
+            workbook.setActiveSheet(1);
+            workbook.setSelectedTab(1);
             workbook.write(out);
         } finally {
             workbook.close(); // also deletes SXSSF's temporary files
         }
     }
 
-    /** A line of text across the table's width. */
-    private static int line(SXSSFSheet sheet, int r, CellStyle style, String value, int lastColumn) {
-        Row row = sheet.createRow(r);
-        text(row, 0, style, value);
-        sheet.addMergedRegionUnsafe(new CellRangeAddress(r, r, 0, lastColumn));
+    private static void summary(SXSSFWorkbook workbook, WorkbookStyles styles, Map<String, Object> parameters,
+            ReportText text, VarianceReport report) {
+        SXSSFSheet sheet = workbook.createSheet(text.get("xlsx.sheet.summary"));
+        sheet.setColumnWidth(0, 140 * 256);
+        print(sheet, text, report, false);
+        int r = 0;
+        r = line(sheet, r, styles.plain, (String) parameters.get("UNIT_LINE"));
+        r = line(sheet, r, styles.plain, text.format("header.reportId", report.reportId()));
+        r = line(sheet, r, styles.title, text.get("title"));
+        r = line(sheet, r, styles.plain, (String) parameters.get("META_LINE"));
+        r = line(sheet, r, styles.bold, text.get("summary.title"));
+        for (String key : List.of("SUMMARY_COUNTS", "SUMMARY_TOTALS", "SUMMARY_PROGRESS", "SUMMARY_RED")) {
+            r = line(sheet, r, key.equals("SUMMARY_RED") ? styles.red : styles.plain, (String) parameters.get(key));
+        }
+        r++;
+        r = line(sheet, r, styles.bold, text.get("section.unplanned"));
+        r = line(sheet, r, styles.plain, (String) parameters.get("UNPLANNED_TEXT"));
+        r = line(sheet, r, styles.plain, (String) parameters.get("REJECT_TEXT"));
+        r++;
+        line(sheet, r, styles.plain, text.get("xlsx.summary.sheets"));
+    }
+
+    private static void projects(SXSSFWorkbook workbook, WorkbookStyles styles, ReportText text, VarianceReport report,
+            WorkbookDetails details) {
+        List<WorkbookColumn> columns = WorkbookColumn.PROJECT_COLUMNS;
+        SXSSFSheet sheet = table(workbook, styles, text, report, text.get("xlsx.sheet.projects"),
+                columns.stream().map(WorkbookColumn::key).toList(), columns.stream().map(WorkbookColumn::width).toList());
+        // By unit, in the report's order within each; a unit's subtotal under its projects.
+        Map<String, List<ReportRow>> byUnit = new LinkedHashMap<>();
+        report.rows().forEach(row -> byUnit.computeIfAbsent(row.unitCode(), k -> new ArrayList<>()).add(row));
+        boolean subtotals = byUnit.size() > 1;
+        String projectType = text.get("xlsx.rowType.project");
+        int r = 1;
+        for (List<ReportRow> rows : byUnit.values()) {
+            int first = r;
+            for (ReportRow row : rows) {
+                Row x = sheet.createRow(r++);
+                var cells = new WorkbookColumn.Cells(row, text.flag(row.flag()), details.reasonsOf(row.code(), text),
+                        projectType);
+                for (int c = 0; c < columns.size(); c++) {
+                    cell(x, c, columns.get(c), columns.get(c).value().apply(cells), styles, row.flag());
+                }
+            }
+            if (subtotals) {
+                ReportRow any = rows.get(0);
+                Map<String, String> words = Map.of(WorkbookColumn.NAME, text.format("xlsx.subtotal.unit", rows.size()),
+                        WorkbookColumn.UNIT_CODE, nullToEmpty(any.unitCode()), WorkbookColumn.UNIT_NAME,
+                        nullToEmpty(any.unitName()), WorkbookColumn.ROW_TYPE, text.get("xlsx.rowType.unit"));
+                subtotal(sheet.createRow(r), columns, words, first, r - 1, sums(columns, rows), styles.subtotalText,
+                        styles.subtotalAmount);
+                r++;
+            }
+        }
+        int lastInFilter = r - 1;
+        Map<String, String> words = Map.of(WorkbookColumn.NAME, text.format("xlsx.total.projects", report.rows().size()),
+                WorkbookColumn.ROW_TYPE, text.get("xlsx.rowType.total"));
+        // Outside the filtered range, so the 合计 stays in view and sums what the filter shows.
+        subtotal(sheet.createRow(r), columns, words, 1, lastInFilter, sums(columns, report.rows()), styles.totalText,
+                styles.totalAmount);
+        filter(sheet, lastInFilter, columns.size() - 1);
+    }
+
+    /** The exact sum of each summed column over the rows, as their cells show them. */
+    private static Map<String, BigDecimal> sums(List<WorkbookColumn> columns, List<ReportRow> rows) {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        for (WorkbookColumn column : columns) {
+            if (column.summed()) {
+                BigDecimal sum = BigDecimal.ZERO;
+                for (ReportRow row : rows) {
+                    Object value = column.value().apply(new WorkbookColumn.Cells(row, "", "", ""));
+                    if (value instanceof BigDecimal figure) {
+                        sum = sum.add(figure);
+                    }
+                }
+                sums.put(column.key(), sum);
+            }
+        }
+        return sums;
+    }
+
+    /**
+     * A subtotal (or 合计) row over rows {@code first..last} (0-based): SUBTOTAL(9, …) for summed
+     * columns, the columns' derived formulas, the given words; each formula with its value.
+     */
+    static void subtotal(Row row, List<WorkbookColumn> columns, Map<String, String> words, int first, int last,
+            Map<String, BigDecimal> sums, CellStyle textStyle, CellStyle amountStyle) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            index.put(columns.get(c).key(), c);
+        }
+        WorkbookColumn.Subtotal refs = new WorkbookColumn.Subtotal() {
+            @Override
+            public String range(String key) {
+                String col = CellReference.convertNumToColString(index.get(key));
+                return col + (first + 1) + ":" + col + (last + 1);
+            }
+
+            @Override
+            public String cell(String key) {
+                return CellReference.convertNumToColString(index.get(key)) + (row.getRowNum() + 1);
+            }
+
+            @Override
+            public BigDecimal value(String key) {
+                return sums.getOrDefault(key, BigDecimal.ZERO);
+            }
+        };
+        for (int c = 0; c < columns.size(); c++) {
+            WorkbookColumn column = columns.get(c);
+            Cell cell = row.createCell(c);
+            if (column.summed() && last < first) {
+                cell.setCellValue(0); // nothing to add up; a range would reach the heading or this row
+                cell.setCellStyle(amountStyle);
+            } else if (column.summed()) {
+                formula(cell, "SUBTOTAL(9," + refs.range(column.key()) + ")", refs.value(column.key()), amountStyle);
+            } else if (column.total() != null) {
+                WorkbookColumn.Formula f = column.total().of(refs);
+                formula(cell, f.text(), f.value(), amountStyle);
+            } else {
+                cell.setCellValue(words.getOrDefault(column.key(), ""));
+                cell.setCellStyle(textStyle);
+            }
+        }
+    }
+
+    /** A formula cell carrying its value, so that readers which do not calculate show the right figure. */
+    static void formula(Cell cell, String formula, BigDecimal value, CellStyle style) {
+        cell.setCellFormula(formula);
+        if (value != null) {
+            cell.setCellValue(value.doubleValue());
+        }
+        cell.setCellStyle(style);
+    }
+
+    private static void cell(Row row, int c, WorkbookColumn column, Object value, WorkbookStyles styles, Flag flag) {
+        Cell cell = row.createCell(c);
+        switch (column.kind()) {
+            case WHOLE -> {
+                if (value instanceof Number n) {
+                    cell.setCellValue(n.longValue());
+                }
+                cell.setCellStyle(styles.center);
+            }
+            case AMOUNT -> {
+                if (value instanceof BigDecimal figure) {
+                    // Already rounded to 2 places for display; a double holds that exactly enough for a cell.
+                    cell.setCellValue(figure.doubleValue());
+                }
+                cell.setCellStyle(styles.amount);
+            }
+            case DATE -> {
+                if (value instanceof LocalDate day) {
+                    cell.setCellValue(Date.valueOf(day));
+                }
+                cell.setCellStyle(styles.date);
+            }
+            case FLAG -> {
+                cell.setCellValue(value == null ? "" : value.toString());
+                cell.setCellStyle(styles.flag(flag));
+            }
+            case TEXT -> {
+                // setCellValue(String) always makes a string cell, never a formula.
+                cell.setCellValue(value == null ? "" : value.toString());
+                cell.setCellStyle(styles.text);
+            }
+        }
+    }
+
+    private static void unplanned(SXSSFWorkbook workbook, WorkbookStyles styles, ReportText text,
+            VarianceReport report) {
+        SXSSFSheet sheet = table(workbook, styles, text, report, text.get("xlsx.sheet.unplanned"),
+                List.of("col.code", "col.actual", WorkbookColumn.ROW_TYPE), List.of(26, 14, 9));
+        int r = 1;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Unplanned u : report.unplanned()) {
+            Row row = sheet.createRow(r++);
+            text(row, 0, styles.text, u.code());
+            row.createCell(1).setCellValue(u.actualWan().doubleValue());
+            row.getCell(1).setCellStyle(styles.amount);
+            text(row, 2, styles.text, text.get("xlsx.rowType.project"));
+            sum = sum.add(u.actualWan());
+        }
+        Row total = sheet.createRow(r);
+        text(total, 0, styles.totalText, text.format("xlsx.total.codes", report.unplanned().size()));
+        if (r > 1) {
+            formula(total.createCell(1), "SUBTOTAL(9,B2:B" + r + ")", sum, styles.totalAmount);
+        } else {
+            total.createCell(1).setCellValue(0);
+            total.getCell(1).setCellStyle(styles.totalAmount);
+        }
+        text(total, 2, styles.totalText, text.get("xlsx.rowType.total"));
+        filter(sheet, r - 1, 2);
+    }
+
+    /** The rejected lines of the run, as the reject CSV lists them. */
+    private static void rejects(SXSSFWorkbook workbook, WorkbookStyles styles, ReportText text, VarianceReport report,
+            List<IngestLine.Rejected> rejects) {
+        SXSSFSheet sheet = table(workbook, styles, text, report, text.get("xlsx.sheet.rejects"),
+                List.of("xlsx.col.file", "xlsx.col.line", "xlsx.col.rejectReason", "xlsx.col.rawLine"),
+                List.of(36, 8, 50, 80));
+        int r = 1;
+        for (IngestLine.Rejected reject : rejects) {
+            Row row = sheet.createRow(r++);
+            text(row, 0, styles.text, reject.file());
+            row.createCell(1).setCellValue(reject.line());
+            row.getCell(1).setCellStyle(styles.center);
+            text(row, 2, styles.text, reject.reason());
+            text(row, 3, styles.text, reject.rawLine());
+        }
+        filter(sheet, r - 1, 3);
+    }
+
+    /**
+     * A sheet whose first row holds the column headings: frozen, repeated on every printed page,
+     * the table printed A4 landscape and fitted to the page width.
+     */
+    static SXSSFSheet table(SXSSFWorkbook workbook, WorkbookStyles styles, ReportText text, VarianceReport report,
+            String name, List<String> headingKeys, List<Integer> widths) {
+        SXSSFSheet sheet = workbook.createSheet(name);
+        Row header = sheet.createRow(0);
+        header.setHeightInPoints(30);
+        for (int c = 0; c < headingKeys.size(); c++) {
+            sheet.setColumnWidth(c, widths.get(c) * 256);
+            text(header, c, styles.header, text.get(headingKeys.get(c)));
+        }
+        sheet.createFreezePane(0, 1);
+        print(sheet, text, report, true);
+        return sheet;
+    }
+
+    /** The filter over the headings and the rows up to {@code lastRow} (0-based). */
+    static void filter(SXSSFSheet sheet, int lastRow, int lastColumn) {
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, lastRow), 0, lastColumn));
+    }
+
+    private static void print(SXSSFSheet sheet, ReportText text, VarianceReport report, boolean repeatHeadings) {
+        PrintSetup setup = sheet.getPrintSetup();
+        setup.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        setup.setLandscape(true);
+        setup.setFitWidth((short) 1);
+        setup.setFitHeight((short) 0); // as many pages down as it takes
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        if (repeatHeadings) {
+            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        }
+        // "&" starts a field code in a page header; a literal one is doubled.
+        sheet.getHeader().setLeft(escape(report.unitTitle()));
+        sheet.getHeader().setCenter(escape(text.get("title")));
+        sheet.getHeader().setRight(escape(text.format("xlsx.print.asOf", report.asOf().toString())));
+        sheet.getFooter().setLeft(escape(text.format("header.reportId", report.reportId())));
+        sheet.getFooter().setCenter(text.get("xlsx.print.page"));
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("&", "&&");
+    }
+
+    /** A line of text in the first column (the summary sheet's one wide column). */
+    private static int line(SXSSFSheet sheet, int r, CellStyle style, String value) {
+        text(sheet.createRow(r), 0, style, value);
         return r + 1;
     }
 
-    private static void text(Row row, int column, CellStyle style, String value) {
+    static void text(Row row, int column, CellStyle style, String value) {
         Cell cell = row.createCell(column);
         // setCellValue(String) always makes a string cell, never a formula.
         cell.setCellValue(value == null ? "" : value);
         cell.setCellStyle(style);
     }
 
-    private static void number(Row row, int column, CellStyle style, BigDecimal value) {
-        Cell cell = row.createCell(column);
-        if (value != null) {
-            // Already rounded to 2 places for display; a double holds that exactly enough for a cell.
-            cell.setCellValue(value.doubleValue());
-        }
-        cell.setCellStyle(style);
-    }
-
-    /** The PDF's colours and formats, created once per workbook (Excel limits the number of styles). */
-    private static final class Styles {
-
-        final CellStyle plain;
-        final CellStyle bold;
-        final CellStyle red;
-        final CellStyle title;
-        final CellStyle header;
-        final CellStyle text;
-        final CellStyle center;
-        final CellStyle amount;
-        final CellStyle date;
-        final CellStyle flagRed;
-        final CellStyle flagYellow;
-        final CellStyle flagGreen;
-
-        Styles(SXSSFWorkbook workbook) {
-            plain = workbook.createCellStyle();
-            plain.setFont(font(workbook, 9, false, null));
-            bold = workbook.createCellStyle();
-            bold.setFont(font(workbook, 10, true, "263238"));
-            red = workbook.createCellStyle();
-            red.setFont(font(workbook, 9, true, "B71C1C"));
-            red.setWrapText(true);
-            title = workbook.createCellStyle();
-            title.setFont(font(workbook, 16, true, "1A237E"));
-            title.setAlignment(HorizontalAlignment.CENTER);
-            header = cell(workbook, font(workbook, 9, true, "FFFFFF"));
-            fill(header, "37474F");
-            header.setAlignment(HorizontalAlignment.CENTER);
-            header.setWrapText(true);
-            Font body = font(workbook, 9, false, null);
-            text = cell(workbook, body);
-            center = cell(workbook, body);
-            center.setAlignment(HorizontalAlignment.CENTER);
-            amount = cell(workbook, body);
-            amount.setDataFormat(workbook.createDataFormat().getFormat(AMOUNT));
-            date = cell(workbook, body);
-            date.setDataFormat(workbook.createDataFormat().getFormat(DATE));
-            date.setAlignment(HorizontalAlignment.CENTER);
-            flagRed = cell(workbook, font(workbook, 9, true, "FFFFFF"));
-            fill(flagRed, "C62828");
-            flagYellow = cell(workbook, font(workbook, 9, true, "3E2723"));
-            fill(flagYellow, "FFCA28");
-            flagGreen = cell(workbook, font(workbook, 9, true, "FFFFFF"));
-            fill(flagGreen, "2E7D32");
-        }
-
-        CellStyle flag(Flag flag) {
-            return switch (flag) {
-                case RED -> flagRed;
-                case YELLOW -> flagYellow;
-                case GREEN -> flagGreen;
-            };
-        }
-
-        private static CellStyle cell(SXSSFWorkbook workbook, Font font) {
-            CellStyle style = workbook.createCellStyle();
-            style.setFont(font);
-            style.setVerticalAlignment(VerticalAlignment.CENTER);
-            for (var border : List.<java.util.function.Consumer<BorderStyle>>of(style::setBorderTop,
-                    style::setBorderBottom, style::setBorderLeft, style::setBorderRight)) {
-                border.accept(BorderStyle.THIN);
-            }
-            return style;
-        }
-
-        private static void fill(CellStyle style, String rgb) {
-            ((XSSFCellStyle) style).setFillForegroundColor(color(rgb));
-            style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        }
-
-        private static Font font(SXSSFWorkbook workbook, int points, boolean bold, String rgb) {
-            XSSFFont font = (XSSFFont) workbook.createFont();
-            font.setFontHeightInPoints((short) points);
-            font.setBold(bold);
-            if (rgb != null) {
-                font.setColor(color(rgb));
-            }
-            return font;
-        }
-
-        private static XSSFColor color(String rgb) {
-            return new XSSFColor(java.util.HexFormat.of().parseHex(rgb));
-        }
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -3,6 +3,7 @@ package org.budgetmonitor.report;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.budgetmonitor.nightly.OutputFiles;
 import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.spending.SpendingTotals;
+import org.budgetmonitor.variance.Reason;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceRow;
 import org.slf4j.Logger;
@@ -65,13 +67,18 @@ public class WriteReportTasklet implements Tasklet {
         List<VarianceRow> rows = variances.findByAsOf(asOf);
         Map<String, BudgetProject> projects = new LinkedHashMap<>();
         plans.findProjects(asOf.getYear()).forEach(p -> projects.put(p.code(), p));
+        var rejected = rejects.findByJobInstance(jobExecution.getJobInstanceId());
         var inputs = new VarianceReportAssembler.Inputs(asOf, rows, projects,
                 totals.actualsThrough(asOf, List.of()),
                 disbursements.latestPayDate(asOf).orElse(null),
-                rejects.findByJobInstance(jobExecution.getJobInstanceId()).size(),
+                rejected.size(),
                 outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),
                 "E" + jobExecution.getId());
-        var written = writer.write(new VarianceReportAssembler(text, properties.combinedDetailMaxProjects()).assemble(inputs), text, outputs);
+        // The workbook's own columns and sheets: each project's reasons, the rejected lines.
+        Map<String, List<Reason>> reasons = new HashMap<>();
+        rows.forEach(row -> reasons.put(row.projectCode(), row.reasons()));
+        var written = writer.write(new VarianceReportAssembler(text, properties.combinedDetailMaxProjects()).assemble(inputs),
+                text, outputs, new WorkbookDetails(reasons, rejected, null));
         log.info("Reports written in {} s on {} threads (combined done after {} s, {} unit reports after {} s)",
                 written.total().toMillis() / 1000.0, written.threads(), written.combinedDone().toMillis() / 1000.0,
                 written.unitReports(), written.unitsDone().toMillis() / 1000.0);

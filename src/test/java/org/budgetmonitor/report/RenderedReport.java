@@ -30,12 +30,17 @@ final class RenderedReport {
     /** @param index which of the assembled reports: 0 the combined one, then one per unit */
     static RenderedReport render(ReportFixtures fixtures, int index, String language, Path dir) throws IOException {
         ReportText text = ReportText.forLanguage(language);
-        return render(fixtures.reports(text).get(index), text, dir);
+        return render(fixtures.reports(text).get(index), text, dir, fixtures.workbookDetails());
     }
 
     static RenderedReport render(VarianceReport report, ReportText text, Path dir) throws IOException {
+        return render(report, text, dir, WorkbookDetails.NONE);
+    }
+
+    static RenderedReport render(VarianceReport report, ReportText text, Path dir, WorkbookDetails details)
+            throws IOException {
         RenderedReport rendered = new RenderedReport(dir.resolve("variance.pdf"), dir.resolve("variance.xlsx"));
-        new ReportRenderer(TEMPLATES).render(report, text, rendered.pdf, rendered.xlsx);
+        new ReportRenderer(TEMPLATES).render(report, text, rendered.pdf, rendered.xlsx, details);
         try (PDDocument doc = Loader.loadPDF(rendered.pdf.toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();
             for (int page = 1; page <= doc.getNumberOfPages(); page++) {

@@ -15,6 +15,7 @@ import org.budgetmonitor.money.Money;
 import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanCheckpoint;
 import org.budgetmonitor.plan.PlanUnit;
+import org.budgetmonitor.spending.FlaggedPaymentSource;
 import org.budgetmonitor.variance.ActualCurve;
 import org.budgetmonitor.variance.VarianceCalculator;
 import org.budgetmonitor.variance.VarianceRow;
@@ -124,6 +125,41 @@ public final class ReportFixtures {
         projects.forEach(p -> byCode.put(p.code(), p));
         return new VarianceReportAssembler.Inputs(AS_OF, rows(), byCode, daily, LocalDate.of(2026, 6, 28), rejected,
                 "rejected-2026-06-30.csv", LocalDateTime.of(2026, 7, 1, 6, 15), "E1");
+    }
+
+    /**
+     * The workbook's details as the nightly job gives them: each project's reasons, no rejected lines,
+     * and the fixtures' payments (one a day and project) as the RED and YELLOW projects' payments.
+     */
+    public WorkbookDetails workbookDetails() {
+        List<VarianceRow> rows = rows();
+        Map<String, List<org.budgetmonitor.variance.Reason>> reasons = new HashMap<>();
+        rows.forEach(r -> reasons.put(r.projectCode(), r.reasons()));
+        List<FlaggedPaymentSource.Project> flagged = rows.stream()
+                .filter(r -> r.flag() != org.budgetmonitor.variance.Flag.GREEN)
+                .sorted(java.util.Comparator.comparing(VarianceRow::projectCode))
+                .map(r -> new FlaggedPaymentSource.Project(r.projectCode(), r.projectName(), r.planned(), r.unitCode(),
+                        r.flag().name(), r.actual().yuan()))
+                .toList();
+        Map<String, NavigableMap<LocalDate, BigDecimal>> payments = new TreeMap<>(daily);
+        unplanned.forEach((code, yuan) -> payments.put(code, new TreeMap<>(Map.of(AS_OF, yuan))));
+        FlaggedPaymentSource source = new FlaggedPaymentSource() {
+            @Override
+            public List<Project> projects(LocalDate asOf) {
+                return flagged;
+            }
+
+            @Override
+            public void forEach(LocalDate asOf, java.util.function.Consumer<Payment> sink) {
+                int[] line = {1};
+                for (Project p : flagged) {
+                    payments.getOrDefault(p.code(), new TreeMap<>()).headMap(asOf, true).forEach((day, yuan) ->
+                            sink.accept(new Payment(p.code(), day, "PZ-" + day + "-" + line[0], "收款单位" + line[0],
+                                    "支出摘要", yuan, "一般公共预算", "fixture.csv", ++line[0])));
+                }
+            }
+        };
+        return new WorkbookDetails(reasons, List.of(), source);
     }
 
     public List<VarianceReport> reports(ReportText text) {

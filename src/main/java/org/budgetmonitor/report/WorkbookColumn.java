@@ -1,0 +1,122 @@
+package org.budgetmonitor.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A column of the workbook's project sheet: its heading (a bundle key), width, kind of cell, the
+ * value of a project row and what a subtotal row shows. A new column is one entry in
+ * {@link #PROJECT_COLUMNS}; the sheet, its filter, print area and subtotals follow the list.
+ *
+ * @param width in characters
+ * @param total what a subtotal row shows in the column; null: nothing
+ * @param value the project row's cell: a {@code BigDecimal} for figures, a {@code LocalDate} for
+ *        dates, an {@code Integer} for whole numbers, otherwise text; null leaves the cell empty
+ */
+record WorkbookColumn(String key, int width, Kind kind, Function<Cells, Object> value, Total total) {
+
+    enum Kind {
+        TEXT, WHOLE, AMOUNT, DATE, /** text in the flag's colour */ FLAG
+    }
+
+    /** What a project row's cells are made from: the printed row and its reasons in words. */
+    record Cells(ReportRow row, String flag, String reasons, String rowType) {
+    }
+
+    /** A subtotal row's cell: a formula and the value it has (kept in the file for readers that do not calculate). */
+    record Formula(String text, BigDecimal value) {
+    }
+
+    /** The cells of one subtotal row as formulas see them: the summed range and the row's own cells. */
+    interface Subtotal {
+
+        /** The range of project rows the subtotal covers in column {@code key}, e.g. {@code D2:D40}. */
+        String range(String key);
+
+        /** The subtotal row's cell in column {@code key}, e.g. {@code H41}. */
+        String cell(String key);
+
+        /** The value of the subtotal row's cell in column {@code key} (its sum), exact. */
+        BigDecimal value(String key);
+    }
+
+    /** What a subtotal row shows in a column: nothing, the sum, or a figure derived from the sums. */
+    interface Total {
+
+        /** Marks the summed columns; the workbook writes {@code SUBTOTAL(9, range)} for them. */
+        Total SUM = sums -> null;
+
+        /** The cell's formula, or null to leave it empty; {@code sums} are the row's summed columns. */
+        Formula of(Subtotal sums);
+
+        /**
+         * {@code SUBTOTAL(9, …)}: the sum of the rows the filter shows, leaving out other subtotals in
+         * the range, so a 合计 over unit subtotals counts each project once.
+         */
+        static Total sum() {
+            return SUM;
+        }
+
+        /** A rate in % of two summed columns, 2 dp, as the project rows' rates are computed. */
+        static Total rate(String numerator, String denominator) {
+            return sums -> rateOf(sums, numerator, denominator);
+        }
+
+        /** The gap in percentage points between two rates of summed columns over the same denominator. */
+        static Total gap(String numerator, String reference, String denominator) {
+            return sums -> {
+                Formula a = rateOf(sums, numerator, denominator);
+                Formula b = rateOf(sums, reference, denominator);
+                if (a.value() == null) {
+                    return new Formula("IF(" + sums.cell(denominator) + "=0,\"\"," + a.text() + "-" + b.text() + ")",
+                            null);
+                }
+                return new Formula(a.text() + "-" + b.text(), a.value().subtract(b.value()));
+            };
+        }
+
+        private static Formula rateOf(Subtotal sums, String numerator, String denominator) {
+            BigDecimal den = sums.value(denominator);
+            String text = "ROUND(" + sums.cell(numerator) + "/" + sums.cell(denominator) + "*100,2)";
+            if (den.signum() == 0) {
+                return new Formula("IF(" + sums.cell(denominator) + "=0,\"\"," + text + ")", null);
+            }
+            return new Formula(text, sums.value(numerator).multiply(BigDecimal.valueOf(100))
+                    .divide(den, 2, RoundingMode.HALF_UP));
+        }
+    }
+
+    boolean summed() {
+        return total == Total.SUM;
+    }
+
+    static final String NO = "col.no";
+    static final String CODE = "col.code";
+    static final String NAME = "col.name";
+    static final String BUDGET = "col.budget";
+    static final String EXPECTED = "col.expected";
+    static final String ACTUAL = "col.actual";
+    static final String ROW_TYPE = "xlsx.col.rowType";
+    static final String UNIT_CODE = "col.unitCode";
+    static final String UNIT_NAME = "col.unitName";
+
+    /** The project sheet, left to right. */
+    static final List<WorkbookColumn> PROJECT_COLUMNS = List.of(
+            new WorkbookColumn(NO, 6, Kind.WHOLE, c -> c.row().no(), null),
+            new WorkbookColumn(CODE, 24, Kind.TEXT, c -> c.row().code(), null),
+            new WorkbookColumn(NAME, 34, Kind.TEXT, c -> c.row().name(), null),
+            new WorkbookColumn(BUDGET, 12, Kind.AMOUNT, c -> c.row().budgetWan(), Total.sum()),
+            new WorkbookColumn("col.cpDate", 12, Kind.DATE, c -> c.row().checkpointDate(), null),
+            new WorkbookColumn("col.cpPlan", 12, Kind.AMOUNT, c -> c.row().checkpointPlanWan(), null),
+            new WorkbookColumn(EXPECTED, 12, Kind.AMOUNT, c -> c.row().expectedWan(), Total.sum()),
+            new WorkbookColumn(ACTUAL, 12, Kind.AMOUNT, c -> c.row().actualWan(), Total.sum()),
+            new WorkbookColumn("col.rate", 10, Kind.AMOUNT, c -> c.row().ratePct(), Total.rate(ACTUAL, BUDGET)),
+            new WorkbookColumn("col.gap", 11, Kind.AMOUNT, c -> c.row().gapPp(), Total.gap(ACTUAL, EXPECTED, BUDGET)),
+            new WorkbookColumn("xlsx.col.flag", 8, Kind.FLAG, Cells::flag, null),
+            new WorkbookColumn("xlsx.col.reasons", 26, Kind.TEXT, Cells::reasons, null),
+            new WorkbookColumn(UNIT_CODE, 10, Kind.TEXT, c -> c.row().unitCode(), null),
+            new WorkbookColumn(UNIT_NAME, 30, Kind.TEXT, c -> c.row().unitName(), null),
+            new WorkbookColumn(ROW_TYPE, 9, Kind.TEXT, Cells::rowType, null));
+}
