@@ -55,6 +55,6 @@ public class RateChartCustomizer extends JRAbstractChartCustomizer {
         double span = Math.max(110, high) - low;
         axis.setRange(low < 0 ? low - span * 0.1 : 0, Math.max(110, high + span * 0.1));
         ChartMarks.addRangeLine(plot, ChartMarks.line(100, FULL, false, fullLabel, font.deriveFont(Font.BOLD, 7.5f),
-                RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT));
+                RectangleAnchor.TOP_LEFT, TextAnchor.TOP_RIGHT)); // left of the line: inside the plot
     }
 }

@@ -35,8 +35,9 @@ class CombinedOverviewTest {
     @BeforeAll
     static void render() throws IOException {
         // 3 units of 10 projects: per unit 2 RED (i = 5, 10), 2 YELLOW (i = 1, 6), 6 GREEN.
-        reports = ReportFixtures.manyUnits(3, 10).reports(text, 20);
-        overview = RenderedReport.render(reports.get(0), text, dir.resolve("overview"));
+        ReportFixtures fixtures = ReportFixtures.manyUnits(3, 10);
+        reports = fixtures.reports(text, 20);
+        overview = RenderedReport.render(reports.get(0), text, dir.resolve("overview"), fixtures.workbookDetails());
     }
 
     @Test
@@ -62,7 +63,7 @@ class CombinedOverviewTest {
     void theWorkbookOfAnOverviewStillListsEveryProjectWithItsUnit() throws IOException {
         List<Row> projectRows = new ArrayList<>();
         try (InputStream in = Files.newInputStream(overview.xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            Sheet sheet = workbook.getSheetAt(0);
+            Sheet sheet = workbook.getSheet("项目执行情况");
             for (Row row : sheet) {
                 Cell code = row.getCell(1);
                 if (code != null && code.getCellType() == CellType.STRING
@@ -73,9 +74,10 @@ class CombinedOverviewTest {
             assertThat(projectRows).hasSize(30);
             Row green = projectRows.get(11); // unit 2, project 2
             assertThat(green.getCell(1).getStringCellValue()).isEqualTo("13091626P000020000002");
-            assertThat(green.getCell(10).getStringCellValue()).isEqualTo("绿色 正常");
-            assertThat(green.getCell(11).getStringCellValue()).isEqualTo("470002");
-            assertThat(green.getCell(12).getStringCellValue()).isEqualTo("沧州临港经济技术开发区第2预算单位本级");
+            assertThat(green.getCell(10).getStringCellValue()).isEqualTo("绿色");
+            assertThat(green.getCell(11).getStringCellValue()).isEqualTo("正常");
+            assertThat(green.getCell(12).getStringCellValue()).isEqualTo("470002");
+            assertThat(green.getCell(13).getStringCellValue()).isEqualTo("沧州临港经济技术开发区第2预算单位本级");
             assertThat(green.getCell(3).getNumericCellValue()).isEqualTo(100.0);
             assertThat(green.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
             assertThat(green.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");

@@ -23,4 +23,14 @@ class PlanCurveTest {
         assertThat(points).extracting(p -> p.day() + " " + p.wan().toPlainString()).containsExactly(
                 "2025-12-31 0", "2026-01-31 1.00", "2026-02-28 3.50", "2026-03-10 3.00");
     }
+
+    @Test
+    void drawsThePlanFromZeroAtTheYearsStartThroughEachCheckpointOnItsOwnDate() {
+        var plan = ReportFixtures.sample().inputs().projectsByCode().get("13091626P000175100046");
+
+        List<CurvePoint> points = PlanCurve.planned(plan, "计划");
+
+        assertThat(points).extracting(p -> p.day() + " " + p.wan().toPlainString()).containsExactly(
+                "2025-12-31 0", "2026-03-31 5.00", "2026-06-30 10.00", "2026-09-30 15.00", "2026-12-31 20.00");
+    }
 }
