@@ -164,12 +164,15 @@ public class QuarterlyReportRenderer {
             case "level3" -> r.level3();
             case "target" -> r.target();
             case "valueToDate" -> r.valueToDate();
+            case "valueDate" -> r.valueDate();
+            case "oldValue" -> r.oldValue();
             case "expectedFullYear" -> r.expectedFullYear();
             case "status" -> r.status();
             case "statusText" -> r.statusText();
             case "likelihood" -> r.likelihood();
             case "cause" -> r.cause();
             case "measure" -> r.measure();
+            case "note" -> r.note();
             default -> throw RecordDataSource.unknown(field);
         });
     }
