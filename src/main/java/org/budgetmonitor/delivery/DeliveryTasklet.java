@@ -17,6 +17,7 @@ import org.budgetmonitor.variance.VarianceRow;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -31,7 +32,13 @@ public class DeliveryTasklet implements Tasklet {
     /** Which report a job mails: its file prefix and the title officers know it by. */
     public record ReportKind(String filePrefix, String title, boolean perUnitFiles) {
         public static final ReportKind VARIANCE = new ReportKind("variance", "预算执行进度监控报告", true);
-        public static final ReportKind QUARTERLY = new ReportKind("quarterly", "预算执行情况季度分析报告", false);
+        public static final ReportKind QUARTERLY = new ReportKind("quarterly", "预算执行情况季度分析报告", true);
+    }
+
+    /** The rows a message counts, given the job's execution context (the quarterly job: its issued review). */
+    @FunctionalInterface
+    public interface Rows {
+        List<VarianceRow> of(ExecutionContext jobContext);
     }
 
     private final OutputFiles outputs;
@@ -40,17 +47,22 @@ public class DeliveryTasklet implements Tasklet {
     private final MailSettings settings;
     private final ReportMailer mailer;
     private final DeliveryRepository deliveries;
-    private final VarianceRepository variances;
+    private final Rows rows;
 
     public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
             ReportMailer mailer, DeliveryRepository deliveries, VarianceRepository variances) {
+        this(outputs, jobName, kind, settings, mailer, deliveries, job -> variances.findByAsOf(outputs.asOf()));
+    }
+
+    public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
+            ReportMailer mailer, DeliveryRepository deliveries, Rows rows) {
         this.outputs = outputs;
         this.jobName = jobName;
         this.kind = kind;
         this.settings = settings;
         this.mailer = mailer;
         this.deliveries = deliveries;
-        this.variances = variances;
+        this.rows = rows;
     }
 
     @Override
@@ -63,7 +75,7 @@ public class DeliveryTasklet implements Tasklet {
         long instance = contribution.getStepExecution().getJobExecution().getJobInstanceId();
         List<String> notes = new ArrayList<>();
         Map<String, List<VarianceRow>> byUnit = new LinkedHashMap<>();
-        variances.findByAsOf(outputs.asOf()).stream().filter(VarianceRow::planned)
+        rows.of(jobContext).stream().filter(VarianceRow::planned)
                 .forEach(r -> byUnit.computeIfAbsent(r.unitCode(), k -> new ArrayList<>()).add(r));
         for (var unit : byUnit.entrySet()) {
             List<String> recipients = settings.recipients().getOrDefault(unit.getKey(), List.of());
@@ -118,8 +130,10 @@ public class DeliveryTasklet implements Tasklet {
         Path unitPdf = outputs.dir().resolve(kind.filePrefix() + "-" + outputs.asOf() + "-" + unitCode + ".pdf");
         boolean ownPdf = severalUnits && kind.perUnitFiles() && Files.exists(unitPdf);
         files.add(ownPdf ? unitPdf : outputs.file(kind.filePrefix(), "pdf"));
-        Path xlsx = outputs.file(kind.filePrefix(), "xlsx");
-        if (!ownPdf && Files.exists(xlsx)) {
+        // A unit's own workbook goes with its own PDF (the quarterly review writes one); else the combined one.
+        Path xlsx = ownPdf ? outputs.dir().resolve(kind.filePrefix() + "-" + outputs.asOf() + "-" + unitCode + ".xlsx")
+                : outputs.file(kind.filePrefix(), "xlsx");
+        if (Files.exists(xlsx)) {
             files.add(xlsx);
         }
         body.append("\n附件：").append(files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining("，")))

@@ -15,9 +15,13 @@ import java.util.regex.Pattern;
 import org.budgetmonitor.plan.Indicator;
 
 /**
- * Judges each indicator as of the review date: its value to date, full-year estimate, status and
- * the likelihood of meeting the target. The officer's own estimate and likelihood in the progress
- * file override the derived ones. A 控制在预算内 target needs no input: the spending answers it.
+ * Judges each indicator as of the review date: its value to date (with the date it was reported),
+ * full-year estimate, status and the likelihood of meeting the target. The officer's own estimate
+ * and likelihood in the progress file override the derived ones, except at the year end, when the
+ * likelihood is decided by the status (已达成 ⇒ 确定能, 未达成 ⇒ 完全不可能). A 控制在预算内 target
+ * needs no input: the spending answers it. A value the program cannot read against its target (a
+ * sentence for a qualitative target, a numeric target answered in words) is never judged: it is
+ * 待确认 until the officer confirms it in the progress file's {@code status} column.
  */
 public class IndicatorEvaluator {
 
@@ -30,13 +34,16 @@ public class IndicatorEvaluator {
         LocalDate asOf = project.variance().asOf();
         boolean yearOver = asOf.getMonthValue() == 12 && asOf.getDayOfMonth() == 31;
         IndicatorTarget target = IndicatorTarget.parse(indicator.target());
+        // The fiscal year's reports only: last year's 95% says nothing about this year.
         Optional<IndicatorProgress> latest = progress.stream()
                 .filter(p -> p.projectCode().equals(indicator.projectCode()) && p.indicator().equals(indicator.level3()))
-                .filter(p -> !p.date().isAfter(asOf))
+                .filter(p -> !p.date().isAfter(asOf) && p.date().getYear() == asOf.getYear())
                 .max(Comparator.comparing(IndicatorProgress::date).thenComparingLong(IndicatorProgress::line));
 
         String value = latest.map(IndicatorProgress::value).orElse("");
+        LocalDate valueDate = latest.filter(p -> !p.value().isBlank()).map(IndicatorProgress::date).orElse(null);
         String expected = latest.map(IndicatorProgress::expectedFullYear).orElse("");
+        Optional<IndicatorStatus> confirmed = latest.flatMap(p -> IndicatorStatus.confirmedBy(p.status()));
         IndicatorStatus status;
         Likelihood likelihood;
         switch (target.kind()) {
@@ -44,6 +51,7 @@ public class IndicatorEvaluator {
                 BigDecimal actual = project.variance().actual().wanForDisplay();
                 BigDecimal budget = project.variance().budget().wanForDisplay();
                 value = "实际支出 " + actual.toPlainString() + " 万元 / 预算 " + budget.toPlainString() + " 万元";
+                valueDate = asOf;
                 if (expected.isEmpty()) {
                     expected = "按当前进度全年 " + project.projectedYearEnd().wanForDisplay().toPlainString() + " 万元";
                 }
@@ -55,38 +63,45 @@ public class IndicatorEvaluator {
             }
             case NUMERIC -> {
                 Optional<BigDecimal> number = number(value);
-                if (number.isEmpty()) {
+                if (value.isBlank()) {
                     status = IndicatorStatus.NO_DATA;
-                    likelihood = null;
+                } else if (number.isEmpty()) {
+                    status = confirmed.orElse(IndicatorStatus.TO_CONFIRM);
                 } else if (target.isMetBy(number.get())) {
                     status = IndicatorStatus.ACHIEVED;
-                    likelihood = Likelihood.CERTAIN;
                 } else {
                     status = yearOver ? IndicatorStatus.NOT_ACHIEVED : IndicatorStatus.IN_PROGRESS;
-                    likelihood = yearOver ? Likelihood.IMPOSSIBLE : Likelihood.POSSIBLE;
                 }
+                likelihood = derived(status);
                 if (expected.isEmpty() && number.isPresent()) {
-                    expected = target.accumulates() ? project(number.get(), asOf) + target.unit()
+                    expected = target.accumulates() ? project(number.get(), valueDate) + target.unit()
                             : number.get().toPlainString() + target.unit();
                 }
             }
             default -> {
                 String done = Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
-                if (value.isEmpty()) {
+                if (value.isBlank()) {
                     status = IndicatorStatus.NO_DATA;
-                    likelihood = null;
+                } else if (confirmed.isPresent()) {
+                    status = confirmed.get();
                 } else if (DONE_WORDS.contains(done)) {
                     status = IndicatorStatus.ACHIEVED;
-                    likelihood = Likelihood.CERTAIN;
                 } else {
-                    status = yearOver ? IndicatorStatus.NOT_ACHIEVED : IndicatorStatus.IN_PROGRESS;
-                    likelihood = yearOver ? Likelihood.IMPOSSIBLE : Likelihood.POSSIBLE;
+                    status = IndicatorStatus.TO_CONFIRM;
                 }
+                likelihood = derived(status);
             }
         }
         Optional<Likelihood> stated = latest.flatMap(p -> Likelihood.fromText(p.likelihood()));
-        if (stated.isPresent()) {
+        boolean decided = status == IndicatorStatus.NOT_ACHIEVED || yearOver && status == IndicatorStatus.ACHIEVED;
+        if (decided) {
+            likelihood = derived(status);
+        } else if (stated.isPresent()) {
             likelihood = stated.get();
+        }
+        if (yearOver && likelihood == Likelihood.POSSIBLE) {
+            // Nothing is "possible" once the year is over: left for the officer to fill.
+            likelihood = null;
         }
         String category = latest.map(IndicatorProgress::causeCategory).orElse("");
         String note = latest.map(IndicatorProgress::note).orElse("");
@@ -96,7 +111,18 @@ public class IndicatorEvaluator {
         }
         return new IndicatorReview(indicator.projectCode(), indicator.seq(), indicator.level1(), indicator.level2(),
                 indicator.level3(), indicator.target(), value, expected, status, likelihood, category,
-                latest.map(IndicatorProgress::cause).orElse(""), latest.map(IndicatorProgress::measure).orElse(""), note);
+                latest.map(IndicatorProgress::cause).orElse(""), latest.map(IndicatorProgress::measure).orElse(""), note,
+                valueDate);
+    }
+
+    /** What the status alone says; null (待填) where it says nothing. */
+    private static Likelihood derived(IndicatorStatus status) {
+        return switch (status) {
+            case ACHIEVED -> Likelihood.CERTAIN;
+            case NOT_ACHIEVED -> Likelihood.IMPOSSIBLE;
+            case IN_PROGRESS -> Likelihood.POSSIBLE;
+            case NO_DATA, TO_CONFIRM -> null;
+        };
     }
 
     private static Optional<BigDecimal> number(String value) {
@@ -104,10 +130,10 @@ public class IndicatorEvaluator {
         return m.find() ? Optional.of(new BigDecimal(m.group(1))) : Optional.empty();
     }
 
-    /** A count to date carried to the year end at the same pace, 1 decimal. */
-    private static String project(BigDecimal toDate, LocalDate asOf) {
-        return toDate.multiply(BigDecimal.valueOf(asOf.lengthOfYear()))
-                .divide(BigDecimal.valueOf(asOf.getDayOfYear()), MathContext.DECIMAL128)
+    /** A count reported on a date carried to the year end at the pace up to that date, 1 decimal. */
+    private static String project(BigDecimal toDate, LocalDate reported) {
+        return toDate.multiply(BigDecimal.valueOf(reported.lengthOfYear()))
+                .divide(BigDecimal.valueOf(reported.getDayOfYear()), MathContext.DECIMAL128)
                 .setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

@@ -21,8 +21,8 @@ import org.budgetmonitor.support.TextEncoding;
 
 /**
  * Reads the indicator progress files of --progress-dir (CSV in UTF-8, BOM allowed, or GBK: decided as for the plan and the exports): project code,
- * indicator (三级指标), date, value, note, and optionally the full-year estimate, the likelihood
- * and the deviation cause and measure. A line that cannot be read is reported, not guessed.
+ * indicator (三级指标), date, value, note, and optionally the full-year estimate, the likelihood,
+ * the deviation cause and measure, and the officer's 完成情况 for a value the program cannot judge. A line that cannot be read is reported, not guessed.
  */
 public class ProgressCsvReader {
 
@@ -44,6 +44,7 @@ public class ProgressCsvReader {
         map.put("cause", List.of("cause", "偏差原因"));
         map.put("measure", List.of("measure", "纠偏措施", "改进措施"));
         map.put("note", List.of("note", "备注", "说明"));
+        map.put("status", List.of("status", "完成情况"));
         return map;
     }
 
@@ -99,7 +100,7 @@ public class ProgressCsvReader {
                         date, columns.value(row, "value"), columns.value(row, "expected_full_year"),
                         columns.value(row, "likelihood"), columns.value(row, "cause_category"),
                         columns.value(row, "cause"), columns.value(row, "measure"), columns.value(row, "note"),
-                        name, start));
+                        columns.value(row, "status"), name, start));
             }
         } catch (TextEncoding.UnreadableEncodingException e) {
             problems.add(name + " " + e.getMessage());

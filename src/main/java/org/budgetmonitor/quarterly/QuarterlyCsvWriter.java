@@ -7,7 +7,9 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVPrinter;
@@ -15,6 +17,7 @@ import org.budgetmonitor.money.Money;
 import org.budgetmonitor.support.AtomicFiles;
 import org.budgetmonitor.support.CsvFiles;
 import org.budgetmonitor.variance.VarianceCsvWriter;
+import org.budgetmonitor.variance.VarianceRow;
 
 /**
  * {@code quarterly-<as-of>.csv}: the nightly variance columns for the date, then the review's
@@ -45,20 +48,30 @@ public class QuarterlyCsvWriter {
         });
     }
 
-    /** The indicators of the review (双监控), one line each. */
+    public static final List<String> INDICATOR_COLUMNS = List.of("project_code", "level1", "level2", "level3",
+            "target", "value_to_date", "expected_full_year", "status", "likelihood", "cause_category", "cause", "measure",
+            "note", "project_name", "unit_code", "value_date");
+
+    /**
+     * The indicators of the review (双监控), one line each; {@code value_date} is the date the value
+     * was reported (the review date for a value taken from the spending), empty without a value.
+     */
     public void writeIndicators(Path file, QuarterlyReview review) throws IOException {
+        Map<String, VarianceRow> projects = new HashMap<>();
+        review.rows().forEach(r -> projects.put(r.variance().projectCode(), r.variance()));
         AtomicFiles.write(file, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(CsvFiles.BOM);
             CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
-            printer.printRecord("project_code", "level1", "level2", "level3", "target", "value_to_date",
-                    "expected_full_year", "status", "likelihood", "cause_category", "cause", "measure", "note");
+            printer.printRecord(INDICATOR_COLUMNS);
             for (IndicatorReview i : review.indicators()) {
+                VarianceRow project = projects.get(i.projectCode());
                 // Every cell is text typed by officers (plans, progress files): never a formula in Excel.
                 printer.printRecord(Stream.of(i.projectCode(), i.level1(), i.level2(), i.level3(), i.target(),
                         i.valueToDate(), i.expectedFullYear(), i.status().chinese(),
                         i.likelihood() == null ? "" : i.likelihood().chinese(), i.causeCategory(), i.cause(), i.measure(),
-                        i.note()).map(CsvFiles::text).toList());
+                        i.note(), project == null ? "" : project.projectName(), project == null ? "" : project.unitCode(),
+                        i.valueDate() == null ? "" : i.valueDate().toString()).map(CsvFiles::text).toList());
             }
             printer.flush();
         });

@@ -17,6 +17,7 @@ import org.budgetmonitor.ops.RunLogListener;
 import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.report.QuarterlyReportRenderer;
 import org.budgetmonitor.report.QuarterlyText;
+import org.budgetmonitor.report.ReportProperties;
 import org.budgetmonitor.report.WriteQuarterlyReportTasklet;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -63,7 +64,8 @@ public class QuarterlyJobConfig {
                 .build();
     }
 
-    // Delivery: each unit's officers get the review by mail (when mail is on).
+    // Delivery: each unit's officers get the review by mail (when mail is on): their own documents when
+    // the plan holds several units, and a body counting the issued version's flags, not today's.
 
     @Bean
     Step quarterlyDeliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -77,9 +79,11 @@ public class QuarterlyJobConfig {
     @StepScope
     DeliveryTasklet quarterlyDeliveryTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
             @Value("#{jobParameters['asOf']}") LocalDate asOf, MailSettings mail, ReportMailer mailer,
-            DeliveryRepository deliveries, VarianceRepository variances) {
+            DeliveryRepository deliveries, QuarterlyReviewRepository reviews) {
         return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME,
-                DeliveryTasklet.ReportKind.QUARTERLY, mail, mailer, deliveries, variances);
+                DeliveryTasklet.ReportKind.QUARTERLY, mail, mailer, deliveries,
+                job -> reviews.load(asOf, job.getInt(QuarterlyReviewTasklet.VERSION)).orElseThrow().rows().stream()
+                        .map(QuarterlyRow::variance).toList());
     }
 
     // The review: issued once per date and kept; --refresh issues a new version.
@@ -120,7 +124,8 @@ public class QuarterlyJobConfig {
         return new WriteQuarterlyOutputsTasklet(new OutputFiles(Path.of(outputDir), asOf), reviews);
     }
 
-    // The review report: quarterly-<as-of>.pdf and .xlsx, from the issued version.
+    // The review report: quarterly-<as-of>.pdf and .xlsx, from the issued version (and, with several
+    // units, quarterly-<as-of>-<unit>.pdf and .xlsx for each unit).
 
     @Bean
     Step quarterlyReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -135,8 +140,9 @@ public class QuarterlyJobConfig {
     WriteQuarterlyReportTasklet writeQuarterlyReportTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
             @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
             QuarterlyReportRenderer renderer, QuarterlyReviewRepository reviews, QuarterlyProperties properties,
-            Clock clock) {
+            ReportProperties reportProperties, Clock clock) {
         return new WriteQuarterlyReportTasklet(new OutputFiles(Path.of(outputDir), asOf),
-                QuarterlyText.forLanguage(locale), renderer, reviews, Money.ofWan(properties.focusUnspentWan()), clock);
+                QuarterlyText.forLanguage(locale), renderer, reviews, Money.ofWan(properties.focusUnspentWan()),
+                reportProperties.effectiveThreads(), clock);
     }
 }

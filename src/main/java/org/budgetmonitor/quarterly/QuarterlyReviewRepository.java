@@ -35,8 +35,8 @@ public class QuarterlyReviewRepository {
     private static final String INSERT_INDICATOR = """
             INSERT INTO quarterly_review_indicator (as_of, version, seq, project_code, indicator_seq, level1, level2,
                 level3, target, value_to_date, expected_full_year, status, likelihood, cause_category, cause, measure,
-                note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                note, value_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String SELECT_INDICATORS = """
             SELECT * FROM quarterly_review_indicator WHERE as_of = ? AND version = ? ORDER BY seq""";
 
@@ -104,6 +104,7 @@ public class QuarterlyReviewRepository {
             ps.setString(15, i.cause());
             ps.setString(16, i.measure());
             ps.setString(17, i.note());
+            ps.setDate(18, i.valueDate() == null ? null : Date.valueOf(i.valueDate()));
         });
         return load(review.asOf(), version).orElseThrow();
     }
@@ -127,7 +128,8 @@ public class QuarterlyReviewRepository {
                 rs.getString("level3"), rs.getString("target"), rs.getString("value_to_date"),
                 rs.getString("expected_full_year"), IndicatorStatus.valueOf(rs.getString("status")),
                 rs.getString("likelihood") == null ? null : Likelihood.valueOf(rs.getString("likelihood")),
-                rs.getString("cause_category"), rs.getString("cause"), rs.getString("measure"), rs.getString("note")),
+                rs.getString("cause_category"), rs.getString("cause"), rs.getString("measure"), rs.getString("note"),
+                rs.getDate("value_date") == null ? null : rs.getDate("value_date").toLocalDate()),
                 asOf, version);
         Date cutoff = (Date) header.get(0)[1];
         return Optional.of(new QuarterlyReview(asOfDate, version, ((Timestamp) header.get(0)[0]).toLocalDateTime(),

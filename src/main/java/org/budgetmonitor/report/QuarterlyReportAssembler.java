@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.budgetmonitor.money.Money;
-import org.budgetmonitor.quarterly.IndicatorReview;
 import org.budgetmonitor.quarterly.QuarterlyReview;
 import org.budgetmonitor.quarterly.QuarterlyRow;
 import org.budgetmonitor.variance.Flag;
@@ -38,8 +37,6 @@ public class QuarterlyReportAssembler {
         for (QuarterlyRow row : planned) {
             rows.add(row(rows.size() + 1, row));
         }
-        Map<String, String> names = new HashMap<>();
-        planned.forEach(r -> names.put(r.variance().projectCode(), r.variance().projectName()));
 
         List<QuarterlyFocusRow> focus = new ArrayList<>();
         for (QuarterlyRow row : review.focus(focusThreshold)) {
@@ -56,8 +53,7 @@ public class QuarterlyReportAssembler {
         QuarterlyUnitLine total = units.size() > 1
                 ? grandTotal(review, lagging.values().stream().mapToInt(Integer::intValue).sum()) : null;
 
-        List<QuarterlyIndicatorLine> indicators = review.indicators().stream()
-                .map(i -> indicator(i, names.getOrDefault(i.projectCode(), ""))).toList();
+        List<QuarterlyIndicatorLine> indicators = new QuarterlyIndicatorLines(text).of(review);
 
         List<Unplanned> unplanned = review.rows().stream().filter(r -> !r.variance().planned())
                 .map(r -> new Unplanned(r.variance().projectCode(), r.variance().actual().wanForDisplay())).toList();
@@ -115,16 +111,6 @@ public class QuarterlyReportAssembler {
 
     private static String tail(String code) {
         return code.length() <= 6 ? code : code.substring(code.length() - 6);
-    }
-
-    private QuarterlyIndicatorLine indicator(IndicatorReview i, String projectName) {
-        String cause = blank(i.causeCategory()) ? nullToEmpty(i.cause())
-                : blank(i.cause()) ? i.causeCategory() : i.causeCategory() + text.get("q.ind.causeSeparator") + i.cause();
-        return new QuarterlyIndicatorLine(i.projectCode(), projectName, i.level1(), i.level2(), i.level3(),
-                nullToEmpty(i.target()), nullToEmpty(i.valueToDate()), nullToEmpty(i.expectedFullYear()),
-                i.status().name(), text.get("q.status." + i.status().name()),
-                i.likelihood() == null ? "" : text.get("q.likelihood." + i.likelihood().name()), cause,
-                nullToEmpty(i.measure()));
     }
 
     private static QuarterlyUnitLine unitLine(QuarterlyReview.UnitTotals u, int lagging) {

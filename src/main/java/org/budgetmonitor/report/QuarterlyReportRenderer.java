@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills the quarterly review templates ({@code report-templates/quarterly-*.jrxml}) with one
- * {@link QuarterlyReport} and writes the PDF and the XLSX, each atomically. Compilation cache and
+ * {@link QuarterlyReport} and writes the PDF atomically, for the combined review or one unit's. Compilation cache and
  * font come from the nightly report's {@link JasperTemplates}. A review holds one line per project,
  * not per payment, so it is filled in memory (no swap-file virtualizer as in the nightly report).
  */
@@ -33,6 +33,8 @@ public class QuarterlyReportRenderer {
     static final String UNITS = "quarterly-units";
     static final String CHART = "quarterly-chart";
 
+    static final String FORCE_LINE_BREAK_POLICY = "net.sf.jasperreports.export.pdf.force.linebreak.policy";
+
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final JasperTemplates templates;
@@ -41,23 +43,58 @@ public class QuarterlyReportRenderer {
         this.templates = templates;
     }
 
-    public void render(QuarterlyReport report, QuarterlyText text, Path pdf, Path xlsx) throws IOException {
+    /**
+     * Whose document it is: the combined one (for the supervising finance bureau) or one unit's, which
+     * carries its own report id and names no spending outside that unit's plan.
+     *
+     * @param unattributedUnplanned codes with spending in no unit's plan, which a unit's document mentions only as a count
+     */
+    public record Audience(String unitCode, int unattributedUnplanned) {
+
+        public static final Audience COMBINED = new Audience(null, 0);
+
+        public static Audience unit(String unitCode, int unattributedUnplanned) {
+            return new Audience(unitCode, unattributedUnplanned);
+        }
+
+        public boolean combined() {
+            return unitCode == null;
+        }
+    }
+
+    /** {@code QR-<as-of>-V<version>} for the combined document, {@code QR-<as-of>-<unit>-V<version>} for a unit's. */
+    public static String reportId(QuarterlyReport report, Audience audience) {
+        return audience.combined() ? report.reportId()
+                : "QR-" + report.asOf() + "-" + audience.unitCode() + "-V" + report.version();
+    }
+
+    /** The PDF; the workbook is {@link QuarterlyWorkbook}'s, written from the same review. */
+    public void renderPdf(QuarterlyReport report, QuarterlyText text, Path pdf, Audience audience) throws IOException {
         try {
             JasperPrint print = JasperFillManager.getInstance(templates.context())
-                    .fill(templates.get(MAIN), parameters(report, text), rows(report));
+                    .fill(templates.get(MAIN), parameters(report, text, audience), rows(report));
+            // Break lines in the PDF where the fill measured them: by its own rules the exporter pushes a
+            // "，" that ends a full line onto the next one, and the cell's last line is then cut off.
+            print.setProperty(FORCE_LINE_BREAK_POLICY, "true");
             AtomicFiles.write(pdf, out -> ReportExport.pdf(templates.context(), print,
-                    text.get("q.title") + " " + report.asOf(), report.reportId(), out));
-            AtomicFiles.write(xlsx, out -> ReportExport.xlsx(templates.context(), print, text.get("q.sheet"), out));
+                    text.get("q.title") + " " + report.asOf(), reportId(report, audience), out));
         } catch (JRException e) {
             throw new IOException("cannot render " + pdf.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
-    Map<String, Object> parameters(QuarterlyReport report, QuarterlyText text) {
+    /** Compiles the templates before several documents are filled side by side. */
+    public void prepare() {
+        for (String name : List.of(MAIN, FOCUS, INDICATORS, UNITS, CHART)) {
+            templates.get(name);
+        }
+    }
+
+    Map<String, Object> parameters(QuarterlyReport report, QuarterlyText text, Audience audience) {
         Map<String, Object> p = new HashMap<>();
         p.put(JRParameter.REPORT_LOCALE, text.locale());
         p.put(JRParameter.REPORT_RESOURCE_BUNDLE, text.bundle());
-        p.put("REPORT_ID", report.reportId());
+        p.put("REPORT_ID", reportId(report, audience));
         p.put("UNIT_LINE", text.nightly().format("header.unit", report.unitTitle()));
         p.put("SUBTITLE", text.format("q.subtitle", report.asOf().getYear(), quarter(report), report.asOf().toString()));
         p.put("META_LINE", text.format("q.meta", report.asOf().toString(), report.version(),
@@ -76,7 +113,7 @@ public class QuarterlyReportRenderer {
         p.put("OVERVIEW_PROGRESS", all == null ? ""
                 : text.format("q.overview.progress", all.ratePct(), report.timeProgressPct(),
                         report.asOf().getDayOfYear(), report.asOf().lengthOfYear()));
-        p.put("UNPLANNED_TEXT", unplannedText(report, text));
+        p.put("UNPLANNED_TEXT", unplannedText(report, text, audience));
         p.put("FOCUS_TITLE", text.format("q.focus.title", report.focusThresholdWan()));
         p.put("FOCUS", focus(report.focus()));
         p.put("HAS_FOCUS", !report.focus().isEmpty());
@@ -100,7 +137,10 @@ public class QuarterlyReportRenderer {
         return (report.asOf().getMonthValue() - 1) / 3 + 1;
     }
 
-    private static String unplannedText(QuarterlyReport report, QuarterlyText text) {
+    static String unplannedText(QuarterlyReport report, QuarterlyText text, Audience audience) {
+        if (audience.unattributedUnplanned() > 0) {
+            return text.format("q.unplanned.otherUnits", audience.unattributedUnplanned());
+        }
         if (report.unplanned().isEmpty()) {
             return text.nightly().get("unplanned.none");
         }
@@ -164,12 +204,15 @@ public class QuarterlyReportRenderer {
             case "level3" -> r.level3();
             case "target" -> r.target();
             case "valueToDate" -> r.valueToDate();
+            case "valueDate" -> r.valueDate();
+            case "oldValue" -> r.oldValue();
             case "expectedFullYear" -> r.expectedFullYear();
             case "status" -> r.status();
             case "statusText" -> r.statusText();
             case "likelihood" -> r.likelihood();
             case "cause" -> r.cause();
             case "measure" -> r.measure();
+            case "note" -> r.note();
             default -> throw RecordDataSource.unknown(field);
         });
     }

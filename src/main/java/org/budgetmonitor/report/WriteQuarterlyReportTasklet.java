@@ -1,14 +1,25 @@
 package org.budgetmonitor.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.nightly.OutputFiles;
 import org.budgetmonitor.quarterly.QuarterlyReview;
 import org.budgetmonitor.quarterly.QuarterlyReviewRepository;
 import org.budgetmonitor.quarterly.QuarterlyReviewTasklet;
+import org.budgetmonitor.quarterly.QuarterlyReviewUnits;
+import org.budgetmonitor.support.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -18,7 +29,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Writes {@code quarterly-<as-of>.pdf} and {@code .xlsx} from the version of the review this run
- * issued (or reloaded), never from today's figures: a reprint of a past quarter matches what was signed.
+ * issued (or reloaded), never from today's figures: a reprint of a past quarter matches what was
+ * signed. With several units in the plan, each unit also gets its own document to sign,
+ * {@code quarterly-<as-of>-<unit>.pdf} and {@code .xlsx} (its projects, indicators, totals, 单位意见
+ * and sign-off); the combined one is the supervising finance bureau's. The documents are rendered
+ * side by side on {@code monitor.report.threads}.
  */
 public class WriteQuarterlyReportTasklet implements Tasklet {
 
@@ -29,16 +44,23 @@ public class WriteQuarterlyReportTasklet implements Tasklet {
     private final QuarterlyReportRenderer renderer;
     private final QuarterlyReviewRepository reviews;
     private final Money focusThreshold;
+    private final int threads;
     private final Clock clock;
 
     public WriteQuarterlyReportTasklet(OutputFiles outputs, QuarterlyText text, QuarterlyReportRenderer renderer,
-            QuarterlyReviewRepository reviews, Money focusThreshold, Clock clock) {
+            QuarterlyReviewRepository reviews, Money focusThreshold, int threads, Clock clock) {
         this.outputs = outputs;
         this.text = text;
         this.renderer = renderer;
         this.reviews = reviews;
         this.focusThreshold = focusThreshold;
+        this.threads = threads;
         this.clock = clock;
+    }
+
+    /** A unit's PDF or XLSX: {@code quarterly-<as-of>-<unit>.<ext>}, beside the combined one. */
+    public static Path unitFile(OutputFiles outputs, String unitCode, String extension) {
+        return outputs.dir().resolve("quarterly-" + outputs.asOf() + "-" + unitCode + "." + extension);
     }
 
     @Override
@@ -49,12 +71,69 @@ public class WriteQuarterlyReportTasklet implements Tasklet {
                 .getInt(QuarterlyReviewTasklet.VERSION);
         QuarterlyReview review = reviews.load(outputs.asOf(), version).orElseThrow(() -> new IllegalStateException(
                 "quarterly review " + outputs.asOf() + " version " + version + " is not stored"));
-        QuarterlyReport report = new QuarterlyReportAssembler(text).assemble(review, focusThreshold,
-                LocalDateTime.now(clock));
-        Path pdf = outputs.file("quarterly", "pdf");
-        Path xlsx = outputs.file("quarterly", "xlsx");
-        renderer.render(report, text, pdf, xlsx);
-        log.info("Wrote {} and {} (review version {})", pdf, xlsx.getFileName(), version);
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<Callable<Path>> documents = new ArrayList<>();
+        documents.add(() -> write(review, QuarterlyReportRenderer.Audience.COMBINED, outputs.file("quarterly", "pdf"),
+                outputs.file("quarterly", "xlsx"), now));
+        List<String> units = QuarterlyReviewUnits.unitCodes(review);
+        if (units.size() > 1) {
+            int unplanned = QuarterlyReviewUnits.unplannedCodes(review);
+            for (String unit : units) {
+                documents.add(() -> write(QuarterlyReviewUnits.ofUnit(review, unit),
+                        QuarterlyReportRenderer.Audience.unit(unit, unplanned), unitFile(outputs, unit, "pdf"),
+                        unitFile(outputs, unit, "xlsx"), now));
+            }
+        }
+        renderer.prepare();
+        runAll(documents);
+        log.info("Wrote the quarterly review {} (version {}): combined{}", outputs.asOf(), version,
+                units.size() > 1 ? " and " + units.size() + " unit documents" : "");
         return RepeatStatus.FINISHED;
+    }
+
+    private Path write(QuarterlyReview review, QuarterlyReportRenderer.Audience audience, Path pdf, Path xlsx,
+            LocalDateTime now) throws IOException {
+        QuarterlyReport report = new QuarterlyReportAssembler(text).assemble(review, focusThreshold, now);
+        renderer.renderPdf(report, text, pdf, audience);
+        String unplanned = QuarterlyReportRenderer.unplannedText(report, text, audience);
+        AtomicFiles.write(xlsx, out -> new QuarterlyWorkbook(text).write(review, report,
+                QuarterlyReportRenderer.reportId(report, audience), unplanned, out));
+        log.info("Wrote {} and {}", pdf, xlsx.getFileName());
+        return pdf;
+    }
+
+    /** Every document, on a small pool; the first failure stops the rest and is thrown. */
+    private void runAll(List<Callable<Path>> documents) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, documents.size())), r -> {
+            Thread thread = new Thread(r, "quarterly-report");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Path>> futures = new ArrayList<>();
+            for (Callable<Path> document : documents) {
+                futures.add(pool.submit(document));
+            }
+            for (Future<Path> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the quarterly review", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause.getMessage(), cause);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -29,8 +29,15 @@ class IndicatorEvaluatorTest {
     private static IndicatorProgress progress(String indicator, String date, String value, String likelihood,
             String category) {
         return new IndicatorProgress("P1", indicator, LocalDate.parse(date), value, "", likelihood, category, "原因",
-                "措施", "", "progress.csv", 2);
+                "措施", "", "", "progress.csv", 2);
     }
+
+    private static IndicatorProgress confirmed(String indicator, String date, String value, String status) {
+        return new IndicatorProgress("P1", indicator, LocalDate.parse(date), value, "", "", "", "", "", "", status,
+                "progress.csv", 3);
+    }
+
+    private static final LocalDate YEAR_END = LocalDate.of(2026, 12, 31);
 
     @Test
     void takesTheLatestValueOnOrBeforeTheReviewDate() {
@@ -102,5 +109,93 @@ class IndicatorEvaluatorTest {
                 List.of(progress("完成及时率", "2026-09-30", "已完成", "", "")));
 
         assertThat(review.status()).isEqualTo(IndicatorStatus.ACHIEVED);
+    }
+
+    @Test
+    void atYearEndNotAchievedMeansCertainlyNot() {
+        // The officer wrote 有可能 in September; at the year end the target is missed and that is decided.
+        var review = evaluator.evaluate(indicator("签约个数", "≥20个"), project(YEAR_END, "20", "20"),
+                List.of(progress("签约个数", "2026-09-30", "13个", "有可能", "经费保障")));
+
+        assertThat(review.status()).isEqualTo(IndicatorStatus.NOT_ACHIEVED);
+        assertThat(review.likelihood()).isEqualTo(Likelihood.IMPOSSIBLE);
+    }
+
+    @Test
+    void atYearEndAchievedMeansCertainlyEvenWhenTheOfficerWroteOtherwiseEarlier() {
+        var review = evaluator.evaluate(indicator("满意度", "≥90百分比"), project(YEAR_END, "20", "20"),
+                List.of(progress("满意度", "2026-12-20", "93%", "有可能", "")));
+
+        assertThat(review.status()).isEqualTo(IndicatorStatus.ACHIEVED);
+        assertThat(review.likelihood()).isEqualTo(Likelihood.CERTAIN);
+    }
+
+    @Test
+    void qualitativeTargetIsLeftForTheOfficerToConfirm() {
+        for (LocalDate asOf : List.of(LocalDate.of(2026, 9, 30), YEAR_END)) {
+            var review = evaluator.evaluate(indicator("参加展会的级别", "参加全国各省市及协会等组织的有影响力的展会。"),
+                    project(asOf, "20", "5"), List.of(progress("参加展会的级别", "2026-06-30", "已参加CMEF、CPHI两个全国性展会", "", "")));
+
+            assertThat(review.status()).as("as of " + asOf).isEqualTo(IndicatorStatus.TO_CONFIRM);
+            assertThat(review.likelihood()).as("as of " + asOf).isNull(); // 待填
+        }
+    }
+
+    @Test
+    void aNumericTargetWithAValueThatHoldsNoNumberIsLeftForTheOfficerToConfirm() {
+        var review = evaluator.evaluate(indicator("完成率", "≥90百分比"), project(YEAR_END, "20", "5"),
+                List.of(progress("完成率", "2026-09-30", "按计划推进", "", "")));
+
+        assertThat(review.status()).isEqualTo(IndicatorStatus.TO_CONFIRM);
+        assertThat(review.likelihood()).isNull();
+    }
+
+    @Test
+    void theOfficerConfirmsAQualitativeTargetInTheProgressFile() {
+        var done = evaluator.evaluate(indicator("完成及时率", "按时完成"), project(YEAR_END, "20", "5"),
+                List.of(confirmed("完成及时率", "2026-12-31", "按计划推进", "已达成")));
+        var missed = evaluator.evaluate(indicator("完成及时率", "按时完成"), project(YEAR_END, "20", "5"),
+                List.of(confirmed("完成及时率", "2026-12-31", "部分延期", "未达成")));
+
+        assertThat(done.status()).isEqualTo(IndicatorStatus.ACHIEVED);
+        assertThat(done.likelihood()).isEqualTo(Likelihood.CERTAIN);
+        assertThat(missed.status()).isEqualTo(IndicatorStatus.NOT_ACHIEVED);
+        assertThat(missed.likelihood()).isEqualTo(Likelihood.IMPOSSIBLE);
+    }
+
+    @Test
+    void valueOlderThanTheReviewIsMarkedWithItsDate() {
+        var review = evaluator.evaluate(indicator("签约个数", "≥20个"), project(YEAR_END, "20", "20"),
+                List.of(progress("签约个数", "2026-09-30", "13个", "", "")));
+        var cost = evaluator.evaluate(indicator("预算总成本", "控制在预算内"), project(YEAR_END, "20", "19"), List.of());
+
+        assertThat(review.valueDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(cost.valueDate()).as("the spending is as of the review date").isEqualTo(YEAR_END);
+    }
+
+    @Test
+    void aCountIsCarriedToTheYearEndAtThePaceOfItsOwnDate() {
+        // 13 by 30 September: 13 × 365 / 273 = 17.4, whatever the review date.
+        var review = evaluator.evaluate(indicator("签约个数", "≥20个"), project(LocalDate.of(2026, 11, 30), "20", "5"),
+                List.of(progress("签约个数", "2026-09-30", "13个", "", "")));
+
+        assertThat(review.expectedFullYear()).isEqualTo("17.4个");
+    }
+
+    @Test
+    void aValueOfAnEarlierYearDoesNotCount() {
+        var review = evaluator.evaluate(indicator("满意度", "≥90百分比"), project(LocalDate.of(2026, 3, 31), "20", "5"),
+                List.of(progress("满意度", "2025-12-31", "95%", "", "")));
+
+        assertThat(review.status()).isEqualTo(IndicatorStatus.NO_DATA);
+        assertThat(review.valueDate()).isNull();
+    }
+
+    @Test
+    void noDataLeavesTheLikelihoodToFill() {
+        var review = evaluator.evaluate(indicator("满意度", "≥90百分比"), project(YEAR_END, "20", "5"), List.of());
+
+        assertThat(review.status()).isEqualTo(IndicatorStatus.NO_DATA);
+        assertThat(review.likelihood()).isNull();
     }
 }

@@ -130,21 +130,22 @@ class QuarterlyReportCommandLineTest {
     @Test
     void theWorkbookHoldsTheSameFiguresAsNumbers() throws IOException {
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
-            Sheet sheet = book.getSheetAt(0);
             DataFormatter format = new DataFormatter();
             Row investment = null;
             StringBuilder all = new StringBuilder();
-            for (Row row : sheet) {
-                for (Cell cell : row) {
-                    String value = format.formatCellValue(cell);
-                    all.append(value).append('|');
-                    if (value.startsWith("国内招商")) {
-                        investment = row;
+            for (Sheet sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        String value = format.formatCellValue(cell);
+                        all.append(value).append('|');
+                        if (value.equals("国内招商") && sheet.getSheetName().equals("项目执行情况")) {
+                            investment = row;
+                        }
                     }
                 }
             }
-            assertThat(all.toString()).contains("重点监控").contains("偏差原因").contains("纠偏措施")
-                    .contains("促成签约项目个数").contains("13个");
+            assertThat(all.toString()).contains("偏差原因").contains("纠偏措施").contains("促成签约项目个数").contains("13个")
+                    .contains("QR-2026-09-30-V1");
             assertThat(investment).as("the 国内招商 row").isNotNull();
             List<Double> numbers = new ArrayList<>();
             for (Cell cell : investment) {
@@ -152,6 +153,7 @@ class QuarterlyReportCommandLineTest {
                     numbers.add(cell.getNumericCellValue());
                 }
             }
+            // budget, plan at quarter end, actual, rate, time progress, gap, change, projection, monthly need
             assertThat(numbers).containsSubsequence(20.0, 13.74, 11.0, 55.0, 74.79, -13.7, 3.5, 14.71, 3.0);
         }
     }
