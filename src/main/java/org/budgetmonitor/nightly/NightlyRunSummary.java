@@ -136,6 +136,8 @@ public class NightlyRunSummary implements JobExecutionListener {
                             : ", new")
                     .append('\n');
             list(s, "progress file problems", job.getString(QuarterlyReviewTasklet.PROGRESS_PROBLEMS, ""));
+            list(s, "projected over budget at the current pace (at least YELLOW in the review)",
+                    job.getString(QuarterlyReviewTasklet.PROJECTED_OVER_BUDGET, ""));
         }
         if (job.containsKey(DeliveryTasklet.MAIL_STATUS)) {
             s.append("  mail:       ").append(job.getString(DeliveryTasklet.MAIL_STATUS)).append('\n');

@@ -3,9 +3,13 @@ package org.budgetmonitor.quarterly;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.variance.ActualCurve;
+import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.Reason;
 import org.budgetmonitor.variance.VarianceRow;
 
 /** The review's figures for one variance row (README, "Quarterly review"). Exact; rounding only on output. */
@@ -33,6 +37,28 @@ public final class QuarterlyCalculator {
             required = Money.ofYuan(left.divide(BigDecimal.valueOf(monthsLeft), MathContext.DECIMAL128));
         }
         LocalDate previous = QuarterEnds.previous(asOf);
-        return new QuarterlyRow(variance, timeProgressPct(asOf), projected, required, previous, actuals.upTo(previous));
+        VarianceRow flagged = projectsAboveBudget(variance, projected) ? withProjectedOverBudget(variance) : variance;
+        return new QuarterlyRow(flagged, timeProgressPct(asOf), projected, required, previous, actuals.upTo(previous));
+    }
+
+    /**
+     * The year end at the current pace is above the budget, as printed (万元, 2 dp): the CSV and the
+     * report never show a warning for a projection that reads as the budget. On 31 Dec the
+     * "projection" is the actual itself, so over budget is said by OVER_BUDGET, not as a projection.
+     */
+    private static boolean projectsAboveBudget(VarianceRow variance, Money projected) {
+        LocalDate asOf = variance.asOf();
+        return variance.planned() && asOf.getDayOfYear() < asOf.lengthOfYear()
+                && projected.wanForDisplay().compareTo(variance.budget().wanForDisplay()) > 0;
+    }
+
+    /** A projection above the budget is a warning: at least YELLOW, with its reason. */
+    private static VarianceRow withProjectedOverBudget(VarianceRow v) {
+        List<Reason> reasons = new ArrayList<>(v.reasons());
+        reasons.add(Reason.PROJECTED_OVER_BUDGET);
+        Flag flag = v.flag() == Flag.GREEN ? Flag.YELLOW : v.flag();
+        return new VarianceRow(v.asOf(), v.projectCode(), v.planned(), v.projectName(), v.unitCode(), v.unitName(),
+                v.budget(), v.checkpointDate(), v.checkpointPlan(), v.expectedYuan(), v.actual(), v.executionRatePct(),
+                v.gapPp(), flag, reasons);
     }
 }

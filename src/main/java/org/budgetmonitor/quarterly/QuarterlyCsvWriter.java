@@ -20,15 +20,17 @@ import org.budgetmonitor.variance.VarianceCsvWriter;
 import org.budgetmonitor.variance.VarianceRow;
 
 /**
- * {@code quarterly-<as-of>.csv}: the nightly variance columns for the date, then the review's
- * own, in the same number format (2 decimals HALF_UP, 万元 and percent), UTF-8 with BOM.
+ * {@code quarterly-<as-of>.csv}: the nightly variance columns for the date (flag and reasons as the
+ * review issued them, i.e. with PROJECTED_OVER_BUDGET), then the review's own, in the same number
+ * format (2 decimals HALF_UP, 万元 and percent), UTF-8 with BOM.
  */
 public class QuarterlyCsvWriter {
 
     public static final List<String> EXTRA_COLUMNS = List.of("time_progress_pct", "projected_year_end_wan",
-            "required_monthly_wan", "prev_quarter_actual_wan");
+            "required_monthly_wan", "prev_quarter_actual_wan", "focus", "needs_explanation", "time_progress_gap_pp");
 
-    public void write(Path file, QuarterlyReview review) throws IOException {
+    /** @param focusThreshold the 重点监控 unspent threshold for YELLOW projects, as on the report */
+    public void write(Path file, QuarterlyReview review, Money focusThreshold) throws IOException {
         List<String> header = new ArrayList<>(VarianceCsvWriter.COLUMNS);
         header.addAll(EXTRA_COLUMNS);
         AtomicFiles.write(file, out -> {
@@ -42,6 +44,10 @@ public class QuarterlyCsvWriter {
                 cells.add(wan(row.projectedYearEnd()));
                 cells.add(row.requiredMonthly() == null ? "" : wan(row.requiredMonthly()));
                 cells.add(wan(row.previousQuarterActual()));
+                cells.add(Boolean.toString(row.focus(focusThreshold)));
+                cells.add(Boolean.toString(row.needsExplanation()));
+                cells.add(row.timeProgressGapPp() == null ? ""
+                        : row.timeProgressGapPp().setScale(2, RoundingMode.HALF_UP).toPlainString());
                 printer.printRecord(cells);
             }
             printer.flush();

@@ -120,8 +120,10 @@ public class QuarterlyJobConfig {
     @Bean
     @StepScope
     WriteQuarterlyOutputsTasklet writeQuarterlyOutputsTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
-            @Value("#{jobParameters['asOf']}") LocalDate asOf, QuarterlyReviewRepository reviews) {
-        return new WriteQuarterlyOutputsTasklet(new OutputFiles(Path.of(outputDir), asOf), reviews);
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, QuarterlyReviewRepository reviews,
+            QuarterlyProperties properties) {
+        return new WriteQuarterlyOutputsTasklet(new OutputFiles(Path.of(outputDir), asOf), reviews,
+                Money.ofWan(properties.focusUnspentWan()));
     }
 
     // The review report: quarterly-<as-of>.pdf and .xlsx, from the issued version (and, with several

@@ -38,18 +38,30 @@ public record QuarterlyReview(
         }
     }
 
-    /** Whether the as-of date is a checkpoint of every plan; if not, "plan at quarter end" is interpolated. */
+    /** Whether "plan at quarter end" is interpolated for any project (see {@link #interpolatedRows()}). */
     public boolean planInterpolated() {
-        return rows.stream().filter(r -> r.variance().planned())
-                .anyMatch(r -> !asOf.equals(r.variance().checkpointDate()));
+        return !interpolatedRows().isEmpty();
+    }
+
+    /** The projects whose plan at the date is interpolated between checkpoints, in table order. */
+    public List<QuarterlyRow> interpolatedRows() {
+        return rows.stream().filter(QuarterlyRow::planInterpolated).toList();
     }
 
     /**
-     * 重点监控: lagging projects with more than the threshold left unspent, the largest unspent first.
+     * 重点监控 ({@link QuarterlyRow#focus}): RED first, then YELLOW; the largest unspent balance first.
+     *
+     * @param yellowUnspentAbove the unspent threshold for YELLOW projects behind plan
      */
-    public List<QuarterlyRow> focus(Money unspentAbove) {
-        return rows.stream().filter(QuarterlyRow::lagging).filter(r -> r.unspent().isGreaterThan(unspentAbove))
-                .sorted(Comparator.comparing(QuarterlyRow::unspent).reversed()
+    public List<QuarterlyRow> focus(Money yellowUnspentAbove) {
+        return focus(rows, yellowUnspentAbove);
+    }
+
+    /** The same list for some of the rows (one unit's, say). */
+    public static List<QuarterlyRow> focus(List<QuarterlyRow> rows, Money yellowUnspentAbove) {
+        return rows.stream().filter(r -> r.focus(yellowUnspentAbove))
+                .sorted(Comparator.comparing((QuarterlyRow r) -> r.variance().flag())
+                        .thenComparing(QuarterlyRow::unspent, Comparator.reverseOrder())
                         .thenComparing(r -> r.variance().projectCode()))
                 .toList();
     }

@@ -35,6 +35,8 @@ public class QuarterlyReviewTasklet implements Tasklet {
     public static final String VERSION = "quarterly.version";
     public static final String REISSUED = "quarterly.reissued";
     public static final String PROGRESS_PROBLEMS = "quarterly.progressProblems";
+    /** The projects the review flags PROJECTED_OVER_BUDGET, one line each, for the run summary. */
+    public static final String PROJECTED_OVER_BUDGET = "quarterly.projectedOverBudget";
 
     private final LocalDate asOf;
     private final boolean refresh;
@@ -76,6 +78,13 @@ public class QuarterlyReviewTasklet implements Tasklet {
             context.putString(REISSUED, "false");
         }
         context.putInt(VERSION, review.version());
+        // The summary's flag counts are the nightly rules'; say which flags the review raised and why.
+        context.putString(PROJECTED_OVER_BUDGET, String.join("\n", review.rows().stream()
+                .filter(QuarterlyRow::projectedOverBudget)
+                .map(r -> r.variance().projectCode() + " " + r.variance().projectName() + " ("
+                        + r.projectedYearEnd().wanForDisplay().toPlainString() + " of "
+                        + r.variance().budget().wanForDisplay().toPlainString() + " 万元)")
+                .toList()));
         return RepeatStatus.FINISHED;
     }
 

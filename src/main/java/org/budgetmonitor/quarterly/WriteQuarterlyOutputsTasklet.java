@@ -1,5 +1,6 @@
 package org.budgetmonitor.quarterly;
 
+import org.budgetmonitor.money.Money;
 import org.budgetmonitor.nightly.OutputFiles;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -11,10 +12,12 @@ public class WriteQuarterlyOutputsTasklet implements Tasklet {
 
     private final OutputFiles outputs;
     private final QuarterlyReviewRepository reviews;
+    private final Money focusThreshold;
 
-    public WriteQuarterlyOutputsTasklet(OutputFiles outputs, QuarterlyReviewRepository reviews) {
+    public WriteQuarterlyOutputsTasklet(OutputFiles outputs, QuarterlyReviewRepository reviews, Money focusThreshold) {
         this.outputs = outputs;
         this.reviews = reviews;
+        this.focusThreshold = focusThreshold;
     }
 
     @Override
@@ -23,7 +26,7 @@ public class WriteQuarterlyOutputsTasklet implements Tasklet {
                 .getInt(QuarterlyReviewTasklet.VERSION);
         QuarterlyReview review = reviews.load(outputs.asOf(), version).orElseThrow();
         QuarterlyCsvWriter writer = new QuarterlyCsvWriter();
-        writer.write(outputs.file("quarterly", "csv"), review);
+        writer.write(outputs.file("quarterly", "csv"), review, focusThreshold);
         writer.writeIndicators(outputs.file("quarterly-indicators", "csv"), review);
         return RepeatStatus.FINISHED;
     }

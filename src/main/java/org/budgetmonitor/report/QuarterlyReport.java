@@ -9,6 +9,8 @@ import java.util.List;
  * Everything the quarterly review report prints, already in words and rounded figures.
  *
  * @param reportId stable per date and version, so a reprint of an issued review carries the same id
+ * @param interpolationNote names the projects whose plan at the date is interpolated; null when none is
+ * @param projectionNote the projects projected above their budget at the current pace; null when none is
  * @param ratesTotal projects that could have a bar; more than {@code rates} holds when capped
  */
 public record QuarterlyReport(
@@ -19,7 +21,8 @@ public record QuarterlyReport(
         LocalDateTime generatedAt,
         String reportId,
         String unitTitle,
-        boolean planInterpolated,
+        String interpolationNote,
+        String projectionNote,
         BigDecimal timeProgressPct,
         BigDecimal focusThresholdWan,
         List<QuarterlyReportRow> rows,

@@ -2,6 +2,7 @@ package org.budgetmonitor.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,9 @@ public class QuarterlyReportAssembler {
     /** Bars in the execution-rate chart; more are not legible on one landscape page. */
     static final int MAX_RATE_BARS = VarianceReportAssembler.MAX_RATE_BARS;
 
+    /** Projects named in a page-1 note; a long plan's note says how many more there are. */
+    static final int MAX_NAMED = 10;
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final QuarterlyText text;
@@ -35,23 +39,24 @@ public class QuarterlyReportAssembler {
         List<QuarterlyRow> planned = review.rows().stream().filter(r -> r.variance().planned()).toList();
         List<QuarterlyReportRow> rows = new ArrayList<>();
         for (QuarterlyRow row : planned) {
-            rows.add(row(rows.size() + 1, row));
+            rows.add(row(rows.size() + 1, row, focusThreshold));
         }
 
         List<QuarterlyFocusRow> focus = new ArrayList<>();
-        for (QuarterlyRow row : review.focus(focusThreshold)) {
+        for (QuarterlyRow row : QuarterlyReview.focus(planned, focusThreshold)) {
             VarianceRow v = row.variance();
             focus.add(new QuarterlyFocusRow(focus.size() + 1, v.projectCode(), v.projectName(),
                     v.budget().wanForDisplay(), v.actual().wanForDisplay(), row.unspent().wanForDisplay(),
-                    twoPlaces(v.executionRatePct()), v.flag(), flagText(v)));
+                    twoPlaces(v.executionRatePct()), v.flag(), flagText(row)));
         }
 
-        Map<String, Integer> lagging = new HashMap<>();
-        planned.stream().filter(QuarterlyRow::lagging).forEach(r -> lagging.merge(r.variance().unitCode(), 1, Integer::sum));
+        Map<String, Integer> explain = new HashMap<>();
+        planned.stream().filter(QuarterlyRow::needsExplanation)
+                .forEach(r -> explain.merge(r.variance().unitCode(), 1, Integer::sum));
         List<QuarterlyUnitLine> units = review.units().stream()
-                .map(u -> unitLine(u, lagging.getOrDefault(u.unitCode(), 0))).toList();
+                .map(u -> unitLine(u, explain.getOrDefault(u.unitCode(), 0))).toList();
         QuarterlyUnitLine total = units.size() > 1
-                ? grandTotal(review, lagging.values().stream().mapToInt(Integer::intValue).sum()) : null;
+                ? grandTotal(review, explain.values().stream().mapToInt(Integer::intValue).sum()) : null;
 
         List<QuarterlyIndicatorLine> indicators = new QuarterlyIndicatorLines(text).of(review);
 
@@ -63,22 +68,62 @@ public class QuarterlyReportAssembler {
 
         String unitTitle = String.join("、", units.stream().map(QuarterlyUnitLine::unitName).toList());
         return new QuarterlyReport(review.asOf(), review.version(), review.createdAt(), review.dataCutoff(), generatedAt,
-                "QR-" + review.asOf() + "-V" + review.version(), unitTitle, review.planInterpolated(), timeProgress,
-                focusThreshold.wanForDisplay(), rows, focus, rates(rows), rows.size(), indicators, units, total,
-                unplanned);
+                "QR-" + review.asOf() + "-V" + review.version(), unitTitle, interpolationNote(review.asOf(), planned),
+                projectionNote(planned), timeProgress, focusThreshold.wanForDisplay(), rows, focus, rates(rows),
+                rows.size(), indicators, units, total, unplanned);
     }
 
-    private QuarterlyReportRow row(int no, QuarterlyRow row) {
+    private QuarterlyReportRow row(int no, QuarterlyRow row, Money focusThreshold) {
         VarianceRow v = row.variance();
         return new QuarterlyReportRow(no, v.unitCode(), v.unitName(), v.projectCode(), v.projectName(),
                 v.budget().wanForDisplay(), Money.ofYuan(v.expectedYuan()).wanForDisplay(), v.actual().wanForDisplay(),
-                twoPlaces(v.executionRatePct()), twoPlaces(row.timeProgressPct()), twoPlaces(v.gapPp()), v.flag(),
-                flagText(v), row.changeSincePreviousQuarter().wanForDisplay(), row.projectedYearEnd().wanForDisplay(),
-                row.requiredMonthly() == null ? null : row.requiredMonthly().wanForDisplay(), row.lagging());
+                twoPlaces(v.executionRatePct()), twoPlaces(row.timeProgressPct()), twoPlaces(v.gapPp()),
+                twoPlaces(row.timeProgressGapPp()), v.flag(), flagText(row), row.changeSincePreviousQuarter().wanForDisplay(),
+                row.projectedYearEnd().wanForDisplay(),
+                row.requiredMonthly() == null ? null : row.requiredMonthly().wanForDisplay(), row.needsExplanation(),
+                row.focus(focusThreshold));
     }
 
-    private String flagText(VarianceRow v) {
-        return text.nightly().flagAndReasons(v.flag(), v.reasons());
+    /** Flag and reasons as in the nightly report, with the amounts over budget (now and projected) said. */
+    private String flagText(QuarterlyRow row) {
+        VarianceRow v = row.variance();
+        List<String> words = v.reasons().stream().map(reason -> switch (reason) {
+            case OVER_BUDGET -> text.format("q.reason.overBudget", row.overBudgetBy().wanForDisplay());
+            case PROJECTED_OVER_BUDGET -> text.format("q.reason.projectedOver", row.projectedExcess().wanForDisplay());
+            default -> text.get("reason." + reason.name());
+        }).toList();
+        return text.nightly().flag(v.flag()) + " "
+                + (words.isEmpty() ? text.get("reason.none") : String.join(text.get("reason.separator"), words));
+    }
+
+    /** Names the projects whose plan at the date is interpolated; none, no note. */
+    private String interpolationNote(LocalDate asOf, List<QuarterlyRow> planned) {
+        List<String> names = planned.stream().filter(QuarterlyRow::planInterpolated)
+                .map(r -> r.variance().projectName()).toList();
+        return names.isEmpty() ? null : text.format("q.note.interpolated", asOf.getMonthValue(), asOf.getDayOfMonth(),
+                names.size(), listed(names, "q.note.separator"));
+    }
+
+    /** The projections above the budget, for page 1; none, no note. */
+    private String projectionNote(List<QuarterlyRow> planned) {
+        // A budget already spent is said as such: the projection then only says the pace continues.
+        List<String> items = planned.stream().filter(QuarterlyRow::projectedOverBudget)
+                .map(r -> text.format(r.unspent().isPositive() ? "q.note.projectedItem" : "q.note.projectedItemSpent",
+                        r.variance().projectName(),
+                        r.projectedYearEnd().wanForDisplay(), r.variance().budget().wanForDisplay(),
+                        r.variance().actual().wanForDisplay(), r.projectedExcess().wanForDisplay()))
+                .toList();
+        return items.isEmpty() ? null
+                : text.format("q.note.projected", items.size(), listed(items, "q.note.itemSeparator"));
+    }
+
+    /** At most {@link #MAX_NAMED} items, then how many there are in all. */
+    private String listed(List<String> items, String separatorKey) {
+        String separator = text.get(separatorKey);
+        if (items.size() <= MAX_NAMED) {
+            return String.join(separator, items);
+        }
+        return text.format("q.note.more", String.join(separator, items.subList(0, MAX_NAMED)), items.size());
     }
 
     /**
@@ -113,15 +158,15 @@ public class QuarterlyReportAssembler {
         return code.length() <= 6 ? code : code.substring(code.length() - 6);
     }
 
-    private static QuarterlyUnitLine unitLine(QuarterlyReview.UnitTotals u, int lagging) {
+    private static QuarterlyUnitLine unitLine(QuarterlyReview.UnitTotals u, int needsExplanation) {
         return new QuarterlyUnitLine(u.unitCode(), u.unitName(), u.projects(), u.budget().wanForDisplay(),
                 u.expected().wanForDisplay(), u.actual().wanForDisplay(), u.previousQuarterActual().wanForDisplay(),
                 u.actual().minus(u.previousQuarterActual()).wanForDisplay(), twoPlaces(u.executionRatePct()), u.red(),
-                u.yellow(), u.green(), lagging);
+                u.yellow(), u.green(), needsExplanation);
     }
 
     /** All units together, summed in 元 and rounded once, so the total is not a sum of rounded figures. */
-    private static QuarterlyUnitLine grandTotal(QuarterlyReview review, int lagging) {
+    private static QuarterlyUnitLine grandTotal(QuarterlyReview review, int needsExplanation) {
         Money budget = Money.ZERO;
         Money expected = Money.ZERO;
         Money actual = Money.ZERO;
@@ -144,7 +189,7 @@ public class QuarterlyReportAssembler {
                 : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP);
         return new QuarterlyUnitLine("", "", projects, budget.wanForDisplay(), expected.wanForDisplay(),
                 actual.wanForDisplay(), previous.wanForDisplay(), actual.minus(previous).wanForDisplay(), rate, red,
-                yellow, green, lagging);
+                yellow, green, needsExplanation);
     }
 
     private static BigDecimal twoPlaces(BigDecimal value) {

@@ -101,13 +101,12 @@ public class QuarterlyReportRenderer {
                 MINUTES.format(report.issuedAt()),
                 report.dataCutoff() == null ? text.nightly().get("header.noCutoff") : report.dataCutoff().toString(),
                 MINUTES.format(report.generatedAt())));
-        p.put("INTERPOLATION_NOTE", report.planInterpolated()
-                ? text.format("q.note.interpolated", report.asOf().getMonthValue(), report.asOf().getDayOfMonth())
-                : null);
+        p.put("INTERPOLATION_NOTE", report.interpolationNote());
+        p.put("PROJECTION_NOTE", report.projectionNote());
         QuarterlyUnitLine all = report.total() != null ? report.total()
                 : report.units().isEmpty() ? null : report.units().get(0);
         p.put("OVERVIEW_COUNTS", all == null ? text.get("q.overview.empty")
-                : text.format("q.overview.counts", all.projects(), all.red(), all.yellow(), all.green(), all.lagging()));
+                : text.format("q.overview.counts", all.projects(), all.red(), all.yellow(), all.green(), all.needsExplanation()));
         p.put("OVERVIEW_TOTALS", all == null ? ""
                 : text.format("q.overview.totals", all.budgetWan(), all.expectedWan(), all.actualWan(), all.changeWan()));
         p.put("OVERVIEW_PROGRESS", all == null ? ""
@@ -164,12 +163,13 @@ public class QuarterlyReportRenderer {
             case "ratePct" -> r.ratePct();
             case "timeProgressPct" -> r.timeProgressPct();
             case "gapPp" -> r.gapPp();
+            case "timeProgressGapPp" -> r.timeProgressGapPp();
             case "flag" -> r.flag().name();
             case "flagText" -> r.flagText();
             case "changeWan" -> r.changeWan();
             case "projectedWan" -> r.projectedWan();
             case "requiredMonthlyWan" -> r.requiredMonthlyWan();
-            case "lagging" -> r.lagging();
+            case "needsExplanation" -> r.needsExplanation();
             // The unit's totals, for the subtotal line under its table.
             case "unitBudgetWan" -> units.get(r.unitCode()).budgetWan();
             case "unitExpectedWan" -> units.get(r.unitCode()).expectedWan();
@@ -236,7 +236,7 @@ public class QuarterlyReportRenderer {
             case "red" -> u.red();
             case "yellow" -> u.yellow();
             case "green" -> u.green();
-            case "lagging" -> u.lagging();
+            case "needsExplanation" -> u.needsExplanation();
             default -> throw RecordDataSource.unknown(field);
         });
     }

@@ -8,7 +8,10 @@ import org.budgetmonitor.variance.Flag;
  * One project line of the quarterly review table, figures rounded as printed (万元 2 dp HALF_UP,
  * percentages 2 dp) so the PDF and the XLSX cells agree.
  *
- * @param lagging RED or YELLOW behind plan: the officer writes 偏差原因 and 纠偏措施 by hand
+ * @param gapPp 较计划偏差: (actual − plan at the date) / budget × 100
+ * @param timeProgressGapPp 较序时进度偏差: execution rate − time progress
+ * @param needsExplanation the officer writes 偏差原因 and 纠偏措施 by hand ({@code QuarterlyRow#needsExplanation})
+ * @param focus on the 重点监控 list ({@code QuarterlyRow#focus})
  * @param requiredMonthlyWan null in December (no whole month left)
  */
 public record QuarterlyReportRow(
@@ -23,10 +26,12 @@ public record QuarterlyReportRow(
         BigDecimal ratePct,
         BigDecimal timeProgressPct,
         BigDecimal gapPp,
+        BigDecimal timeProgressGapPp,
         Flag flag,
         String flagText,
         BigDecimal changeWan,
         BigDecimal projectedWan,
         BigDecimal requiredMonthlyWan,
-        boolean lagging) {
+        boolean needsExplanation,
+        boolean focus) {
 }

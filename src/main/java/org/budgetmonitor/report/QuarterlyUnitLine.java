@@ -2,8 +2,12 @@ package org.budgetmonitor.report;
 
 import java.math.BigDecimal;
 
-/** A unit's totals on the summary page (and under its table), as printed. */
+/**
+ * A unit's totals on the summary page (and under its table), as printed.
+ *
+ * @param needsExplanation projects with 偏差原因 / 纠偏措施 to write (需说明)
+ */
 public record QuarterlyUnitLine(String unitCode, String unitName, int projects, BigDecimal budgetWan,
         BigDecimal expectedWan, BigDecimal actualWan, BigDecimal previousWan, BigDecimal changeWan,
-        BigDecimal ratePct, int red, int yellow, int green, int lagging) {
+        BigDecimal ratePct, int red, int yellow, int green, int needsExplanation) {
 }

@@ -79,7 +79,7 @@ final class QuarterlyWorkbook {
         this.text = text;
     }
 
-    List<Column<QuarterlyRow>> projectColumns(QuarterlyReview review) {
+    List<Column<QuarterlyRow>> projectColumns(QuarterlyReview review, Money focusThreshold) {
         return List.of(
                 new Column<QuarterlyRow>("col.no", 6, Kind.INTEGER, null, null),
                 new Column<>("col.unitCode", 10, Kind.TEXT, r -> r.variance().unitCode(), null),
@@ -96,6 +96,7 @@ final class QuarterlyWorkbook {
                         Totals::ratePct),
                 new Column<>("q.col.timeProgress", 10, Kind.AMOUNT, r -> twoPlaces(r.timeProgressPct()),
                         t -> twoPlaces(t.timeProgressPct())),
+                new Column<>("q.col.gapToTime", 12, Kind.AMOUNT, r -> twoPlaces(r.timeProgressGapPp()), null),
                 new Column<>("q.x.gap", 12, Kind.AMOUNT, r -> twoPlaces(r.variance().gapPp()), null),
                 new Column<>("q.x.flag", 8, Kind.FLAG, r -> r.variance().flag(), null),
                 new Column<>("q.x.reasons", 24, Kind.TEXT, r -> text.nightly().reasons(r.variance().reasons()), null),
@@ -106,10 +107,17 @@ final class QuarterlyWorkbook {
                 new Column<>("q.col.projected", 12, Kind.AMOUNT, r -> wan(r.projectedYearEnd()),
                         t -> wan(t.projected())),
                 new Column<>("q.col.required", 12, Kind.AMOUNT, r -> wan(r.requiredMonthly()), t -> wan(t.required())),
-                new Column<>("q.col.cause", 24, Kind.TEXT, r -> r.lagging() ? "" : text.get("q.col.notRequired"), null),
-                new Column<>("q.col.measure", 24, Kind.TEXT, r -> r.lagging() ? "" : text.get("q.col.notRequired"),
-                        null),
+                new Column<>("q.x.focus", 10, Kind.TEXT, r -> yesNo(r.focus(focusThreshold)), null),
+                new Column<>("q.x.needsExplanation", 10, Kind.TEXT, r -> yesNo(r.needsExplanation()), null),
+                new Column<>("q.col.cause", 24, Kind.TEXT,
+                        r -> r.needsExplanation() ? "" : text.get("q.col.notRequired"), null),
+                new Column<>("q.col.measure", 24, Kind.TEXT,
+                        r -> r.needsExplanation() ? "" : text.get("q.col.notRequired"), null),
                 new Column<>("q.ind.note", 28, Kind.TEXT, r -> projectNote(r, review), null));
+    }
+
+    private String yesNo(boolean value) {
+        return text.get(value ? "q.x.yes" : "q.x.no");
     }
 
     /** Which value an indicator line shows, with what the sheet needs beside it. */
@@ -156,7 +164,7 @@ final class QuarterlyWorkbook {
                     + text.nightly().format("header.reportId", reportId) + "　　"
                     + text.format("q.x.meta", report.version(), report.dataCutoff() == null
                             ? text.nightly().get("header.noCutoff") : report.dataCutoff().toString());
-            projects(workbook, cells, review, title, meta, reportId, unplannedLine);
+            projects(workbook, cells, review, Money.ofWan(report.focusThresholdWan()), title, meta, reportId, unplannedLine);
             indicators(workbook, cells, review, title, meta, reportId);
             workbook.write(out);
         } finally {
@@ -164,9 +172,9 @@ final class QuarterlyWorkbook {
         }
     }
 
-    private void projects(SXSSFWorkbook workbook, QuarterlyWorkbookCells cells, QuarterlyReview review, String title,
-            String meta, String reportId, String unplannedLine) {
-        List<Column<QuarterlyRow>> columns = projectColumns(review);
+    private void projects(SXSSFWorkbook workbook, QuarterlyWorkbookCells cells, QuarterlyReview review,
+            Money focusThreshold, String title, String meta, String reportId, String unplannedLine) {
+        List<Column<QuarterlyRow>> columns = projectColumns(review, focusThreshold);
         List<QuarterlyRow> rows = review.rows().stream().filter(r -> r.variance().planned()).toList();
         SXSSFSheet sheet = workbook.createSheet(text.get("q.x.sheet.projects"));
         int r = start(sheet, cells, columns, title, meta, reportId);

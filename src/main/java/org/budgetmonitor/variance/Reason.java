@@ -13,7 +13,9 @@ public enum Reason {
     /** 未完成节点计划: at the latest passed checkpoint the actual was below its plan. */
     MISSED_CHECKPOINT("未完成节点计划"),
     /** 计划外支出: payments for a project code that is not in the plan. */
-    UNPLANNED("计划外支出");
+    UNPLANNED("计划外支出"),
+    /** 预计超预算: the quarterly review's year-end projection at the current pace is above the budget. */
+    PROJECTED_OVER_BUDGET("预计超预算");
 
     private final String chinese;
 

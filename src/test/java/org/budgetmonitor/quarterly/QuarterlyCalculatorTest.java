@@ -1,6 +1,8 @@
 package org.budgetmonitor.quarterly;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.budgetmonitor.quarterly.QuarterlyFixtures.FAIRS_PLAN;
+import static org.budgetmonitor.quarterly.QuarterlyFixtures.LAB_PLAN;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -14,6 +16,8 @@ import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanCheckpoint;
 import org.budgetmonitor.plan.PlanUnit;
 import org.budgetmonitor.variance.ActualCurve;
+import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.Reason;
 import org.budgetmonitor.variance.VarianceCalculator;
 import org.budgetmonitor.variance.VarianceRow;
 import org.budgetmonitor.variance.VarianceThresholds;
@@ -101,5 +105,65 @@ class QuarterlyCalculatorTest {
         assertThat(row.previousQuarterEnd()).isEqualTo(LocalDate.of(2025, 12, 31));
         assertThat(row.previousQuarterActual()).isEqualTo(Money.ZERO);
         assertThat(row.lagging()).isFalse();
+    }
+
+    @Test
+    void projectionAboveBudgetIsFlaggedYellowAtLeast() {
+        LocalDate q3 = LocalDate.of(2026, 9, 30);
+        // 77 of 68.70 planned: GREEN by the variance rules, but 77 × 365 / 273 = 102.95 by the year end.
+        QuarterlyRow lab = QuarterlyFixtures.row(q3, "472001", "P5", "实验室", "100", LAB_PLAN, "2026-03-20=25",
+                "2026-06-20=27", "2026-09-10=25");
+        assertThat(lab.projectedYearEnd().wanForDisplay()).isEqualByComparingTo("102.95");
+        assertThat(lab.variance().flag()).isEqualTo(Flag.YELLOW);
+        assertThat(lab.variance().reasons()).containsExactly(Reason.PROJECTED_OVER_BUDGET);
+        assertThat(lab.projectedOverBudget()).isTrue();
+        assertThat(lab.projectedExcess().wanForDisplay()).isEqualByComparingTo("2.95");
+
+        // Fully spent by 30 Sep: the pace says 12 × 365 / 273 = 16.04, which the budget cannot pay for.
+        QuarterlyRow spent = QuarterlyFixtures.row(q3, "471005", "F2", "预算绩效评价", "12",
+                List.of("03-31=2", "06-30=6", "10-31=9", "12-31=12"), "2026-05-11=6", "2026-09-20=6");
+        assertThat(spent.projectedYearEnd().wanForDisplay()).isEqualByComparingTo("16.04");
+        assertThat(spent.variance().flag()).isEqualTo(Flag.YELLOW);
+        assertThat(spent.variance().reasons()).containsExactly(Reason.AHEAD_OF_PLAN, Reason.PROJECTED_OVER_BUDGET);
+        assertThat(spent.projectedExcess().wanForDisplay()).isEqualByComparingTo("4.04");
+
+        // Already RED (over budget): it stays RED and says the projection too.
+        QuarterlyRow over = QuarterlyFixtures.row(q3, "472001", "P4", "展会", "15",
+                FAIRS_PLAN, "2026-06-20=16");
+        assertThat(over.variance().flag()).isEqualTo(Flag.RED);
+        assertThat(over.variance().reasons()).containsExactly(Reason.OVER_BUDGET, Reason.PROJECTED_OVER_BUDGET);
+    }
+
+    @Test
+    void aProjectionThatReachesTheBudgetButNotBeyondIsNoWarning() {
+        // 12-31: the projection is the actual; spending exactly the budget is the plan fulfilled.
+        QuarterlyRow exact = QuarterlyFixtures.row(LocalDate.of(2026, 12, 31), "472001", "P5", "实验室", "100", LAB_PLAN,
+                "2026-03-20=25", "2026-06-20=25", "2026-09-10=25", "2026-12-20=25");
+        assertThat(exact.projectedYearEnd()).isEqualTo(Money.ofWan("100"));
+        assertThat(exact.variance().flag()).isEqualTo(Flag.GREEN);
+        assertThat(exact.variance().reasons()).doesNotContain(Reason.PROJECTED_OVER_BUDGET);
+        assertThat(exact.projectedOverBudget()).isFalse();
+
+        // 74.80 × 365 / 273 = 100.0073… shows as 100.01: above the printed budget, so it is said.
+        QuarterlyRow justAbove = QuarterlyFixtures.row(LocalDate.of(2026, 9, 30), "472001", "P5", "实验室", "100", LAB_PLAN,
+                "2026-09-10=74.80");
+        assertThat(justAbove.projectedYearEnd().wanForDisplay()).isEqualByComparingTo("100.01");
+        assertThat(justAbove.projectedOverBudget()).isTrue();
+        // 74.79 × 365 / 273 = 99.994… shows as 99.99.
+        QuarterlyRow justBelow = QuarterlyFixtures.row(LocalDate.of(2026, 9, 30), "472001", "P5", "实验室", "100", LAB_PLAN,
+                "2026-09-10=74.79");
+        assertThat(justBelow.projectedOverBudget()).isFalse();
+    }
+
+    @Test
+    void anUnplannedCodeHasNoBudgetToProjectAgainst() {
+        VarianceRow unplanned = VarianceRow.unplanned(LocalDate.of(2026, 9, 30), "X1", Money.ofWan("0.36"));
+        QuarterlyRow row = QuarterlyCalculator.review(unplanned, new ActualCurve(new TreeMap<>()));
+
+        assertThat(row.variance().reasons()).containsExactly(Reason.UNPLANNED);
+        assertThat(row.projectedOverBudget()).isFalse();
+        assertThat(row.needsExplanation()).isFalse();
+        assertThat(row.focus(Money.ZERO)).isFalse();
+        assertThat(row.timeProgressGapPp()).isNull();
     }
 }

@@ -70,19 +70,20 @@ class QuarterlyReportCommandLineTest {
     }
 
     @Test
-    void theFirstPageHasTheTitleTheInterpolationNoteAndTheFocusListLargestUnspentFirst() {
+    void theFirstPageHasTheTitleTheNotesAndTheFocusListRedFirstLargestBalanceFirst() {
         String first = pages.get(0);
         assertThat(first).contains("预算执行情况季度分析报告").contains("双监控")
                 .contains("沧州临港经济技术开发区生物医药招商局本级")
                 .contains("截至日期：2026-09-30").contains("第 1 版")
-                .contains("9月30日不是项目计划节点").contains("线性插值")
+                .contains("9月30日不是以下 5 个项目的计划节点").contains("线性插值")
                 .contains("重点监控");
-        // 宣传 has 12.40 unspent, 国内招商 9.00; 综合事务管理 (3.80) is below the 5 万元 threshold.
-        int publicity = first.indexOf("13091626P000177100055");
-        int investment = first.indexOf("13091626P000175100046");
-        assertThat(publicity).isPositive();
-        assertThat(investment).isGreaterThan(publicity);
-        assertThat(first).contains("12.40").contains("9.00").doesNotContain("13091626P00017610004U");
+        // RED 宣传 (12.40 left) and 综合事务管理 (3.80 left, RED so in all the same), then YELLOW 河北 (projected
+        // 102.95 of 100) and 国内招商 (9.00 left); 展会相关费用 is GREEN and not listed.
+        assertThat(first).containsSubsequence("13091626P000177100055", "12.40", "13091626P00017610004U", "3.80",
+                "13091626P00018210006K", "23.00", "黄色 预计超预算 2.95 万元", "13091626P000175100046", "9.00")
+                .doesNotContain("13091626P000178100047");
+        assertThat(first).contains("预计超预算：按当前支出进度推算，以下 1 个项目年末支出将超过预算")
+                .contains("河北省药品医疗器械检验研究院沧州实验室 预计 102.95 万元（预算 100.00 万元，已支出 77.00 万元），超预算 2.95 万元");
         assertThat(first).contains("第 1 页");
     }
 
@@ -91,9 +92,11 @@ class QuarterlyReportCommandLineTest {
         assertThat(text).contains("国内招商").contains("宣传").contains("综合事务管理").contains("展会相关费用")
                 .contains("偏差原因").contains("纠偏措施").contains("单位小计");
         String table = pages.get(1);
-        // 国内招商: budget, plan at quarter end, actual, rate, time progress, gap, change, projection, monthly need.
-        assertThat(table).containsSubsequence("国内招商", "20.00", "13.74", "11.00", "55.00", "74.79", "-13.70", "3.50",
-                "14.71", "3.00");
+        // 国内招商: budget, plan at quarter end, actual, rate, time progress, gap to time progress, gap to plan,
+        // change, projection, monthly need.
+        assertThat(table).containsSubsequence("国内招商", "20.00", "13.74", "11.00", "55.00", "74.79", "-19.79", "-13.70",
+                "3.50", "14.71", "3.00");
+        assertThat(table).contains("较序时", "较计划", "序时进度");
         assertThat(table).containsSubsequence("宣传", "20.00", "13.74", "7.60", "38.00").contains("红色 进度滞后");
         assertThat(table).containsSubsequence("综合事务管理", "5.00", "2.75", "1.20", "24.00");
     }
@@ -153,8 +156,7 @@ class QuarterlyReportCommandLineTest {
                     numbers.add(cell.getNumericCellValue());
                 }
             }
-            // budget, plan at quarter end, actual, rate, time progress, gap, change, projection, monthly need
-            assertThat(numbers).containsSubsequence(20.0, 13.74, 11.0, 55.0, 74.79, -13.7, 3.5, 14.71, 3.0);
+            assertThat(numbers).containsSubsequence(20.0, 13.74, 11.0, 55.0, 74.79, -19.79, -13.7, 3.5, 14.71, 3.0);
         }
     }
 }
