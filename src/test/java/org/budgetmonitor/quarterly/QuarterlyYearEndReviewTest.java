@@ -133,8 +133,9 @@ class QuarterlyYearEndReviewTest {
         Map<String, String> columns = Map.ofEntries(Map.entry("budget_wan", "预算（万元）"),
                 Map.entry("checkpoint_plan_wan", "节点计划（万元）"), Map.entry("expected_wan", "季末计划（万元）"),
                 Map.entry("actual_wan", "实际支出（万元）"), Map.entry("execution_rate_pct", "执行率（%）"),
-                Map.entry("gap_pp", "偏差（较计划）（百分点）"), Map.entry("time_progress_pct", "时间进度（%）"),
-                Map.entry("projected_year_end_wan", "全年预计（万元）"),
+                Map.entry("gap_pp", "偏差（较计划）（百分点）"), Map.entry("time_progress_pct", "序时进度（%）"),
+                Map.entry("time_progress_gap_pp", "较序时进度偏差（百分点）"),
+                Map.entry("projected_year_end_wan", "年末预计按当前进度（万元）"),
                 Map.entry("required_monthly_wan", "今后月均需支出（万元）"),
                 Map.entry("prev_quarter_actual_wan", "上季末实际（万元）"));
         List<Map<String, String>> planned = projects.stream().filter(p -> !p.get("budget_wan").isEmpty()).toList();
@@ -142,7 +143,9 @@ class QuarterlyYearEndReviewTest {
         for (Map<String, String> p : planned) {
             Map<String, Object> row = QuarterlyOutputs.rowWith(sheet, "项目编码", p.get("project_code")).orElseThrow();
             assertThat(row).containsEntry("项目名称", p.get("project_name")).containsEntry("单位编码", p.get("unit_code"))
-                    .containsEntry("节点日期", p.get("checkpoint_date"));
+                    .containsEntry("节点日期", p.get("checkpoint_date"))
+                    .containsEntry("重点监控", Boolean.parseBoolean(p.get("focus")) ? "是" : "否")
+                    .containsEntry("需说明", Boolean.parseBoolean(p.get("needs_explanation")) ? "是" : "否");
             columns.forEach((csv, xls) -> assertThat(row.get(xls)).as(p.get("project_code") + " " + csv)
                     .isEqualTo(number(p.get(csv))));
         }
