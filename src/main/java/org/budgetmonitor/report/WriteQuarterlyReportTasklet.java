@@ -9,6 +9,7 @@ import org.budgetmonitor.nightly.OutputFiles;
 import org.budgetmonitor.quarterly.QuarterlyReview;
 import org.budgetmonitor.quarterly.QuarterlyReviewRepository;
 import org.budgetmonitor.quarterly.QuarterlyReviewTasklet;
+import org.budgetmonitor.report.html.HtmlReportWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -54,6 +55,7 @@ public class WriteQuarterlyReportTasklet implements Tasklet {
         Path pdf = outputs.file("quarterly", "pdf");
         Path xlsx = outputs.file("quarterly", "xlsx");
         renderer.render(report, text, pdf, xlsx);
+        new HtmlReportWriter().writeQuarterly(report, text, outputs);
         log.info("Wrote {} and {} (review version {})", pdf, xlsx.getFileName(), version);
         return RepeatStatus.FINISHED;
     }

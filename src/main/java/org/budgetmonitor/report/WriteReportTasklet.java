@@ -12,6 +12,7 @@ import org.budgetmonitor.ingest.RejectedRowRepository;
 import org.budgetmonitor.nightly.OutputFiles;
 import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.report.html.HtmlReportWriter;
 import org.budgetmonitor.spending.SpendingTotals;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceRow;
@@ -71,7 +72,9 @@ public class WriteReportTasklet implements Tasklet {
                 rejects.findByJobInstance(jobExecution.getJobInstanceId()).size(),
                 outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),
                 "E" + jobExecution.getId());
-        var written = writer.write(new VarianceReportAssembler(text, properties.combinedDetailMaxProjects()).assemble(inputs), text, outputs);
+        List<VarianceReport> reports = new VarianceReportAssembler(text, properties.combinedDetailMaxProjects()).assemble(inputs);
+        var written = writer.write(reports, text, outputs);
+        new HtmlReportWriter().writeVariance(reports, text, outputs);
         log.info("Reports written in {} s on {} threads (combined done after {} s, {} unit reports after {} s)",
                 written.total().toMillis() / 1000.0, written.threads(), written.combinedDone().toMillis() / 1000.0,
                 written.unitReports(), written.unitsDone().toMillis() / 1000.0);
