@@ -29,6 +29,7 @@ public class ReportMailer {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ReportMailer.class);
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final JavaMailSender sender;
     private final MailSettings settings;
@@ -101,8 +102,12 @@ public class ReportMailer {
             helper.setText(delivery.body(), html);
         }
         for (Path file : delivery.files()) {
-            if (!isHtml(file)) {
-                helper.addAttachment(file.getFileName().toString(), new FileSystemResource(file));
+            String name = file.getFileName().toString();
+            if (name.endsWith(".xlsx")) {
+                // Java's type map does not know it; as application/octet-stream a phone offers no viewer.
+                helper.addAttachment(name, new FileSystemResource(file), XLSX);
+            } else if (!isHtml(file)) {
+                helper.addAttachment(name, new FileSystemResource(file));
             }
         }
     }

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class HeadlessChromium implements AutoCloseable {
 
     /** What a page looked like at one viewport size. */
-    record Shot(int innerWidth, int scrollWidth, byte[] png) {
+    record Shot(int innerWidth, int scrollWidth, byte[] png, byte[] fullPagePng) {
     }
 
     private static final Pattern ENDPOINT = Pattern.compile("DevTools listening on (ws://\\S+)");
@@ -111,7 +111,7 @@ final class HeadlessChromium implements AutoCloseable {
     /**
      * Opens {@code page} in a fresh tab of {@code width}×{@code height} CSS pixels (a phone when
      * narrower than 600: mobile emulation with its viewport meta honoured), waits for it to load and
-     * returns the widths and a screenshot of the viewport.
+     * returns the widths, a screenshot of the viewport and one of the whole page.
      */
     Shot open(Path page, int width, int height) throws Exception {
         String targetId = call(null, "Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
@@ -131,7 +131,11 @@ final class HeadlessChromium implements AutoCloseable {
             int scroll = evaluate(session, "document.documentElement.scrollWidth").asInt();
             byte[] png = Base64.getDecoder().decode(
                     call(session, "Page.captureScreenshot", Map.of("format", "png")).get("data").asText());
-            return new Shot(inner, scroll, png);
+            int fullHeight = evaluate(session, "document.documentElement.scrollHeight").asInt();
+            byte[] full = Base64.getDecoder().decode(call(session, "Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", fullHeight, "scale", 1))).get("data").asText());
+            return new Shot(inner, scroll, png, full);
         } finally {
             call(null, "Target.closeTarget", Map.of("targetId", targetId));
         }
