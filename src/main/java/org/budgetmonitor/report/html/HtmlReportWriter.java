@@ -1,6 +1,7 @@
 package org.budgetmonitor.report.html;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.budgetmonitor.nightly.OutputFiles;
 import org.budgetmonitor.report.QuarterlyReport;
@@ -52,14 +54,21 @@ public final class HtmlReportWriter {
     /** The HTML page of each assembled variance report (the combined one and, with several units, each unit's). */
     public List<Path> writeVariance(List<VarianceReport> reports, ReportText text, OutputFiles outputs)
             throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (VarianceReport report : reports) {
-            Path file = report.combined() ? outputs.file("variance", "html")
-                    : outputs.dir().resolve("variance-" + outputs.asOf() + "-" + report.unitCode() + ".html");
-            write(file, renderVariance(report, text));
-            written.add(file);
+        List<Path> files = reports.stream().map(report -> report.combined() ? outputs.file("variance", "html")
+                : outputs.dir().resolve("variance-" + outputs.asOf() + "-" + report.unitCode() + ".html")).toList();
+        // 500 unit pages take seconds: written side by side (the engine and its caches are thread-safe).
+        try {
+            IntStream.range(0, reports.size()).parallel().forEach(i -> {
+                try {
+                    write(files.get(i), renderVariance(reports.get(i), text));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return written;
+        return files;
     }
 
     /** The review's page and, when it covers several units, each unit's own page. */

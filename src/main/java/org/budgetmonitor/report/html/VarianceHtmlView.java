@@ -40,37 +40,36 @@ public final class VarianceHtmlView {
         return codes.size() == 1 ? codes.get(0) : null;
     }
 
+    /**
+     * The RED projects. The overview of many units lists none: 20,000 cards are no page to read on a
+     * phone (nor a mail body); it lists the units, and the PDF, the XLSX and each unit's page the projects.
+     */
     public List<ReportRow> red() {
-        return withFlag(Flag.RED);
+        return report.overview() ? List.of() : withFlag(Flag.RED);
     }
 
     public List<ReportRow> yellow() {
-        return withFlag(Flag.YELLOW);
+        return report.overview() ? List.of() : withFlag(Flag.YELLOW);
     }
 
-    /** The GREEN projects, except in the overview of many units (as in its PDF; the XLSX has them all). */
     public List<ReportRow> green() {
         return report.overview() ? List.of() : withFlag(Flag.GREEN);
     }
 
     public boolean anyRed() {
-        return report.summary().red() > 0;
+        return !report.overview() && report.summary().red() > 0;
     }
 
     public boolean anyYellow() {
-        return report.summary().yellow() > 0;
+        return !report.overview() && report.summary().yellow() > 0;
     }
 
     public boolean noneFlagged() {
-        return !anyRed() && !anyYellow();
+        return report.summary().red() == 0 && report.summary().yellow() == 0;
     }
 
     public boolean greenListed() {
         return !report.overview() && report.summary().green() > 0;
-    }
-
-    public boolean greenOmitted() {
-        return report.overview() && report.summary().green() > 0;
     }
 
     /** The combined page of several units names each project's unit. */

@@ -75,7 +75,7 @@ class HtmlReportTest {
         assertThat(en.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(en.text()).contains("Budget Execution Progress Report", "As of", "Time progress", "RED projects (3)")
                 .doesNotContain("截至日期", "序时进度");
-        assertThat(Jsoup.parse(quarterlyHtml("en", null)).text()).contains("Quarterly", "Focus projects")
+        assertThat(Jsoup.parse(quarterlyHtml("en", null)).text()).contains("Quarterly", "Focus list", "Reason: ")
                 .doesNotContain("偏差原因");
     }
 
@@ -129,6 +129,20 @@ class HtmlReportTest {
         assertThat(finance.select(".card").eachAttr("data-code")).containsExactly("13091626P000100000001");
         assertThat(combined.select("[data-fact=unit_code]")).isEmpty();
         assertThat(card(combined, "13091626P000100000001").text()).contains("471005 沧州临港经济技术开发区财政局本级");
+    }
+
+    @Test
+    void theOverviewOfManyUnitsListsTheUnitsAndLeavesTheProjectsToTheUnitsPagesThePdfAndTheXlsx() {
+        var fixtures = HtmlFixtures.nightly().project("471005", "沧州临港经济技术开发区财政局本级", "13091626P000100000001",
+                "财政信息化运维", "30.00");
+        VarianceReport overview = fixtures.reports(ZH, 3).get(0);
+        assertThat(overview.overview()).isTrue();
+        Document doc = Jsoup.parse(WRITER.renderVariance(overview, ZH));
+
+        assertThat(doc.select("[data-unit]").eachAttr("data-unit")).containsExactly("472001", "471005");
+        assertThat(doc.select(".card")).isEmpty();
+        assertThat(doc.selectFirst("[data-count=red]").text()).isEqualTo(String.valueOf(overview.summary().red()));
+        assertThat(doc.text()).contains("明细见同名 PDF、XLSX 和各单位的页面");
     }
 
     private static Element card(Document doc, String code) {
