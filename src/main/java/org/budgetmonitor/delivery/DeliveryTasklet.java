@@ -138,9 +138,31 @@ public class DeliveryTasklet implements Tasklet {
         }
         body.append("\n附件：").append(files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining("，")))
                 .append("\n\n本邮件由预算执行监控系统自动发送，请勿直接回复。\n");
-        String subject = kind.title() + " " + unitCode + " " + unitName + " 截至 " + outputs.asOf()
-                + "（红 " + red + " 黄 " + yellow + " 绿 " + green + "）";
-        return new Delivery(0, jobName, outputs.asOf(), unitCode, recipients, subject, body.toString(), files,
-                Delivery.Status.PENDING, 0, null);
+        return new Delivery(0, jobName, outputs.asOf(), unitCode, recipients, subject(unitCode, red, yellow),
+                body.toString(), withHtmlBody(files), Delivery.Status.PENDING, 0, null);
+    }
+
+    /** "[红2 黄1] 472001 预算执行监控 2026-11-30": what a phone's inbox shows first, the counts, comes first. */
+    String subject(String unitCode, long red, long yellow) {
+        String name = kind == ReportKind.QUARTERLY ? "预算执行季度分析" : "预算执行监控";
+        return "[红" + red + " 黄" + yellow + "] " + unitCode + " " + name + " " + outputs.asOf();
+    }
+
+    /**
+     * The HTML page of the attached PDF ({@code x.pdf} → {@code x.html}), when written, joins the
+     * files: the mailer sends it as the message's HTML body rather than as an attachment.
+     */
+    static List<Path> withHtmlBody(List<Path> files) {
+        String pdf = files.get(0).getFileName().toString();
+        if (!pdf.endsWith(".pdf")) {
+            return files;
+        }
+        Path html = files.get(0).resolveSibling(pdf.substring(0, pdf.length() - ".pdf".length()) + ".html");
+        if (!Files.exists(html)) {
+            return files;
+        }
+        List<Path> withHtml = new ArrayList<>(files);
+        withHtml.add(html);
+        return withHtml;
     }
 }

@@ -20,6 +20,7 @@ import org.budgetmonitor.quarterly.QuarterlyReviewRepository;
 import org.budgetmonitor.quarterly.QuarterlyReviewTasklet;
 import org.budgetmonitor.quarterly.QuarterlyReviewUnits;
 import org.budgetmonitor.support.AtomicFiles;
+import org.budgetmonitor.report.html.HtmlReportWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -46,6 +47,7 @@ public class WriteQuarterlyReportTasklet implements Tasklet {
     private final Money focusThreshold;
     private final int threads;
     private final Clock clock;
+    private final HtmlReportWriter html = new HtmlReportWriter();
 
     public WriteQuarterlyReportTasklet(OutputFiles outputs, QuarterlyText text, QuarterlyReportRenderer renderer,
             QuarterlyReviewRepository reviews, Money focusThreshold, int threads, Clock clock) {
@@ -72,9 +74,10 @@ public class WriteQuarterlyReportTasklet implements Tasklet {
         QuarterlyReview review = reviews.load(outputs.asOf(), version).orElseThrow(() -> new IllegalStateException(
                 "quarterly review " + outputs.asOf() + " version " + version + " is not stored"));
         LocalDateTime now = LocalDateTime.now(clock);
-        List<Callable<Path>> documents = new ArrayList<>();
-        documents.add(() -> write(review, QuarterlyReportRenderer.Audience.COMBINED, outputs.file("quarterly", "pdf"),
-                outputs.file("quarterly", "xlsx"), now));
+        List<Callable<?>> documents = new ArrayList<>();
+        // The HTML pages (the review's and each unit's) come from the combined report.
+        documents.add(() -> html.writeQuarterly(write(review, QuarterlyReportRenderer.Audience.COMBINED,
+                outputs.file("quarterly", "pdf"), outputs.file("quarterly", "xlsx"), now), text, outputs).get(0));
         List<String> units = QuarterlyReviewUnits.unitCodes(review);
         if (units.size() > 1) {
             int unplanned = QuarterlyReviewUnits.unplannedCodes(review);
@@ -91,30 +94,30 @@ public class WriteQuarterlyReportTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private Path write(QuarterlyReview review, QuarterlyReportRenderer.Audience audience, Path pdf, Path xlsx,
-            LocalDateTime now) throws IOException {
+    private QuarterlyReport write(QuarterlyReview review, QuarterlyReportRenderer.Audience audience, Path pdf,
+            Path xlsx, LocalDateTime now) throws IOException {
         QuarterlyReport report = new QuarterlyReportAssembler(text).assemble(review, focusThreshold, now);
         renderer.renderPdf(report, text, pdf, audience);
         String unplanned = QuarterlyReportRenderer.unplannedText(report, text, audience);
         AtomicFiles.write(xlsx, out -> new QuarterlyWorkbook(text).write(review, report,
                 QuarterlyReportRenderer.reportId(report, audience), unplanned, out));
         log.info("Wrote {} and {}", pdf, xlsx.getFileName());
-        return pdf;
+        return report;
     }
 
     /** Every document, on a small pool; the first failure stops the rest and is thrown. */
-    private void runAll(List<Callable<Path>> documents) throws IOException {
+    private void runAll(List<Callable<?>> documents) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, documents.size())), r -> {
             Thread thread = new Thread(r, "quarterly-report");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<Path>> futures = new ArrayList<>();
-            for (Callable<Path> document : documents) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Callable<?> document : documents) {
                 futures.add(pool.submit(document));
             }
-            for (Future<Path> future : futures) {
+            for (Future<?> future : futures) {
                 future.get();
             }
         } catch (InterruptedException e) {

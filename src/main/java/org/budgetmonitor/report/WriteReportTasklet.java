@@ -13,6 +13,7 @@ import org.budgetmonitor.ingest.RejectedRowRepository;
 import org.budgetmonitor.nightly.OutputFiles;
 import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.report.html.HtmlReportWriter;
 import org.budgetmonitor.spending.SpendingTotals;
 import org.budgetmonitor.variance.Reason;
 import org.budgetmonitor.variance.VarianceRepository;
@@ -42,6 +43,7 @@ public class WriteReportTasklet implements Tasklet {
     private final DisbursementRepository disbursements;
     private final RejectedRowRepository rejects;
     private final Clock clock;
+    private final HtmlReportWriter html = new HtmlReportWriter();
 
     public WriteReportTasklet(OutputFiles outputs, ReportText text, VarianceReportWriter writer, ReportProperties properties,
             VarianceRepository variances, PlanRepository plans, SpendingTotals totals, DisbursementRepository disbursements,
@@ -77,8 +79,10 @@ public class WriteReportTasklet implements Tasklet {
         // The workbook's own columns and sheets: each project's reasons, the rejected lines.
         Map<String, List<Reason>> reasons = new HashMap<>();
         rows.forEach(row -> reasons.put(row.projectCode(), row.reasons()));
-        var written = writer.write(new VarianceReportAssembler(text, properties.combinedDetailMaxProjects()).assemble(inputs),
-                text, outputs, new WorkbookDetails(reasons, rejected, null));
+        List<VarianceReport> reports = new VarianceReportAssembler(text, properties.combinedDetailMaxProjects())
+                .assemble(inputs);
+        var written = writer.write(reports, text, outputs, new WorkbookDetails(reasons, rejected, null));
+        html.writeVariance(reports, text, outputs);
         log.info("Reports written in {} s on {} threads (combined done after {} s, {} unit reports after {} s)",
                 written.total().toMillis() / 1000.0, written.threads(), written.combinedDone().toMillis() / 1000.0,
                 written.unitReports(), written.unitsDone().toMillis() / 1000.0);

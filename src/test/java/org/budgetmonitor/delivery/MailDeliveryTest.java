@@ -99,8 +99,7 @@ class MailDeliveryTest {
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(2); // one message, two recipients
         MimeMessage mail = received[0];
-        assertThat(mail.getSubject()).isEqualTo(
-                "预算执行进度监控报告 472001 沧州临港经济技术开发区生物医药招商局本级 截至 2026-06-30（红 2 黄 2 绿 1）");
+        assertThat(mail.getSubject()).isEqualTo("[红2 黄2] 472001 预算执行监控 2026-06-30");
         List<String> attachments = new ArrayList<>();
         String text = text(mail, attachments);
         assertThat(text).contains("截至 2026-06-30").contains("红色 2 个，黄色 2 个，绿色 1 个")
@@ -134,7 +133,7 @@ class MailDeliveryTest {
 
         assertThat(mailStatus(execution)).isEqualTo("1 sent");
         MimeMessage mail = smtp.getReceivedMessages()[0];
-        assertThat(mail.getSubject()).startsWith("预算执行情况季度分析报告 472001 ").contains("截至 2026-09-30");
+        assertThat(mail.getSubject()).startsWith("[红").endsWith("] 472001 预算执行季度分析 2026-09-30");
         List<String> attachments = new ArrayList<>();
         assertThat(text(mail, attachments)).contains("预算执行情况季度分析报告见附件");
         assertThat(attachments).containsExactly("quarterly-2026-09-30.pdf", "quarterly-2026-09-30.xlsx");
@@ -154,8 +153,8 @@ class MailDeliveryTest {
 
         assertThat(mailStatus(next)).isEqualTo("2 sent");
         assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
-                .anySatisfy(s -> assertThat(s).contains("截至 2026-06-29"))
-                .anySatisfy(s -> assertThat(s).contains("截至 2026-06-30"));
+                .anySatisfy(s -> assertThat(s).endsWith(" 2026-06-29"))
+                .anySatisfy(s -> assertThat(s).endsWith(" 2026-06-30"));
     }
 
     @Test

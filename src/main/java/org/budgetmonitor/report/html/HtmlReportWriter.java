@@ -1,0 +1,129 @@
+package org.budgetmonitor.report.html;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.report.QuarterlyReport;
+import org.budgetmonitor.report.QuarterlyReportRow;
+import org.budgetmonitor.report.QuarterlyText;
+import org.budgetmonitor.report.QuarterlyUnitLine;
+import org.budgetmonitor.report.ReportRow;
+import org.budgetmonitor.report.ReportText;
+import org.budgetmonitor.report.VarianceReport;
+import org.budgetmonitor.support.AtomicFiles;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Writes the HTML report beside the PDF — {@code variance-<as-of>[-<unit>].html} and
+ * {@code quarterly-<as-of>[-<unit>].html} — from the same report model, so its figures are the PDF's.
+ * The page is one self-contained file (styles inline, bars as inline SVG, no script, nothing fetched)
+ * that reads on a phone and is the HTML body of the report mail. Thymeleaf escapes every value.
+ */
+public final class HtmlReportWriter {
+
+    private static final String TEMPLATES = "templates/html/";
+
+    private final TemplateEngine engine;
+
+    public HtmlReportWriter() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(HtmlReportWriter.class.getClassLoader());
+        resolver.setPrefix(TEMPLATES);
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        resolver.setCacheable(true);
+        engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(new HtmlMessages());
+    }
+
+    /** The HTML page of each assembled variance report (the combined one and, with several units, each unit's). */
+    public List<Path> writeVariance(List<VarianceReport> reports, ReportText text, OutputFiles outputs)
+            throws IOException {
+        List<Path> files = reports.stream().map(report -> report.combined() ? outputs.file("variance", "html")
+                : outputs.dir().resolve("variance-" + outputs.asOf() + "-" + report.unitCode() + ".html")).toList();
+        // 500 unit pages take seconds: written side by side (the engine and its caches are thread-safe).
+        try {
+            IntStream.range(0, reports.size()).parallel().forEach(i -> {
+                try {
+                    write(files.get(i), renderVariance(reports.get(i), text));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return files;
+    }
+
+    /** The review's page and, when it covers several units, each unit's own page. */
+    public List<Path> writeQuarterly(QuarterlyReport report, QuarterlyText text, OutputFiles outputs)
+            throws IOException {
+        List<Path> written = new ArrayList<>();
+        Path combined = outputs.file("quarterly", "html");
+        write(combined, renderQuarterly(report, text, null));
+        written.add(combined);
+        if (report.units().size() > 1) {
+            for (QuarterlyUnitLine unit : report.units()) {
+                Path file = outputs.dir().resolve("quarterly-" + outputs.asOf() + "-" + unit.unitCode() + ".html");
+                write(file, renderQuarterly(report, text, unit.unitCode()));
+                written.add(file);
+            }
+        }
+        return written;
+    }
+
+    public String renderVariance(VarianceReport report, ReportText text) {
+        List<BigDecimal> rates = new ArrayList<>();
+        for (ReportRow row : report.rows()) {
+            rates.add(row.ratePct());
+            rates.add(row.expectedRatePct());
+        }
+        rates.add(report.summary().executionRatePct());
+        Context context = new Context(text.locale(), Map.of(
+                "v", new VarianceHtmlView(report, text),
+                "r", report,
+                "s", report.summary(),
+                "f", new HtmlFormat(HtmlFormat.scaleFor(rates))));
+        return engine.process("variance", context);
+    }
+
+    /** @param unitCode one unit's page, or null for the whole review */
+    public String renderQuarterly(QuarterlyReport report, QuarterlyText text, String unitCode) {
+        List<BigDecimal> rates = new ArrayList<>();
+        report.rows().stream().map(QuarterlyReportRow::ratePct).forEach(rates::add);
+        report.units().stream().map(QuarterlyUnitLine::ratePct).forEach(rates::add);
+        Context context = new Context(text.locale(), Map.of(
+                "v", new QuarterlyHtmlView(report, text, unitCode),
+                "r", report,
+                "f", new HtmlFormat(HtmlFormat.scaleFor(rates))));
+        return engine.process("quarterly", context);
+    }
+
+    static String htmlLang(Locale locale) {
+        return "zh".equals(locale.getLanguage()) ? "zh-CN" : locale.toLanguageTag();
+    }
+
+    private static void write(Path file, String html) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(html);
+            writer.flush();
+        });
+    }
+}

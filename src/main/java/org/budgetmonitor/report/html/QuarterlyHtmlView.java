@@ -1,0 +1,174 @@
+package org.budgetmonitor.report.html;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.budgetmonitor.report.QuarterlyFocusRow;
+import org.budgetmonitor.report.QuarterlyIndicatorLine;
+import org.budgetmonitor.report.QuarterlyReport;
+import org.budgetmonitor.report.QuarterlyReportRow;
+import org.budgetmonitor.report.QuarterlyText;
+import org.budgetmonitor.report.QuarterlyUnitLine;
+import org.budgetmonitor.report.Unplanned;
+import org.budgetmonitor.variance.Flag;
+
+/**
+ * What the quarterly page shows: the whole review, or one unit's part of it (its rows, focus projects,
+ * indicators and its own totals line, all taken from the review's model as they are).
+ */
+public final class QuarterlyHtmlView {
+
+    /** The indicators of one project, under its name. */
+    public record IndicatorGroup(String code, String name, List<QuarterlyIndicatorLine> lines) {
+    }
+
+    private final QuarterlyReport report;
+    private final QuarterlyText text;
+    private final String unitCode;
+    private final List<QuarterlyReportRow> rows;
+    private final Set<String> codes;
+
+    /** @param unitCode one unit's page, or null for the whole review */
+    QuarterlyHtmlView(QuarterlyReport report, QuarterlyText text, String unitCode) {
+        this.report = report;
+        this.text = text;
+        this.unitCode = unitCode;
+        this.rows = unitCode == null ? report.rows()
+                : report.rows().stream().filter(r -> unitCode.equals(r.unitCode())).toList();
+        this.codes = rows.stream().map(QuarterlyReportRow::code).collect(Collectors.toSet());
+    }
+
+    public QuarterlyReport report() {
+        return report;
+    }
+
+    public String lang() {
+        return HtmlReportWriter.htmlLang(text.locale());
+    }
+
+    /** The unit's code, or the one unit's of a single-unit review; null for the review of several. */
+    public String unitCode() {
+        if (unitCode != null) {
+            return unitCode;
+        }
+        return report.units().size() == 1 ? report.units().get(0).unitCode() : null;
+    }
+
+    public String unitTitle() {
+        QuarterlyUnitLine line = unitLine();
+        return unitCode != null && line != null ? line.unitName() : report.unitTitle();
+    }
+
+    /** The totals shown on top: the unit's line, or the review's grand total (the one unit's line when alone). */
+    public QuarterlyUnitLine totals() {
+        return unitLine();
+    }
+
+    public boolean hasTotals() {
+        return unitLine() != null;
+    }
+
+    private QuarterlyUnitLine unitLine() {
+        if (unitCode != null) {
+            return report.units().stream().filter(u -> unitCode.equals(u.unitCode())).findFirst().orElse(null);
+        }
+        if (report.total() != null) {
+            return report.total();
+        }
+        return report.units().size() == 1 ? report.units().get(0) : null;
+    }
+
+    /** The review of several units lists them, each with its totals. */
+    public boolean unitsListed() {
+        return unitCode == null && report.units().size() > 1;
+    }
+
+    public List<QuarterlyUnitLine> units() {
+        return report.units();
+    }
+
+    public boolean unitShown() {
+        return unitsListed();
+    }
+
+    public List<QuarterlyReportRow> red() {
+        return withFlag(Flag.RED);
+    }
+
+    public List<QuarterlyReportRow> yellow() {
+        return withFlag(Flag.YELLOW);
+    }
+
+    public List<QuarterlyReportRow> green() {
+        return withFlag(Flag.GREEN);
+    }
+
+    public boolean anyRed() {
+        return !red().isEmpty();
+    }
+
+    public boolean anyYellow() {
+        return !yellow().isEmpty();
+    }
+
+    public boolean anyGreen() {
+        return !green().isEmpty();
+    }
+
+    public boolean noneFlagged() {
+        return !anyRed() && !anyYellow();
+    }
+
+    public List<QuarterlyFocusRow> focus() {
+        return report.focus().stream().filter(f -> codes.contains(f.code())).toList();
+    }
+
+    public boolean anyFocus() {
+        return !focus().isEmpty();
+    }
+
+    public List<IndicatorGroup> indicators() {
+        Map<String, List<QuarterlyIndicatorLine>> byProject = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (QuarterlyIndicatorLine line : report.indicators()) {
+            if (codes.contains(line.projectCode())) {
+                byProject.computeIfAbsent(line.projectCode(), k -> new ArrayList<>()).add(line);
+                names.putIfAbsent(line.projectCode(), line.projectName());
+            }
+        }
+        List<IndicatorGroup> groups = new ArrayList<>();
+        byProject.forEach((code, lines) -> groups.add(new IndicatorGroup(code, names.get(code), List.copyOf(lines))));
+        return groups;
+    }
+
+    public boolean anyIndicators() {
+        return !indicators().isEmpty();
+    }
+
+    /** Unplanned codes belong to no unit: the whole review shows them. */
+    public List<Unplanned> unplanned() {
+        return unitCode == null ? report.unplanned() : List.of();
+    }
+
+    public boolean anyUnplanned() {
+        return !unplanned().isEmpty();
+    }
+
+    public String reasons(QuarterlyReportRow row) {
+        String flagWord = text.nightly().flag(row.flag()) + " ";
+        return row.flagText().startsWith(flagWord) ? row.flagText().substring(flagWord.length()) : row.flagText();
+    }
+
+    public String focusReasons(QuarterlyFocusRow row) {
+        String flagWord = text.nightly().flag(row.flag()) + " ";
+        return row.flagText().startsWith(flagWord) ? row.flagText().substring(flagWord.length()) : row.flagText();
+    }
+
+    private List<QuarterlyReportRow> withFlag(Flag flag) {
+        return rows.stream().filter(r -> r.flag() == flag).toList();
+    }
+}

@@ -1,0 +1,105 @@
+package org.budgetmonitor.report.html;
+
+import java.util.List;
+
+import org.budgetmonitor.report.ReportRow;
+import org.budgetmonitor.report.ReportText;
+import org.budgetmonitor.report.UnitLine;
+import org.budgetmonitor.report.Unplanned;
+import org.budgetmonitor.report.VarianceReport;
+import org.budgetmonitor.variance.Flag;
+
+/**
+ * What the variance page shows, in the order an officer reads it: the report model's rows sorted
+ * into RED, YELLOW and GREEN. It only selects and words; every figure is the model's.
+ */
+public final class VarianceHtmlView {
+
+    private final VarianceReport report;
+    private final ReportText text;
+
+    VarianceHtmlView(VarianceReport report, ReportText text) {
+        this.report = report;
+        this.text = text;
+    }
+
+    public VarianceReport report() {
+        return report;
+    }
+
+    public String lang() {
+        return HtmlReportWriter.htmlLang(text.locale());
+    }
+
+    /** The unit's code: the report's, or the one unit's of a single-unit plan; null for several units. */
+    public String unitCode() {
+        if (report.unitCode() != null) {
+            return report.unitCode();
+        }
+        List<String> codes = report.rows().stream().map(ReportRow::unitCode).distinct().toList();
+        return codes.size() == 1 ? codes.get(0) : null;
+    }
+
+    /**
+     * The RED projects. The overview of many units lists none: 20,000 cards are no page to read on a
+     * phone (nor a mail body); it lists the units, and the PDF, the XLSX and each unit's page the projects.
+     */
+    public List<ReportRow> red() {
+        return report.overview() ? List.of() : withFlag(Flag.RED);
+    }
+
+    public List<ReportRow> yellow() {
+        return report.overview() ? List.of() : withFlag(Flag.YELLOW);
+    }
+
+    public List<ReportRow> green() {
+        return report.overview() ? List.of() : withFlag(Flag.GREEN);
+    }
+
+    public boolean anyRed() {
+        return !report.overview() && report.summary().red() > 0;
+    }
+
+    public boolean anyYellow() {
+        return !report.overview() && report.summary().yellow() > 0;
+    }
+
+    public boolean noneFlagged() {
+        return report.summary().red() == 0 && report.summary().yellow() == 0;
+    }
+
+    public boolean greenListed() {
+        return !report.overview() && report.summary().green() > 0;
+    }
+
+    /** The combined page of several units names each project's unit. */
+    public boolean unitShown() {
+        return report.multiUnit();
+    }
+
+    public List<UnitLine> units() {
+        return report.units();
+    }
+
+    public boolean overview() {
+        return report.overview();
+    }
+
+    public List<Unplanned> unplanned() {
+        return report.unplanned();
+    }
+
+    public boolean anyUnplanned() {
+        return !report.unplanned().isEmpty();
+    }
+
+    /** The reasons in words, without the flag word the badge already shows ("进度滞后、未完成节点计划"). */
+    public String reasons(ReportRow row) {
+        String flagWord = text.flag(row.flag()) + " ";
+        return row.flagText().startsWith(flagWord) ? row.flagText().substring(flagWord.length()) : row.flagText();
+    }
+
+    private List<ReportRow> withFlag(Flag flag) {
+        return report.rows().stream().filter(r -> r.flag() == flag).toList();
+    }
+}

@@ -1,0 +1,153 @@
+package org.budgetmonitor.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.budgetmonitor.report.QuarterlyReport;
+import org.budgetmonitor.report.QuarterlyText;
+import org.budgetmonitor.report.ReportText;
+import org.budgetmonitor.report.VarianceReport;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/** The HTML page's content, order, escaping and self-containment, from the report models. */
+class HtmlReportTest {
+
+    private static final HtmlReportWriter WRITER = new HtmlReportWriter();
+    private static final ReportText ZH = ReportText.forLanguage("zh");
+
+    private static Document variance(String language) {
+        ReportText text = ReportText.forLanguage(language);
+        return Jsoup.parse(WRITER.renderVariance(HtmlFixtures.nightly().reports(text).get(0), text));
+    }
+
+    private static String quarterlyHtml(String language, String unit) {
+        return WRITER.renderQuarterly(HtmlFixtures.quarterly(), QuarterlyText.forLanguage(language), unit);
+    }
+
+    @Test
+    void aProjectNameWithMarkupOrAnAmpersandIsShownAsTextNotRunOrParsed() {
+        String html = WRITER.renderVariance(HtmlFixtures.nightly().reports(ZH).get(0), ZH);
+        Document doc = Jsoup.parse(html);
+
+        assertThat(doc.select("script")).isEmpty();
+        assertThat(doc.select("b:not([data-col])").stream().map(Element::text)).doesNotContain("");
+        assertThat(html).doesNotContain("<script>alert(1)</script>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;招商&quot; &lt;b&gt;");
+        assertThat(card(doc, HtmlFixtures.MARKUP_CODE).selectFirst("[data-col=project_name]").text())
+                .isEqualTo(HtmlFixtures.MARKUP_NAME);
+    }
+
+    @Test
+    void markupInTheQuarterlyReviewsNamesIsShownAsText() {
+        String html = quarterlyHtml("zh", null);
+        Document doc = Jsoup.parse(html);
+
+        assertThat(doc.select("script, i")).isEmpty();
+        assertThat(html).doesNotContain("<script>alert(1)</script>").doesNotContain("<i>附属</i>")
+                .contains("&lt;i&gt;附属&lt;/i&gt;").contains("满意度 &lt;90%&gt; &amp; more");
+        assertThat(card(doc, HtmlFixtures.MARKUP_CODE).selectFirst("[data-col=project_name]").text())
+                .isEqualTo(HtmlFixtures.MARKUP_NAME);
+    }
+
+    @Test
+    void thePageIsSelfContainedWithAViewportAndNoScriptOrRemoteResource() {
+        for (String html : List.of(variance("zh").outerHtml(), quarterlyHtml("zh", null), quarterlyHtml("en", "472001"))) {
+            Document doc = Jsoup.parse(html);
+            assertThat(doc.selectFirst("meta[name=viewport]").attr("content")).isEqualTo("width=device-width, initial-scale=1");
+            assertThat(doc.select("script, link, img, iframe, object, embed")).isEmpty();
+            assertThat(doc.select("[src], [href]")).isEmpty();
+            assertThat(html).doesNotContainPattern("(?i)url\\(|@import|https?://(?!www\\.w3\\.org/2000/svg)");
+            assertThat(doc.select("svg")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void chineseByDefaultAndEnglishWithTheEnglishLocale() {
+        Document zh = variance("zh");
+        Document en = variance("en");
+
+        assertThat(zh.selectFirst("html").attr("lang")).isEqualTo("zh-CN");
+        assertThat(zh.text()).contains("预算执行进度监控报告", "截至日期", "序时进度", "红色预警项目（3 个）", "红 RED");
+        assertThat(en.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(en.text()).contains("Budget Execution Progress Report", "As of", "Time progress", "RED projects (3)")
+                .doesNotContain("截至日期", "序时进度");
+        assertThat(Jsoup.parse(quarterlyHtml("en", null)).text()).contains("Quarterly", "Focus list", "Reason: ")
+                .doesNotContain("偏差原因");
+    }
+
+    @Test
+    void redAndYellowProjectsComeFirstThenGreenEachFlagInWordsAsWellAsColour() {
+        Document doc = variance("zh");
+
+        List<String> flags = doc.select(".card").eachAttr("data-flag");
+        assertThat(flags).isSortedAccordingTo(java.util.Comparator.comparing(org.budgetmonitor.variance.Flag::valueOf));
+        assertThat(flags).contains("RED", "YELLOW", "GREEN");
+        for (Element card : doc.select(".card")) {
+            String word = switch (card.attr("data-flag")) {
+                case "RED" -> "红 RED";
+                case "YELLOW" -> "黄 YELLOW";
+                default -> "绿 GREEN";
+            };
+            assertThat(card.selectFirst(".badge").text()).isEqualTo(word);
+        }
+        // The reason in words beside the badge, not the flag word again.
+        assertThat(card(doc, "13091626P000178100047").selectFirst("[data-col=reasons]").text())
+                .isEqualTo("进度滞后、未完成节点计划");
+    }
+
+    @Test
+    void theUnitsPageOfTheReviewHoldsOnlyThatUnitsProjectsFocusAndTotals() {
+        Document unit = Jsoup.parse(quarterlyHtml("zh", "471005"));
+        Document all = Jsoup.parse(quarterlyHtml("zh", null));
+
+        assertThat(unit.select(".card").eachAttr("data-code")).containsExactly(HtmlFixtures.MARKUP_CODE);
+        assertThat(unit.select(".focus").eachAttr("data-code")).containsExactly(HtmlFixtures.MARKUP_CODE);
+        assertThat(unit.selectFirst("[data-fact=unit_code]").text()).isEqualTo("471005");
+        assertThat(unit.selectFirst("[data-count=red]").text()).isEqualTo("1");
+        assertThat(unit.selectFirst("[data-col=budget_wan]").text()).isEqualTo("30.00");
+        assertThat(unit.select(".unplanned")).isEmpty(); // unplanned codes belong to no unit
+        assertThat(all.select(".card")).hasSize(4);
+        assertThat(all.selectFirst("[data-count=red]").text()).isEqualTo("2");
+        assertThat(all.select("[data-unit]").eachAttr("data-unit")).containsExactly("472001", "471005");
+        assertThat(all.select(".unplanned").eachAttr("data-code")).containsExactly("13091626P000199100001");
+    }
+
+    @Test
+    void aUnitsVariancePageNamesItsUnitAndTheCombinedOneNamesEachProjectsUnit() {
+        var fixtures = HtmlFixtures.nightly().project("471005", "沧州临港经济技术开发区财政局本级", "13091626P000100000001",
+                "财政信息化运维", "30.00");
+        List<VarianceReport> reports = fixtures.reports(ZH);
+        Document combined = Jsoup.parse(WRITER.renderVariance(reports.get(0), ZH));
+        Document finance = Jsoup.parse(WRITER.renderVariance(reports.stream()
+                .filter(r -> "471005".equals(r.unitCode())).findFirst().orElseThrow(), ZH));
+
+        assertThat(finance.selectFirst("[data-fact=unit_code]").text()).isEqualTo("471005");
+        assertThat(finance.select(".card").eachAttr("data-code")).containsExactly("13091626P000100000001");
+        assertThat(combined.select("[data-fact=unit_code]")).isEmpty();
+        assertThat(card(combined, "13091626P000100000001").text()).contains("471005 沧州临港经济技术开发区财政局本级");
+    }
+
+    @Test
+    void theOverviewOfManyUnitsListsTheUnitsAndLeavesTheProjectsToTheUnitsPagesThePdfAndTheXlsx() {
+        var fixtures = HtmlFixtures.nightly().project("471005", "沧州临港经济技术开发区财政局本级", "13091626P000100000001",
+                "财政信息化运维", "30.00");
+        VarianceReport overview = fixtures.reports(ZH, 3).get(0);
+        assertThat(overview.overview()).isTrue();
+        Document doc = Jsoup.parse(WRITER.renderVariance(overview, ZH));
+
+        assertThat(doc.select("[data-unit]").eachAttr("data-unit")).containsExactly("472001", "471005");
+        assertThat(doc.select(".card")).isEmpty();
+        assertThat(doc.selectFirst("[data-count=red]").text()).isEqualTo(String.valueOf(overview.summary().red()));
+        assertThat(doc.text()).contains("明细见同名 PDF、XLSX 和各单位的页面");
+    }
+
+    private static Element card(Document doc, String code) {
+        Element card = doc.selectFirst(".card[data-code=" + code + "]");
+        assertThat(card).as("card of %s", code).isNotNull();
+        return card;
+    }
+}
