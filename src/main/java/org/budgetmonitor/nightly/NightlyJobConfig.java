@@ -187,8 +187,10 @@ public class NightlyJobConfig {
     @Bean
     @StepScope
     VarianceTasklet varianceTasklet(@Value("#{jobParameters['asOf']}") LocalDate asOf, PlanRepository plans,
-            SpendingTotals totals, VarianceRepository variances, VarianceThresholds thresholds) {
-        return new VarianceTasklet(asOf, plans, totals, variances, new VarianceCalculator(thresholds));
+            SpendingTotals totals, VarianceRepository variances, VarianceThresholds thresholds,
+            DisbursementRepository disbursements, ReportProperties reportProperties) {
+        return new VarianceTasklet(asOf, plans, totals, variances, new VarianceCalculator(thresholds),
+                disbursements::latestPayDate, reportProperties.staleDays());
     }
 
     // 4. Outputs: <output-dir>/<as-of>/variance-<as-of>.csv and rejected-<as-of>.csv.
