@@ -261,8 +261,8 @@ public class NightlyJobConfig {
             @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
             VarianceReportWriter writer, ReportProperties reportProperties, VarianceRepository variances,
             PlanRepository plans, SpendingTotals totals, DisbursementRepository disbursements,
-            RejectedRowRepository rejects, Clock clock) {
+            RejectedRowRepository rejects, Clock clock, VarianceThresholds thresholds) {
         return new WriteReportTasklet(new OutputFiles(Path.of(outputDir), asOf), ReportText.forLanguage(locale),
-                writer, reportProperties, variances, plans, totals, disbursements, rejects, clock);
+                writer, reportProperties, variances, plans, totals, disbursements, rejects, clock, thresholds);
     }
 }

@@ -15,6 +15,7 @@ import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.spending.SpendingTotals;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceRow;
+import org.budgetmonitor.variance.VarianceThresholds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -40,10 +41,11 @@ public class WriteReportTasklet implements Tasklet {
     private final DisbursementRepository disbursements;
     private final RejectedRowRepository rejects;
     private final Clock clock;
+    private final VarianceThresholds thresholds;
 
     public WriteReportTasklet(OutputFiles outputs, ReportText text, VarianceReportWriter writer, ReportProperties properties,
             VarianceRepository variances, PlanRepository plans, SpendingTotals totals, DisbursementRepository disbursements,
-            RejectedRowRepository rejects, Clock clock) {
+            RejectedRowRepository rejects, Clock clock, VarianceThresholds thresholds) {
         this.outputs = outputs;
         this.text = text;
         this.writer = writer;
@@ -54,6 +56,7 @@ public class WriteReportTasklet implements Tasklet {
         this.disbursements = disbursements;
         this.rejects = rejects;
         this.clock = clock;
+        this.thresholds = thresholds;
     }
 
     @Override
@@ -67,7 +70,7 @@ public class WriteReportTasklet implements Tasklet {
         plans.findProjects(asOf.getYear()).forEach(p -> projects.put(p.code(), p));
         var inputs = new VarianceReportAssembler.Inputs(asOf, rows, projects,
                 totals.actualsThrough(asOf, List.of()),
-                disbursements.latestPayDate(asOf).orElse(null),
+                disbursements.latestPayDate(asOf).orElse(null), properties.staleDays(), thresholds,
                 rejects.findByJobInstance(jobExecution.getJobInstanceId()).size(),
                 outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),
                 "E" + jobExecution.getId());

@@ -70,7 +70,7 @@ public record DataCutOff(LocalDate asOf, LocalDate latestPayment, int staleDays)
         if (!stale()) {
             return null;
         }
-        return latestPayment == null ? "the figures may be incomplete: no payments have been received for the year"
+        return latestPayment == null ? "the figures may be incomplete: no payment dated on or before the as-of date has been stored"
                 : "the figures may be incomplete: no payment in the " + daysBefore()
                         + " days before the as-of date (more than monitor.report.stale-days = " + staleDays + ")";
     }

@@ -37,7 +37,7 @@ class VarianceXlsxTest {
         });
         // no, budget, checkpoint date (an Excel date), checkpoint plan, expected, actual, rate, gap
         assertThat(numbers).contains(20.0, 10.0, 1.2, 6.0, -44.0);
-        assertThat(texts(cells)).anyMatch(t -> t.contains("红色 进度滞后、未完成节点计划"))
+        assertThat(texts(cells)).anyMatch(t -> t.contains("红色 进度滞后（节点计划未完成）"))
                 .anyMatch(t -> t.contains("预算执行进度监控报告"));
     }
 
