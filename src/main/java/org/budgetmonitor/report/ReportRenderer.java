@@ -131,6 +131,7 @@ public class ReportRenderer {
         p.put("REPORT_ID", report.reportId());
         p.put("META_LINE", VarianceReportLines.meta(report, text, GENERATED.format(report.generatedAt())));
         p.put("DATA_WARNING", VarianceReportLines.dataWarning(report, text));
+        p.put("DATA_STALE", report.dataCutOff().stale());
         p.put("MULTI_UNIT", report.multiUnit());
         p.put("SUMMARY_COUNTS", VarianceReportLines.counts(report, text));
         p.put("SUMMARY_TOTALS", VarianceReportLines.totals(s, text));

@@ -27,11 +27,14 @@ final class VarianceReportLines {
                 : text.get("header.noCutoff");
     }
 
-    /** Said plainly on page 1 when the latest payment is older than the stale limit; empty otherwise. */
+    /**
+     * Page 1's line on the data: said plainly when the latest payment is older than the stale limit
+     * (or there is none), otherwise the cut-off within the limit.
+     */
     static String dataWarning(VarianceReport report, ReportText text) {
         DataCutOff data = report.dataCutOff();
         if (!data.stale()) {
-            return "";
+            return text.format("data.fresh", data.latestPayment().toString(), data.daysBefore(), data.staleDays());
         }
         return data.hasPayments() ? text.format("data.stale", data.daysBefore(), data.staleDays())
                 : text.get("data.staleNone");
