@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.variance.DataCutOff;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.Reason;
 import org.budgetmonitor.variance.VarianceRepository;
@@ -75,15 +76,19 @@ public class DeliveryTasklet implements Tasklet {
         long instance = contribution.getStepExecution().getJobExecution().getJobInstanceId();
         List<String> notes = new ArrayList<>();
         Map<String, List<VarianceRow>> byUnit = new LinkedHashMap<>();
-        rows.of(jobContext).stream().filter(VarianceRow::planned)
+        List<VarianceRow> all = rows.of(jobContext);
+        all.stream().filter(VarianceRow::planned)
                 .forEach(r -> byUnit.computeIfAbsent(r.unitCode(), k -> new ArrayList<>()).add(r));
+        long unplanned = all.stream().filter(r -> !r.planned()).count();
+        DataCutOff data = DataCutOff.from(jobContext, outputs.asOf());
         for (var unit : byUnit.entrySet()) {
             List<String> recipients = settings.recipients().getOrDefault(unit.getKey(), List.of());
             if (recipients.isEmpty()) {
                 notes.add("no recipients for unit " + unit.getKey());
                 continue;
             }
-            deliveries.add(instance, compose(unit.getKey(), unit.getValue(), recipients, byUnit.size() > 1));
+            deliveries.add(instance, compose(unit.getKey(), unit.getValue(), recipients, byUnit.size() > 1, unplanned,
+                    data));
         }
         // This run's messages and any an earlier run could not deliver, oldest first.
         int sent = 0;
@@ -104,7 +109,15 @@ public class DeliveryTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    Delivery compose(String unitCode, List<VarianceRow> rows, List<String> recipients, boolean severalUnits) {
+    /**
+     * The message for one unit. Its counts are those of the attached report: a plan's only unit gets the
+     * report of all, which lists the unplanned codes (counted apart from RED, as there); a unit of several
+     * gets its own report, which cannot hold them.
+     *
+     * @param data the run's data cut-off, or null when the variance step did not record one
+     */
+    Delivery compose(String unitCode, List<VarianceRow> rows, List<String> recipients, boolean severalUnits,
+            long unplannedCodes, DataCutOff data) {
         String unitName = rows.get(0).unitName();
         Map<Flag, Long> counts = rows.stream().collect(Collectors.groupingBy(VarianceRow::flag, Collectors.counting()));
         long red = counts.getOrDefault(Flag.RED, 0L);
@@ -113,8 +126,22 @@ public class DeliveryTasklet implements Tasklet {
         StringBuilder body = new StringBuilder();
         body.append("各位好：\n\n").append(unitName).append("（").append(unitCode).append("）截至 ").append(outputs.asOf())
                 .append(" 的").append(kind.title()).append("见附件。\n\n");
+        if (data != null) {
+            body.append(data.hasPayments() ? "数据截止 " + data.latestPayment() + "，距截止日期 " + data.daysBefore() + " 天。\n"
+                    : "截至该日尚无支付数据。\n");
+            if (data.stale()) {
+                body.append(data.hasPayments() ? "数据可能不完整：最近一笔支付距截止日期 " + data.daysBefore() + " 天（超过 "
+                        + data.staleDays() + " 天），可能尚有支付未导入，使用报告数字前请核实。\n"
+                        : "数据可能不完整：截至该日尚无任何支付数据，请核实支付数据是否已导入。\n");
+            }
+        }
         body.append("监控项目 ").append(rows.size()).append(" 个：红色 ").append(red).append(" 个，黄色 ").append(yellow)
-                .append(" 个，绿色 ").append(green).append(" 个。\n");
+                .append(" 个，绿色 ").append(green).append(" 个");
+        if (!severalUnits) {
+            body.append("；计划外支出编码 ").append(unplannedCodes).append(" 个")
+                    .append(unplannedCodes > 0 ? "（不在预算计划中，报告中另行列示，不计入红色）" : "");
+        }
+        body.append("。\n");
         if (red > 0) {
             body.append("红色预警项目：\n");
             for (VarianceRow row : rows) {
@@ -122,7 +149,10 @@ public class DeliveryTasklet implements Tasklet {
                     body.append("  ").append(row.projectCode()).append(' ').append(row.projectName()).append("：偏差 ")
                             .append(row.gapPp().setScale(2, RoundingMode.HALF_UP).toPlainString()).append(" 个百分点（")
                             .append(row.reasons().stream().map(Reason::chinese).collect(Collectors.joining("、")))
-                            .append("）\n");
+                            .append("）")
+                            .append(row.overBudget().isPositive()
+                                    ? "，超支 " + row.overBudget().wanForDisplay().toPlainString() + " 万元" : "")
+                            .append("\n");
                 }
             }
         }

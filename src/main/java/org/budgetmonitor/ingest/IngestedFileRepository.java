@@ -181,8 +181,8 @@ public class IngestedFileRepository {
         List<SpendingTotals.Change> takenOut = new ArrayList<>();
         jdbc.query(ORPHANS, rs -> {
             if (rs.getLong(1) <= counted) {
-                takenOut.add(new SpendingTotals.Change(rs.getDate(2).toLocalDate(), rs.getString(3),
-                        rs.getBigDecimal(4).negate()));
+                takenOut.add(SpendingTotals.Change.takenOut(rs.getDate(2).toLocalDate(), rs.getString(3),
+                        rs.getBigDecimal(4)));
             }
         }, id);
         int removed = jdbc.update(DELETE_ORPHANS, id);

@@ -187,8 +187,10 @@ public class NightlyJobConfig {
     @Bean
     @StepScope
     VarianceTasklet varianceTasklet(@Value("#{jobParameters['asOf']}") LocalDate asOf, PlanRepository plans,
-            SpendingTotals totals, VarianceRepository variances, VarianceThresholds thresholds) {
-        return new VarianceTasklet(asOf, plans, totals, variances, new VarianceCalculator(thresholds));
+            SpendingTotals totals, VarianceRepository variances, VarianceThresholds thresholds,
+            DisbursementRepository disbursements, ReportProperties reportProperties) {
+        return new VarianceTasklet(asOf, plans, totals, variances, new VarianceCalculator(thresholds),
+                disbursements::latestPayDate, reportProperties.staleDays());
     }
 
     // 4. Outputs: <output-dir>/<as-of>/variance-<as-of>.csv and rejected-<as-of>.csv.
@@ -259,8 +261,8 @@ public class NightlyJobConfig {
             @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
             VarianceReportWriter writer, ReportProperties reportProperties, VarianceRepository variances,
             PlanRepository plans, SpendingTotals totals, DisbursementRepository disbursements,
-            RejectedRowRepository rejects, Clock clock) {
+            RejectedRowRepository rejects, Clock clock, VarianceThresholds thresholds) {
         return new WriteReportTasklet(new OutputFiles(Path.of(outputDir), asOf), ReportText.forLanguage(locale),
-                writer, reportProperties, variances, plans, totals, disbursements, rejects, clock);
+                writer, reportProperties, variances, plans, totals, disbursements, rejects, clock, thresholds);
     }
 }

@@ -15,6 +15,7 @@ import org.budgetmonitor.plan.LoadPlanTasklet;
 import org.budgetmonitor.quarterly.QuarterlyReviewTasklet;
 import org.budgetmonitor.run.JobCommandRunner;
 import org.budgetmonitor.run.JobLauncherService;
+import org.budgetmonitor.variance.DataCutOff;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.VarianceTasklet;
 import org.springframework.batch.core.BatchStatus;
@@ -116,6 +117,13 @@ public class NightlyRunSummary implements JobExecutionListener {
         }
         if (job.containsKey(ArchiveTasklet.ARCHIVED)) {
             s.append("  archive:    ").append(job.getInt(ArchiveTasklet.ARCHIVED)).append(" files moved out of the inbox\n");
+        }
+        DataCutOff data = DataCutOff.from(job, asOf);
+        if (data != null) {
+            s.append("  data:       ").append(data.summaryLine()).append('\n');
+            if (data.stale()) {
+                s.append("              ").append(data.summaryWarning()).append('\n');
+            }
         }
         if (job.containsKey(VarianceTasklet.FLAG_COUNT_PREFIX + Flag.RED)) {
             s.append("  flags:      ");

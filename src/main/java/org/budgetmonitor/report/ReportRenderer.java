@@ -135,19 +135,17 @@ public class ReportRenderer {
         p.put(JRParameter.REPORT_RESOURCE_BUNDLE, text.bundle());
         p.put("UNIT_LINE", text.format("header.unit", report.unitTitle()));
         p.put("REPORT_ID", report.reportId());
-        p.put("META_LINE", text.format("header.meta", report.asOf().toString(),
-                report.cutOff() == null ? text.get("header.noCutoff") : report.cutOff().toString(),
-                String.valueOf(report.fiscalYear()), GENERATED.format(report.generatedAt())));
+        p.put("META_LINE", VarianceReportLines.meta(report, text, GENERATED.format(report.generatedAt())));
+        p.put("DATA_WARNING", VarianceReportLines.dataWarning(report, text));
+        p.put("DATA_STALE", report.dataCutOff().stale());
         p.put("MULTI_UNIT", report.multiUnit());
-        p.put("SUMMARY_COUNTS", text.format("summary.counts", s.projects(), s.red(), s.yellow(), s.green(),
-                s.unplannedCodes()));
-        p.put("SUMMARY_TOTALS", text.format("summary.totals", s.budgetWan(), s.expectedWan(), s.actualWan()));
-        p.put("SUMMARY_PROGRESS", text.format("summary.progress", s.executionRatePct(), s.timeProgressPct(),
-                s.elapsedDays(), s.daysInYear()));
+        p.put("SUMMARY_COUNTS", VarianceReportLines.counts(report, text));
+        p.put("SUMMARY_TOTALS", VarianceReportLines.totals(s, text));
+        p.put("SUMMARY_PROGRESS", VarianceReportLines.progress(s, text));
         p.put("SUMMARY_RED", s.redProjects());
-        p.put("UNPLANNED_TEXT", unplannedText(report, text));
-        p.put("REJECT_TEXT", report.rejectedRows() == 0 ? text.get("rejects.none")
-                : text.format("rejects.some", report.rejectedRows(), report.rejectFile()));
+        p.put("LEGEND", VarianceReportLines.legend(report.thresholds(), text));
+        p.put("UNPLANNED_TEXT", VarianceReportLines.unplanned(report, text));
+        p.put("REJECT_TEXT", VarianceReportLines.rejects(report, text));
         p.put("RATES", rates(report.rates()));
         p.put("RATES_NOTE", report.rateCandidates() > VarianceReportAssembler.MAX_RATE_BARS
                 ? text.format("chart.rates.capped", VarianceReportAssembler.MAX_RATE_BARS, report.rateCandidates())
@@ -169,15 +167,6 @@ public class ReportRenderer {
         return p;
     }
 
-    private static String unplannedText(VarianceReport report, ReportText text) {
-        if (!report.unplanned().isEmpty()) {
-            List<String> items = report.unplanned().stream()
-                    .map(u -> text.format("unplanned.item", u.code(), u.actualWan())).toList();
-            return text.format("unplanned.line", String.join(text.get("summary.redSeparator"), items));
-        }
-        return report.unplannedElsewhere() ? text.get("unplanned.elsewhere") : text.get("unplanned.none");
-    }
-
     static JRDataSource rows(List<ReportRow> rows) {
         return new RecordDataSource<>(rows, (r, field) -> switch (field) {
             case "no" -> r.no();
@@ -192,6 +181,9 @@ public class ReportRenderer {
             case "actualWan" -> r.actualWan();
             case "ratePct" -> r.ratePct();
             case "gapPp" -> r.gapPp();
+            case "timeProgressGapPp" -> r.timeProgressGapPp();
+            case "balanceWan" -> r.balanceWan();
+            case "overBudgetWan" -> r.overBudgetWan();
             case "flag" -> r.flag().name();
             case "flagText" -> r.flagText();
             default -> throw RecordDataSource.unknown(field);

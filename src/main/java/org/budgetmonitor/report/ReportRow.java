@@ -12,6 +12,12 @@ import org.budgetmonitor.variance.VarianceRow;
  * One line of the report's table, figures already rounded the way they are printed: amounts in
  * 万元 (2 dp, HALF_UP), rates and gaps to 2 dp. Rounding here rather than in the template keeps the
  * PDF and the XLSX cell values identical.
+ *
+ * @param gapPp against the plan (A − E) / B × 100
+ * @param timeProgressPct 序时进度 of the as-of date, the same for every row
+ * @param timeProgressGapPp the execution rate against 序时进度, percentage points
+ * @param balanceWan 余额, budget − actual, never below 0
+ * @param overBudgetWan what the actual exceeds the budget by, 0 when it does not
  */
 public record ReportRow(
         int no,
@@ -27,6 +33,10 @@ public record ReportRow(
         BigDecimal ratePct,
         BigDecimal expectedRatePct,
         BigDecimal gapPp,
+        BigDecimal timeProgressPct,
+        BigDecimal timeProgressGapPp,
+        BigDecimal balanceWan,
+        BigDecimal overBudgetWan,
         Flag flag,
         String flagText) {
 
@@ -41,12 +51,15 @@ public record ReportRow(
                 row.budget().wanForDisplay(), row.checkpointDate(),
                 row.checkpointPlan() == null ? null : row.checkpointPlan().wanForDisplay(),
                 wan(row.expectedYuan()), row.actual().wanForDisplay(), twoPlaces(row.executionRatePct()),
-                expectedRate, twoPlaces(row.gapPp()), row.flag(), text.flagAndReasons(row.flag(), row.reasons()));
+                expectedRate, twoPlaces(row.gapPp()), twoPlaces(row.timeProgressPct()),
+                twoPlaces(row.timeProgressGapPp()), row.balance().wanForDisplay(), row.overBudget().wanForDisplay(),
+                row.flag(), text.flagAndReasons(row.flag(), row.reasons()));
     }
 
     ReportRow renumbered(int newNo) {
         return new ReportRow(newNo, unitCode, unitName, code, name, budgetWan, checkpointDate, checkpointPlanWan,
-                expectedWan, actualWan, ratePct, expectedRatePct, gapPp, flag, flagText);
+                expectedWan, actualWan, ratePct, expectedRatePct, gapPp, timeProgressPct, timeProgressGapPp, balanceWan,
+                overBudgetWan, flag, flagText);
     }
 
     static BigDecimal wan(BigDecimal yuan) {

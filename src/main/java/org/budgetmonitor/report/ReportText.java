@@ -63,9 +63,22 @@ public final class ReportText {
         return get("flag." + flag.name());
     }
 
-    /** "红色 进度滞后、未完成节点计划": the flag cell's words. */
+    /**
+     * The flag cell's words: the flag, the reasons that decided it, and a missed checkpoint as a note in
+     * brackets, since it never changes the flag: "红色 进度滞后（节点计划未完成）", "绿色（节点计划未完成）",
+     * "绿色 正常". A GREEN project that missed its checkpoint is then not read as a contradiction.
+     */
     public String flagAndReasons(Flag flag, List<Reason> reasons) {
-        return flag(flag) + " " + reasons(reasons);
+        List<Reason> deciding = reasons.stream().filter(r -> r != Reason.MISSED_CHECKPOINT).toList();
+        boolean missed = reasons.contains(Reason.MISSED_CHECKPOINT);
+        StringBuilder s = new StringBuilder(flag(flag));
+        if (!deciding.isEmpty() || !missed) {
+            s.append(' ').append(reasons(deciding));
+        }
+        if (missed) {
+            s.append(format("flag.note", get("reason." + Reason.MISSED_CHECKPOINT.name())));
+        }
+        return s.toString();
     }
 
     public String reasons(List<Reason> reasons) {

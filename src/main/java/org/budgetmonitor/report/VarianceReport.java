@@ -4,12 +4,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.budgetmonitor.variance.DataCutOff;
 import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.VarianceThresholds;
 
 /**
  * Everything one report file shows, already in the report's language and rounding. The combined
  * report has {@code unitCode == null}.
  *
+ * @param cutOff the latest payment dated on or before the as-of date, null when there is none
+ * @param staleDays {@code monitor.report.stale-days}: see {@link DataCutOff}
+ * @param thresholds the flag rules in force, for the legend
  * @param curves the RED and YELLOW projects' charts, at most {@link VarianceReportAssembler#MAX_CURVES}
  * @param curveCandidates how many RED and YELLOW projects there were (a note says when not all are drawn)
  * @param rates bars of the execution-rate chart
@@ -25,8 +30,10 @@ public record VarianceReport(
         boolean multiUnit,
         LocalDate asOf,
         LocalDate cutOff,
+        int staleDays,
         LocalDateTime generatedAt,
         String reportId,
+        VarianceThresholds thresholds,
         ReportSummary summary,
         List<ReportRow> rows,
         List<ProjectCurve> curves,
@@ -69,6 +76,11 @@ public record VarianceReport(
             }
         }
         return flagged;
+    }
+
+    /** How recent the figures are, as the summary and the mail say it. */
+    public DataCutOff dataCutOff() {
+        return new DataCutOff(asOf, cutOff, staleDays);
     }
 
     public int fiscalYear() {

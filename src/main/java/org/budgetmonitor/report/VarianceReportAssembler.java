@@ -1,6 +1,7 @@
 package org.budgetmonitor.report;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,7 +16,9 @@ import java.util.TreeMap;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.TimeProgress;
 import org.budgetmonitor.variance.VarianceRow;
+import org.budgetmonitor.variance.VarianceThresholds;
 
 /**
  * Turns the variance table of a date into the reports to print: the combined one and, when the plan
@@ -44,6 +47,8 @@ public class VarianceReportAssembler {
             Map<String, BudgetProject> projectsByCode,
             Map<String, NavigableMap<LocalDate, BigDecimal>> dailyTotals,
             LocalDate cutOff,
+            int staleDays,
+            VarianceThresholds thresholds,
             int rejectedRows,
             String rejectFile,
             LocalDateTime generatedAt,
@@ -114,8 +119,8 @@ public class VarianceReportAssembler {
                 .toList();
         String reportId = "BM-" + in.asOf().toString().replace("-", "") + "-"
                 + (unitCode == null ? "ALL" : unitCode) + "-" + in.runTag();
-        return new VarianceReport(unitCode, unitTitle, multiUnit, in.asOf(), in.cutOff(), in.generatedAt(), reportId,
-                summary(in.asOf(), planned, unplanned.size()), rows, curves, flagged.size(), rates(rows),
+        return new VarianceReport(unitCode, unitTitle, multiUnit, in.asOf(), in.cutOff(), in.staleDays(),
+                in.generatedAt(), reportId, in.thresholds(), summary(in.asOf(), planned, unplanned.size()), rows, curves, flagged.size(), rates(rows),
                 rows.size(), unplanned, unplannedElsewhere, in.rejectedRows(), in.rejectFile(), units);
     }
 
@@ -178,8 +183,11 @@ public class VarianceReportAssembler {
         int red = 0;
         int yellow = 0;
         int green = 0;
+        int overBudgetProjects = 0;
         Money budget = Money.ZERO;
         Money actual = Money.ZERO;
+        Money balance = Money.ZERO;
+        Money overBudget = Money.ZERO;
         BigDecimal expected = BigDecimal.ZERO;
         List<String> redNames = new ArrayList<>();
         for (VarianceRow row : planned) {
@@ -187,7 +195,10 @@ public class VarianceReportAssembler {
                 case RED -> {
                     red++;
                     if (redNames.size() < RED_NAMES_LISTED) {
-                        redNames.add(text.format("summary.redItem", row.projectName(), text.reasons(row.reasons())));
+                        redNames.add(row.overBudget().isPositive()
+                                ? text.format("summary.redItemOver", row.projectName(), text.reasons(row.reasons()),
+                                        row.overBudget().wanForDisplay())
+                                : text.format("summary.redItem", row.projectName(), text.reasons(row.reasons())));
                     }
                 }
                 case YELLOW -> yellow++;
@@ -195,19 +206,25 @@ public class VarianceReportAssembler {
             }
             budget = budget.plus(row.budget());
             actual = actual.plus(row.actual());
+            balance = balance.plus(row.balance());
+            if (row.overBudget().isPositive()) {
+                overBudgetProjects++;
+                overBudget = overBudget.plus(row.overBudget());
+            }
             expected = expected.add(row.expectedYuan());
         }
         String redList = red == 0 ? text.get("summary.redNone")
                 : text.format("summary.red", String.join(text.get("summary.redSeparator"), redNames)
                         + (red > redNames.size() ? text.format("summary.redMore", red - redNames.size()) : ""));
-        int elapsed = asOf.getDayOfYear();
-        int days = asOf.lengthOfYear();
-        BigDecimal rate = budget.isZero() ? BigDecimal.ZERO
-                : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP);
-        BigDecimal time = BigDecimal.valueOf(elapsed).multiply(HUNDRED).divide(BigDecimal.valueOf(days), 2,
-                RoundingMode.HALF_UP);
+        BigDecimal exactRate = budget.isZero() ? BigDecimal.ZERO
+                : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), MathContext.DECIMAL128);
+        BigDecimal exactTime = TimeProgress.pct(asOf);
         return new ReportSummary(planned.size(), red, yellow, green, unplannedCodes, budget.wanForDisplay(),
-                Money.ofYuan(expected).wanForDisplay(), actual.wanForDisplay(), rate, time, elapsed, days, redList);
+                Money.ofYuan(expected).wanForDisplay(), actual.wanForDisplay(), balance.wanForDisplay(),
+                overBudgetProjects, overBudget.wanForDisplay(), budget.isZero() ? BigDecimal.ZERO.setScale(2)
+                        : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP),
+                ReportRow.twoPlaces(exactTime), ReportRow.twoPlaces(exactRate.subtract(exactTime)), asOf.getDayOfYear(),
+                asOf.lengthOfYear(), redList);
     }
 
     private static String shorten(String s, int max) {

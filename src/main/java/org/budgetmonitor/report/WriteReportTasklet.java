@@ -18,6 +18,7 @@ import org.budgetmonitor.spending.SpendingTotals;
 import org.budgetmonitor.variance.Reason;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceRow;
+import org.budgetmonitor.variance.VarianceThresholds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -44,10 +45,11 @@ public class WriteReportTasklet implements Tasklet {
     private final RejectedRowRepository rejects;
     private final Clock clock;
     private final HtmlReportWriter html = new HtmlReportWriter();
+    private final VarianceThresholds thresholds;
 
     public WriteReportTasklet(OutputFiles outputs, ReportText text, VarianceReportWriter writer, ReportProperties properties,
             VarianceRepository variances, PlanRepository plans, SpendingTotals totals, DisbursementRepository disbursements,
-            RejectedRowRepository rejects, Clock clock) {
+            RejectedRowRepository rejects, Clock clock, VarianceThresholds thresholds) {
         this.outputs = outputs;
         this.text = text;
         this.writer = writer;
@@ -58,6 +60,7 @@ public class WriteReportTasklet implements Tasklet {
         this.disbursements = disbursements;
         this.rejects = rejects;
         this.clock = clock;
+        this.thresholds = thresholds;
     }
 
     @Override
@@ -72,7 +75,7 @@ public class WriteReportTasklet implements Tasklet {
         var rejected = rejects.findByJobInstance(jobExecution.getJobInstanceId());
         var inputs = new VarianceReportAssembler.Inputs(asOf, rows, projects,
                 totals.actualsThrough(asOf, List.of()),
-                disbursements.latestPayDate(asOf).orElse(null),
+                disbursements.latestPayDate(asOf).orElse(null), properties.staleDays(), thresholds,
                 rejected.size(),
                 outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),
                 "E" + jobExecution.getId());

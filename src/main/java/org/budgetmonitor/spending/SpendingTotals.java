@@ -51,12 +51,15 @@ public class SpendingTotals {
 
     private static final String MONTH_COLUMNS = "m01_yuan, m02_yuan, m03_yuan, m04_yuan, m05_yuan, m06_yuan, "
             + "m07_yuan, m08_yuan, m09_yuan, m10_yuan, m11_yuan, m12_yuan";
-    // m01_yuan = m01_yuan + ?, …, m12_yuan = m12_yuan + ?
+    /** How many payments each month's amount adds up (V10): a month can net to 0 and still have payments. */
+    private static final String COUNT_COLUMNS = MONTH_COLUMNS.replace("_yuan", "_payments");
+    // m01_yuan = m01_yuan + ?, …, m12_yuan = m12_yuan + ?, m01_payments = m01_payments + ?, …
     private static final String ADD = "UPDATE project_year_total SET "
-            + String.join(", ", Stream.of(MONTH_COLUMNS.split(", ")).map(c -> c + " = " + c + " + ?").toList())
+            + String.join(", ", Stream.of((MONTH_COLUMNS + ", " + COUNT_COLUMNS).split(", "))
+                    .map(c -> c + " = " + c + " + ?").toList())
             + " WHERE fiscal_year = ? AND project_code = ?";
-    private static final String INSERT = "INSERT INTO project_year_total (fiscal_year, project_code, " + MONTH_COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO project_year_total (fiscal_year, project_code, " + MONTH_COLUMNS
+            + ", " + COUNT_COLUMNS + ") VALUES (?, ?" + ", ?".repeat(24) + ")";
     private static final String STORED_PROJECTS = "SELECT project_code FROM project_year_total WHERE fiscal_year = ?";
     private static final int MAX_PROJECT_YEARS_IN_MEMORY = 200_000;
     private static final String YEAR = "SELECT project_code, " + MONTH_COLUMNS
@@ -64,6 +67,11 @@ public class SpendingTotals {
     private static final String LATER_IN_MONTH = """
             SELECT project_code, pay_date, SUM(amount_yuan) AS total FROM disbursement
             WHERE pay_date > ? AND pay_date <= ? GROUP BY project_code, pay_date""";
+    private static final String YEAR_COUNTS = "SELECT project_code, " + COUNT_COLUMNS
+            + " FROM project_year_total WHERE fiscal_year = ?";
+    private static final String COUNTED_LATER_IN_MONTH = """
+            SELECT project_code, COUNT(*) FROM disbursement
+            WHERE pay_date > ? AND pay_date <= ? AND id <= ? GROUP BY project_code""";
 
     private static final NavigableMap<LocalDate, BigDecimal> EMPTY = Collections.emptyNavigableMap();
 
@@ -81,8 +89,17 @@ public class SpendingTotals {
         this.page = page;
     }
 
-    /** A change to one project's spending in one month. */
-    public record Change(LocalDate payDate, String projectCode, BigDecimal amountYuan) {
+    /**
+     * A change to one project's spending in one month.
+     *
+     * @param payments how many payments it adds (negative: takes out)
+     */
+    public record Change(LocalDate payDate, String projectCode, BigDecimal amountYuan, int payments) {
+
+        /** A stored payment of that amount taken out again (a correction or an abandoned file). */
+        public static Change takenOut(LocalDate payDate, String projectCode, BigDecimal amountYuan) {
+            return new Change(payDate, projectCode, amountYuan.negate(), -1);
+        }
     }
 
     /** Adds the payments stored since the last update to the monthly totals; returns how many. */
@@ -96,12 +113,12 @@ public class SpendingTotals {
         // A year's payments add up to one row per project: sums are kept per project and year, and
         // written once, however many pages they came in. In BigDecimal, exact whatever the amounts: a
         // sum in long 分 overflowed (or wrapped silently) on amounts stored before they were bounded.
-        Map<ProjectYear, BigDecimal[]> sums = new HashMap<>();
+        Map<ProjectYear, Sums> sums = new HashMap<>();
         for (long from = through; from < last; from += page) {
             long[] rows = {0};
             jdbc.query(NEW_PAYMENTS, rs -> {
                 rows[0]++;
-                add(sums, rs.getDate(1).toLocalDate(), rs.getString(2), rs.getBigDecimal(3));
+                add(sums, rs.getDate(1).toLocalDate(), rs.getString(2), rs.getBigDecimal(3), 1);
             }, from, Math.min(from + page, last));
             applied += rows[0];
             if (sums.size() >= MAX_PROJECT_YEARS_IN_MEMORY) {
@@ -121,27 +138,32 @@ public class SpendingTotals {
 
     /** Adds changes (negative ones take payments out) to the monthly totals. */
     public void apply(Collection<Change> changes) {
-        Map<ProjectYear, BigDecimal[]> sums = new HashMap<>();
-        changes.forEach(c -> add(sums, c.payDate(), c.projectCode(), c.amountYuan()));
+        Map<ProjectYear, Sums> sums = new HashMap<>();
+        changes.forEach(c -> add(sums, c.payDate(), c.projectCode(), c.amountYuan(), c.payments()));
         write(sums);
     }
 
     private record ProjectYear(String projectCode, int year) {
     }
 
-    private static void add(Map<ProjectYear, BigDecimal[]> sums, LocalDate payDate, String projectCode, BigDecimal yuan) {
-        BigDecimal[] months = sums.computeIfAbsent(new ProjectYear(projectCode, payDate.getYear()), k -> zeros());
+    /** A project's year: net amount (元) and number of payments per month. */
+    private record Sums(BigDecimal[] yuan, int[] payments) {
+
+        Sums() {
+            this(new BigDecimal[12], new int[12]);
+            Arrays.fill(yuan, BigDecimal.ZERO);
+        }
+    }
+
+    private static void add(Map<ProjectYear, Sums> sums, LocalDate payDate, String projectCode, BigDecimal yuan,
+            int payments) {
+        Sums year = sums.computeIfAbsent(new ProjectYear(projectCode, payDate.getYear()), k -> new Sums());
         int m = payDate.getMonthValue() - 1;
-        months[m] = months[m].add(yuan);
+        year.yuan()[m] = year.yuan()[m].add(yuan);
+        year.payments()[m] += payments;
     }
 
-    private static BigDecimal[] zeros() {
-        BigDecimal[] months = new BigDecimal[12];
-        Arrays.fill(months, BigDecimal.ZERO);
-        return months;
-    }
-
-    private void write(Map<ProjectYear, BigDecimal[]> sums) {
+    private void write(Map<ProjectYear, Sums> sums) {
         // Updated where the project's year has a row, inserted where not: knowing which first saves
         // a statement per project on the first night of a year (or of a full load), when none has.
         Set<ProjectYear> stored = new HashSet<>();
@@ -149,20 +171,24 @@ public class SpendingTotals {
                 rs -> {
                     stored.add(new ProjectYear(rs.getString(1), year));
                 }, year));
-        List<Map.Entry<ProjectYear, BigDecimal[]>> updates = new ArrayList<>();
-        List<Map.Entry<ProjectYear, BigDecimal[]>> inserts = new ArrayList<>();
-        for (Map.Entry<ProjectYear, BigDecimal[]> e : sums.entrySet()) {
+        List<Map.Entry<ProjectYear, Sums>> updates = new ArrayList<>();
+        List<Map.Entry<ProjectYear, Sums>> inserts = new ArrayList<>();
+        for (Map.Entry<ProjectYear, Sums> e : sums.entrySet()) {
             (stored.contains(e.getKey()) ? updates : inserts).add(e);
         }
-        jdbc.batchUpdate(ADD, updates, 1000, (ps, e) -> bind(ps, e, 1, 13, 14));
+        jdbc.batchUpdate(ADD, updates, 1000, (ps, e) -> bind(ps, e, 1, 25, 26));
         jdbc.batchUpdate(INSERT, inserts, 1000, (ps, e) -> bind(ps, e, 3, 1, 2));
     }
 
-    /** Binds the twelve monthly amounts (元) from position {@code first}, and the year and the project. */
-    private static void bind(PreparedStatement ps, Map.Entry<ProjectYear, BigDecimal[]> e, int first, int yearAt,
+    /**
+     * Binds the twelve monthly amounts (元) from position {@code first}, then the twelve payment
+     * counts, and the year and the project.
+     */
+    private static void bind(PreparedStatement ps, Map.Entry<ProjectYear, Sums> e, int first, int yearAt,
             int projectAt) throws SQLException {
         for (int m = 0; m < 12; m++) {
-            ps.setBigDecimal(first + m, e.getValue()[m]);
+            ps.setBigDecimal(first + m, e.getValue().yuan()[m]);
+            ps.setInt(first + 12 + m, e.getValue().payments()[m]);
         }
         ps.setInt(yearAt, e.getKey().year());
         ps.setString(projectAt, e.getKey().projectCode());
@@ -216,6 +242,33 @@ public class SpendingTotals {
             result.put(project, points);
         }, asOf.getYear());
         return result;
+    }
+
+    /**
+     * The project codes with at least one counted payment dated in {@code asOf}'s year up to and
+     * including {@code asOf}, whatever the payments add up to (a payment and its reversal are two).
+     * A code whose only payments are dated later is not among them, although it has a row of totals.
+     */
+    public Set<String> codesWithPaymentsThrough(LocalDate asOf) {
+        YearMonth month = YearMonth.from(asOf);
+        Map<String, Integer> laterInMonth = new HashMap<>();
+        if (!asOf.equals(month.atEndOfMonth())) {
+            jdbc.query(COUNTED_LATER_IN_MONTH, rs -> {
+                laterInMonth.put(rs.getString(1), rs.getInt(2));
+            }, Date.valueOf(asOf), Date.valueOf(month.atEndOfMonth()), watermark());
+        }
+        Set<String> codes = new HashSet<>();
+        jdbc.query(YEAR_COUNTS, rs -> {
+            String project = rs.getString(1);
+            long payments = -laterInMonth.getOrDefault(project, 0);
+            for (int m = 1; m <= asOf.getMonthValue(); m++) {
+                payments += rs.getInt(1 + m);
+            }
+            if (payments > 0) {
+                codes.add(project);
+            }
+        }, asOf.getYear());
+        return codes;
     }
 
     /** A month's total as periods ending at each split date (and at the month's end if before the as-of date). */

@@ -10,8 +10,11 @@ public enum Reason {
     BEHIND_PLAN("进度滞后"),
     /** 超进度: actual well ahead of the expected figure. */
     AHEAD_OF_PLAN("超进度"),
-    /** 未完成节点计划: at the latest passed checkpoint the actual was below its plan. */
-    MISSED_CHECKPOINT("未完成节点计划"),
+    /**
+     * 节点计划未完成: at the latest passed checkpoint the actual was below its plan. A note beside the
+     * flag, never a flag of its own (a GREEN project may carry it).
+     */
+    MISSED_CHECKPOINT("节点计划未完成"),
     /** 计划外支出: payments for a project code that is not in the plan. */
     UNPLANNED("计划外支出"),
     /** 预计超预算: the quarterly review's year-end projection at the current pace is above the budget. */

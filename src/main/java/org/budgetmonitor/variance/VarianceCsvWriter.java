@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVPrinter;
@@ -24,14 +25,26 @@ public class VarianceCsvWriter {
             "checkpoint_date", "checkpoint_plan_wan", "expected_wan", "actual_wan", "execution_rate_pct", "gap_pp",
             "flag", "reasons");
 
+    /**
+     * Columns of the nightly CSV after {@link #COLUMNS} (issue 14), in this order: what an over-budget
+     * project has overspent, 序时进度, the execution rate against it, and the unspent balance. Not part of
+     * {@link #values}, which the quarterly CSV extends with its own columns.
+     */
+    public static final List<String> NIGHTLY_COLUMNS = List.of("over_budget_wan", "time_progress_pct",
+            "time_progress_gap_pp", "balance_wan");
+
     public void write(Path file, List<VarianceRow> rows) throws IOException {
         AtomicFiles.write(file, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(CsvFiles.BOM);
             CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
-            printer.printRecord(COLUMNS);
+            List<String> header = new ArrayList<>(COLUMNS);
+            header.addAll(NIGHTLY_COLUMNS);
+            printer.printRecord(header);
             for (VarianceRow row : rows) {
-                printer.printRecord(values(row));
+                List<String> cells = new ArrayList<>(values(row));
+                cells.addAll(nightlyValues(row));
+                printer.printRecord(cells);
             }
             printer.flush();
         });
@@ -53,6 +66,15 @@ public class VarianceCsvWriter {
                 row.checkpointDate() == null ? "" : row.checkpointDate().toString(), wan(row.checkpointPlan()),
                 wan(Money.ofYuan(row.expectedYuan())), wan(row.actual()), twoDecimals(row.executionRatePct()),
                 twoDecimals(row.gapPp()), row.flag().name(), reasons);
+    }
+
+    /** The {@link #NIGHTLY_COLUMNS} of a row; empty for an unplanned code (no budget, no plan). */
+    public static List<String> nightlyValues(VarianceRow row) {
+        if (!row.planned()) {
+            return List.of("", "", "", "");
+        }
+        return List.of(wan(row.overBudget()), twoDecimals(row.timeProgressPct()), twoDecimals(row.timeProgressGapPp()),
+                wan(row.balance()));
     }
 
     static String wan(Money money) {

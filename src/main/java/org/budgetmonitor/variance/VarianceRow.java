@@ -35,6 +35,41 @@ public record VarianceRow(
         reasons = List.copyOf(reasons);
     }
 
+    /**
+     * How far the actual is above the budget (0 when it is not): what an over-budget project has
+     * overspent. Null for an unplanned code, which has no budget.
+     */
+    public Money overBudget() {
+        if (!planned) {
+            return null;
+        }
+        return actual.isGreaterThan(budget) ? actual.minus(budget) : Money.ZERO;
+    }
+
+    /**
+     * 余额, the budget not yet spent: budget − actual, never below 0 (an overspent project has no
+     * balance; its overspend is {@link #overBudget()}). Null for an unplanned code.
+     */
+    public Money balance() {
+        if (!planned) {
+            return null;
+        }
+        return actual.isGreaterThan(budget) ? Money.ZERO : budget.minus(actual);
+    }
+
+    /** 序时进度 of the as-of date ({@link TimeProgress}); null for an unplanned code. */
+    public BigDecimal timeProgressPct() {
+        return planned ? TimeProgress.pct(asOf) : null;
+    }
+
+    /**
+     * The execution rate against 序时进度, in percentage points: R − time progress (negative: behind
+     * the calendar). Beside {@link #gapPp()}, which is measured against the plan.
+     */
+    public BigDecimal timeProgressGapPp() {
+        return planned ? executionRatePct.subtract(TimeProgress.pct(asOf)) : null;
+    }
+
     public static VarianceRow unplanned(LocalDate asOf, String projectCode, Money actual) {
         return new VarianceRow(asOf, projectCode, false, null, null, null, null, null, null, null, actual, null,
                 null, Flag.RED, List.of(Reason.UNPLANNED));

@@ -8,8 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.plan.BudgetProject;
@@ -38,14 +40,23 @@ public class VarianceTasklet implements Tasklet {
     private final SpendingTotals totals;
     private final VarianceRepository variances;
     private final VarianceCalculator calculator;
+    private final Function<LocalDate, Optional<LocalDate>> latestPayment;
+    private final int staleDays;
 
+    /**
+     * @param latestPayment the latest payment date on or before a date (the data cut-off)
+     * @param staleDays {@code monitor.report.stale-days}: see {@link DataCutOff}
+     */
     public VarianceTasklet(LocalDate asOf, PlanRepository plans, SpendingTotals totals,
-            VarianceRepository variances, VarianceCalculator calculator) {
+            VarianceRepository variances, VarianceCalculator calculator,
+            Function<LocalDate, Optional<LocalDate>> latestPayment, int staleDays) {
         this.asOf = asOf;
         this.plans = plans;
         this.totals = totals;
         this.variances = variances;
         this.calculator = calculator;
+        this.latestPayment = latestPayment;
+        this.staleDays = staleDays;
     }
 
     @Override
@@ -71,8 +82,10 @@ public class VarianceTasklet implements Tasklet {
             NavigableMap<LocalDate, BigDecimal> days = actuals.getOrDefault(project.code(), new TreeMap<>());
             rows.add(calculator.evaluate(project, asOf, new ActualCurve(days)));
         }
+        // A code with a row of totals may have its first payment after the as-of date: not spending yet.
+        Set<String> paidSoFar = totals.codesWithPaymentsThrough(asOf);
         new TreeMap<>(actuals).forEach((code, days) -> {
-            if (!planned.contains(code)) {
+            if (!planned.contains(code) && paidSoFar.contains(code)) {
                 BigDecimal total = days.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 rows.add(VarianceRow.unplanned(asOf, code, Money.ofYuan(total)));
             }
@@ -84,6 +97,7 @@ public class VarianceTasklet implements Tasklet {
                 (evaluated - actualsRead) / 1_000_000, (System.nanoTime() - evaluated) / 1_000_000);
 
         var context = contribution.getStepExecution().getJobExecution().getExecutionContext();
+        new DataCutOff(asOf, latestPayment.apply(asOf).orElse(null), staleDays).putInto(context);
         Map<Flag, Integer> counts = new EnumMap<>(Flag.class);
         List<String> red = new ArrayList<>();
         for (VarianceRow row : rows) {
@@ -93,7 +107,10 @@ public class VarianceTasklet implements Tasklet {
             counts.merge(row.flag(), 1, Integer::sum);
             if (row.flag() == Flag.RED) {
                 red.add(row.projectCode() + " " + row.projectName() + " ("
-                        + String.join(";", row.reasons().stream().map(Enum::name).toList()) + ")");
+                        + String.join(";", row.reasons().stream().map(Enum::name).toList())
+                        + (row.overBudget().isPositive()
+                                ? ", over budget by " + row.overBudget().wanForDisplay().toPlainString() + " 万元" : "")
+                        + ")");
             }
         }
         for (Flag flag : Flag.values()) {

@@ -57,7 +57,7 @@ class PaymentsAtScaleMigrationTest {
     }
 
     private static Flyway flyway(DataSource dataSource, String target) {
-        return Flyway.configure().dataSource(dataSource).javaMigrations(new V1__SpringBatchSchema())
+        return Flyway.configure().dataSource(dataSource).javaMigrations(new V1__SpringBatchSchema(), new V10__PaymentCounts())
                 .target(target.equals("latest") ? MigrationVersion.LATEST : MigrationVersion.fromVersion(target))
                 .load();
     }

@@ -103,9 +103,21 @@ class MailDeliveryTest {
         List<String> attachments = new ArrayList<>();
         String text = text(mail, attachments);
         assertThat(text).contains("截至 2026-06-30").contains("红色 2 个，黄色 2 个，绿色 1 个")
-                .contains("13091626P000177100055 宣传：偏差 -30.00 个百分点（进度滞后、未完成节点计划）")
-                .contains("13091626P00017610004U 综合事务管理：偏差 -40.00 个百分点（未支出、未完成节点计划）");
+                .contains("13091626P000177100055 宣传：偏差 -30.00 个百分点（进度滞后、节点计划未完成）")
+                .contains("13091626P00017610004U 综合事务管理：偏差 -40.00 个百分点（未支出、节点计划未完成）");
         assertThat(attachments).containsExactly("variance-2026-06-30.pdf", "variance-2026-06-30.xlsx");
+    }
+
+    @Test
+    void theMailSaysTheDataCutOffWhenTheDataMayBeIncompleteTheOverspendAndTheUnplannedCodesApart() throws Exception {
+        nightly("2026-11-30");
+
+        String text = text(smtp.getReceivedMessages()[0], new ArrayList<>());
+        // The sample's last payment is dated 11-20: ten days, more than monitor.report.stale-days (3).
+        assertThat(text).contains("数据截止 2026-11-20，距截止日期 10 天。")
+                .contains("数据可能不完整：最近一笔支付距截止日期 10 天（超过 3 天）")
+                .contains("红色 4 个，黄色 0 个，绿色 1 个；计划外支出编码 1 个（不在预算计划中，报告中另行列示，不计入红色）")
+                .contains("13091626P000178100047 展会相关费用：偏差 23.61 个百分点（超预算），超支 1.00 万元");
     }
 
     /** The text/plain body of a message, collecting attachment names on the way. */

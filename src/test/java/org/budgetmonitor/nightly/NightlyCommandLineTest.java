@@ -45,13 +45,17 @@ class NightlyCommandLineTest {
         // 实验室: 250,000 + 270,000 = 520,000 元; on 30 Jun every plan is at its 6月底 checkpoint.
         assertThat(lines("2026-06-30/variance-2026-06-30.csv")).containsExactly(
                 "\uFEFFproject_code,project_name,unit_code,budget_wan,checkpoint_date,checkpoint_plan_wan,expected_wan,"
-                        + "actual_wan,execution_rate_pct,gap_pp,flag,reasons",
-                "13091626P000175100046,国内招商,472001,20.00,2026-06-30,10.00,10.00,7.50,37.50,-12.50,YELLOW,BEHIND_PLAN;MISSED_CHECKPOINT",
-                "13091626P00017610004U,综合事务管理,472001,5.00,2026-06-30,2.00,2.00,0.00,0.00,-40.00,RED,NO_SPENDING;MISSED_CHECKPOINT",
-                "13091626P000177100055,宣传,472001,20.00,2026-06-30,10.00,10.00,4.00,20.00,-30.00,RED,BEHIND_PLAN;MISSED_CHECKPOINT",
-                "13091626P000178100047,展会相关费用,472001,15.00,2026-06-30,5.00,5.00,9.00,60.00,26.67,YELLOW,AHEAD_OF_PLAN",
-                "13091626P00018210006K,河北省药品医疗器械检验研究院沧州实验室,472001,100.00,2026-06-30,50.00,50.00,52.00,52.00,2.00,GREEN,",
-                "13091626P000199100001,,,,,,,0.36,,,RED,UNPLANNED");
+                        + "actual_wan,execution_rate_pct,gap_pp,flag,reasons,over_budget_wan,time_progress_pct,time_progress_gap_pp,"
+                        + "balance_wan",
+                "13091626P000175100046,国内招商,472001,20.00,2026-06-30,10.00,10.00,7.50,37.50,-12.50,YELLOW,BEHIND_PLAN;MISSED_CHECKPOINT"
+                        + ",0.00,49.59,-12.09,12.50",
+                "13091626P00017610004U,综合事务管理,472001,5.00,2026-06-30,2.00,2.00,0.00,0.00,-40.00,RED,NO_SPENDING;MISSED_CHECKPOINT"
+                        + ",0.00,49.59,-49.59,5.00",
+                "13091626P000177100055,宣传,472001,20.00,2026-06-30,10.00,10.00,4.00,20.00,-30.00,RED,BEHIND_PLAN;MISSED_CHECKPOINT"
+                        + ",0.00,49.59,-29.59,16.00",
+                "13091626P000178100047,展会相关费用,472001,15.00,2026-06-30,5.00,5.00,9.00,60.00,26.67,YELLOW,AHEAD_OF_PLAN,0.00,49.59,10.41,6.00",
+                "13091626P00018210006K,河北省药品医疗器械检验研究院沧州实验室,472001,100.00,2026-06-30,50.00,50.00,52.00,52.00,2.00,GREEN,,0.00,49.59,2.41,48.00",
+                "13091626P000199100001,,,,,,,0.36,,,RED,UNPLANNED,,,,");
         assertThat(lines("2026-06-30/rejected-2026-06-30.csv")).hasSize(2)
                 .last().asString().startsWith("finance-2026-01-01_2026-06-30.csv,5,支付日期 (date) '2026-02-30' does not exist,");
         assertThat(run.stdout())
@@ -70,8 +74,9 @@ class NightlyCommandLineTest {
         // expected on 30 Nov = 10 + 5 × 30/61 = 12.459… 万元, gap (16 − 12.459…)/15 = +23.61 pp.
         // 国内招商: 75,000 + 20,000 + 15,000 = 110,000 元; expected on 30 Nov = 15 + 5 × 30/61 = 17.459… 万元.
         assertThat(lines("2026-11-30/variance-2026-11-30.csv"))
-                .contains("13091626P000178100047,展会相关费用,472001,15.00,2026-10-31,10.00,12.46,16.00,106.67,23.61,RED,OVER_BUDGET")
-                .contains("13091626P000175100046,国内招商,472001,20.00,2026-10-31,15.00,17.46,11.00,55.00,-32.30,RED,BEHIND_PLAN;MISSED_CHECKPOINT");
+                .contains("13091626P000178100047,展会相关费用,472001,15.00,2026-10-31,10.00,12.46,16.00,106.67,23.61,RED,OVER_BUDGET,1.00,91.51,15.16,0.00")
+                .contains("13091626P000175100046,国内招商,472001,20.00,2026-10-31,15.00,17.46,11.00,55.00,-32.30,RED,BEHIND_PLAN;MISSED_CHECKPOINT"
+                        + ",0.00,91.51,-36.51,9.00");
     }
 
     @Test

@@ -50,7 +50,8 @@ class MultiUnitReportTest {
                 .paid(CODES_A.get(2), "2026-02-10", "25000.00").paid(CODES_A.get(2), "2026-05-20", "25000.00")
                 .paid(CODES_B.get(0), "2026-02-15", "12000.00")                                   // RED behind
                 .paid(CODES_B.get(1), "2026-02-10", "100000.00").paid(CODES_B.get(1), "2026-05-20", "100000.00")
-                .unplanned("C99999999999999999999", "6800.00");
+                .unplanned("C99999999999999999999", "6800.00")
+                .rejected(3);
     }
 
     @Test
@@ -81,9 +82,16 @@ class MultiUnitReportTest {
     }
 
     @Test
-    void aUnitsReportPointsToTheCombinedReportForSpendingThatBelongsToNoUnit() {
+    void aUnitsReportStatesOnlyWhatConcernsTheUnitAndWhereItsOfficersFindTheRest() {
+        // The combined report (kept by the finance department, mailed to no unit) lists and counts both.
+        assertThat(combined.text()).contains("C99999999999999999999", "计划外支出编码 1 个", "本次导入拒收 3 行");
         for (RenderedReport unit : List.of(unitA, unitB)) {
-            assertThat(unit.text()).contains("计划外支出：无法归属单位，见汇总报告。").doesNotContain("C99999999999999999999");
+            String text = unit.text().replace("\n", "");
+            // Neither the code that is in no unit's plan nor the import's rejects are the unit's to count.
+            assertThat(text).doesNotContain("C99999999999999999999", "计划外支出编码 1 个", "计划外支出编码 0 个", "拒收 3 行",
+                    "见汇总报告");
+            assertThat(text).contains("无法归属本单位，本报告不列示", "本单位报告不列示拒收明细",
+                    "本单位如需核对请向财务部门索取");
         }
     }
 

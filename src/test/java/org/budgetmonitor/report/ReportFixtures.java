@@ -17,6 +17,7 @@ import org.budgetmonitor.plan.PlanCheckpoint;
 import org.budgetmonitor.plan.PlanUnit;
 import org.budgetmonitor.spending.FlaggedPaymentSource;
 import org.budgetmonitor.variance.ActualCurve;
+import org.budgetmonitor.variance.DataCutOff;
 import org.budgetmonitor.variance.VarianceCalculator;
 import org.budgetmonitor.variance.VarianceRow;
 import org.budgetmonitor.variance.VarianceThresholds;
@@ -33,6 +34,9 @@ public final class ReportFixtures {
     private final Map<String, NavigableMap<LocalDate, BigDecimal>> daily = new HashMap<>();
     private final Map<String, BigDecimal> unplanned = new LinkedHashMap<>();
     private int rejected;
+    private LocalDate cutOff = LocalDate.of(2026, 6, 28);
+    private int staleDays = DataCutOff.DEFAULT_STALE_DAYS;
+    private VarianceThresholds thresholds = VarianceThresholds.DEFAULTS;
 
     /** A project with the sample plan's quarterly checkpoints (25/50/75/100 % of the budget). */
     public ReportFixtures project(String unitCode, String unitName, String code, String name, String budgetWan) {
@@ -61,6 +65,19 @@ public final class ReportFixtures {
 
     public ReportFixtures rejected(int rows) {
         this.rejected = rows;
+        return this;
+    }
+
+    /** The latest payment the report states (null: none) and the stale limit it is judged by. */
+    public ReportFixtures cutOff(LocalDate latestPayment, int staleDays) {
+        this.cutOff = latestPayment;
+        this.staleDays = staleDays;
+        return this;
+    }
+
+    /** Thresholds other than the defaults, for the flags and the legend alike. */
+    public ReportFixtures thresholds(VarianceThresholds thresholds) {
+        this.thresholds = thresholds;
         return this;
     }
 
@@ -111,7 +128,7 @@ public final class ReportFixtures {
     }
 
     public List<VarianceRow> rows() {
-        VarianceCalculator calculator = new VarianceCalculator(VarianceThresholds.DEFAULTS);
+        VarianceCalculator calculator = new VarianceCalculator(thresholds);
         List<VarianceRow> rows = new ArrayList<>();
         for (BudgetProject p : projects) {
             rows.add(calculator.evaluate(p, AS_OF, new ActualCurve(daily.getOrDefault(p.code(), new TreeMap<>()))));
@@ -123,7 +140,7 @@ public final class ReportFixtures {
     public VarianceReportAssembler.Inputs inputs() {
         Map<String, BudgetProject> byCode = new HashMap<>();
         projects.forEach(p -> byCode.put(p.code(), p));
-        return new VarianceReportAssembler.Inputs(AS_OF, rows(), byCode, daily, LocalDate.of(2026, 6, 28), rejected,
+        return new VarianceReportAssembler.Inputs(AS_OF, rows(), byCode, daily, cutOff, staleDays, thresholds, rejected,
                 "rejected-2026-06-30.csv", LocalDateTime.of(2026, 7, 1, 6, 15), "E1");
     }
 

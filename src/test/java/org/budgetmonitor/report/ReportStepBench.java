@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.variance.DataCutOff;
 
 /**
  * The nightly report step at production size: assembles the reports of {@code units} units of
@@ -27,7 +28,8 @@ public final class ReportStepBench {
         int perUnit = Integer.parseInt(args[1]);
         Path out = Files.createDirectories(Path.of(args[2]));
         ReportProperties properties = new ReportProperties(args.length > 3 ? Integer.parseInt(args[3]) : 0,
-                args.length > 4 ? Integer.parseInt(args[4]) : VarianceReportAssembler.DEFAULT_COMBINED_DETAIL_MAX_PROJECTS);
+                args.length > 4 ? Integer.parseInt(args[4]) : VarianceReportAssembler.DEFAULT_COMBINED_DETAIL_MAX_PROJECTS,
+                DataCutOff.DEFAULT_STALE_DAYS);
         long t0 = System.nanoTime();
         ReportText text = ReportText.forLanguage("zh");
         VarianceReportAssembler.Inputs inputs = ReportFixtures.manyUnits(units, perUnit).inputs();

@@ -38,15 +38,15 @@ class VariancePdfTest {
         assertThat(text).contains("预算执行进度监控报告", "沧州临港经济技术开发区生物医药招商局本级", "国内招商",
                 "河北省药品医疗器械检验研究院沧州实验室");
         // 国内招商: budget 20.00 万元, 1.20 万元 spent against 10.00 expected → 6.00 %, gap -44.00 pp, RED.
-        assertThat(text).contains("20.00", "1.20", "6.00", "-44.00", "红色 进度滞后、未完成节点计划");
+        assertThat(text).contains("20.00", "1.20", "6.00", "-44.00", "红色 进度滞后（节点计划未完成）");
         assertThat(text).contains("黄色", "绿色 正常");
         // Thousands separators and the summary totals.
-        assertThat(text).contains("预算合计 155.00 万元", "实际支出 53.60 万元", "时间进度 49.59%");
+        assertThat(text).contains("预算合计 155.00 万元", "实际支出 53.60 万元", "序时进度 49.59%");
     }
 
     @Test
     void summaryNamesTheRedProjectsAndTheDataQualitySection() {
-        assertThat(sample.pages.get(0)).contains("红色预警项目：国内招商（进度滞后、未完成节点计划）；展会相关费用");
+        assertThat(sample.pages.get(0)).contains("红色预警项目：国内招商（进度滞后、节点计划未完成）；展会相关费用");
         assertThat(sample.text()).contains("13091626P999999999999 实际支出 0.68 万元",
                 "拒收 1 行，明细见拒收文件 rejected-2026-06-30.csv");
     }
@@ -146,7 +146,7 @@ class VariancePdfTest {
     void englishLocaleGivesTheSameReportWithEnglishHeadings() throws IOException {
         RenderedReport en = RenderedReport.render(ReportFixtures.sample(), "en", dir.resolve("en"));
         assertThat(en.text()).contains("Budget Execution Progress Report", "Project name", "Execution rate",
-                "RED behind plan, missed checkpoint", "GREEN on track", "Page 1 /", "Prepared by:", "-44.00");
+                "RED behind plan (checkpoint missed)", "GREEN on track", "Page 1 /", "Prepared by:", "-44.00");
         assertThat(en.text()).doesNotContain("预算执行进度监控报告", "项目名称", "第 1 页");
         assertThat(en.pages).hasSameSizeAs(sample.pages);
     }

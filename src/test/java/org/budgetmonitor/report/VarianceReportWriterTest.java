@@ -52,7 +52,7 @@ class VarianceReportWriterTest {
     private OutputFiles write(List<VarianceReport> reports, ReportText text, int threads, String name)
             throws IOException {
         OutputFiles outputs = new OutputFiles(dir.resolve(name), ReportFixtures.AS_OF);
-        new VarianceReportWriter(new ReportRenderer(TEMPLATES), new ReportProperties(threads, VarianceReportAssembler.DEFAULT_COMBINED_DETAIL_MAX_PROJECTS))
+        new VarianceReportWriter(new ReportRenderer(TEMPLATES), new ReportProperties(threads, VarianceReportAssembler.DEFAULT_COMBINED_DETAIL_MAX_PROJECTS, 3))
                 .write(reports, text, outputs);
         return outputs;
     }

@@ -56,6 +56,11 @@ class SpendingTotalsTest {
                 FROM disbursement GROUP BY project_code, EXTRACT(MONTH FROM pay_date)
                 ORDER BY project_code, m""";
         assertThat(monthlyTotals()).isEqualTo(rows(fromPayments)).isNotEmpty();
+        String countsFromPayments = """
+                SELECT project_code, EXTRACT(MONTH FROM pay_date) AS m, COUNT(*) AS total
+                FROM disbursement GROUP BY project_code, EXTRACT(MONTH FROM pay_date)
+                ORDER BY project_code, m""";
+        assertThat(monthlyCounts()).isEqualTo(rows(countsFromPayments));
         assertThat(totals.watermark()).isEqualTo(jdbc.queryForObject("SELECT MAX(id) FROM disbursement", Long.class));
     }
 
@@ -72,6 +77,20 @@ class SpendingTotalsTest {
                 BigDecimal amount = rs.getBigDecimal("m%02d_yuan".formatted(m));
                 if (amount.signum() != 0) {
                     result.add(rs.getString("project_code") + " " + m + " " + amount.stripTrailingZeros().toPlainString());
+                }
+            }
+        });
+        return result;
+    }
+
+    /** "project month payments" for every month with payments, from project_year_total. */
+    private List<String> monthlyCounts() {
+        List<String> result = new java.util.ArrayList<>();
+        jdbc.query("SELECT * FROM project_year_total ORDER BY project_code", rs -> {
+            for (int m = 1; m <= 12; m++) {
+                int payments = rs.getInt("m%02d_payments".formatted(m));
+                if (payments != 0) {
+                    result.add(rs.getString("project_code") + " " + m + " " + payments);
                 }
             }
         });

@@ -1,0 +1,94 @@
+package org.budgetmonitor.report;
+
+import java.util.List;
+
+import org.budgetmonitor.variance.DataCutOff;
+import org.budgetmonitor.variance.VarianceThresholds;
+
+/**
+ * The sentences of a variance report that are assembled from its figures (page 1, the notes after the
+ * table), in the report's language. The PDF and the XLSX take them from the renderer's parameters,
+ * so both say the same.
+ */
+final class VarianceReportLines {
+
+    private VarianceReportLines() {
+    }
+
+    /** As-of date, data cut-off with its distance, fiscal year, generation time. */
+    static String meta(VarianceReport report, ReportText text, String generated) {
+        return text.format("header.meta", report.asOf().toString(), cutOff(report.dataCutOff(), text),
+                String.valueOf(report.fiscalYear()), generated);
+    }
+
+    /** "数据截止 2026-11-20，距截止日期 41 天", or that there is no payment yet. */
+    static String cutOff(DataCutOff data, ReportText text) {
+        return data.hasPayments() ? text.format("data.cutoff", data.latestPayment().toString(), data.daysBefore())
+                : text.get("header.noCutoff");
+    }
+
+    /**
+     * Page 1's line on the data: said plainly when the latest payment is older than the stale limit
+     * (or there is none), otherwise the cut-off within the limit.
+     */
+    static String dataWarning(VarianceReport report, ReportText text) {
+        DataCutOff data = report.dataCutOff();
+        if (!data.stale()) {
+            return text.format("data.fresh", data.latestPayment().toString(), data.daysBefore(), data.staleDays());
+        }
+        return data.hasPayments() ? text.format("data.stale", data.daysBefore(), data.staleDays())
+                : text.get("data.staleNone");
+    }
+
+    /**
+     * Projects per flag; the report of all units (or of a plan's only unit) adds the unplanned codes,
+     * counted apart from the RED projects. A unit's report of several has none of its own to count.
+     */
+    static String counts(VarianceReport report, ReportText text) {
+        ReportSummary s = report.summary();
+        String counts = text.format("summary.counts", s.projects(), s.red(), s.yellow(), s.green());
+        if (!report.combined()) {
+            return counts;
+        }
+        return counts + (s.unplannedCodes() == 0 ? text.get("summary.unplannedNone")
+                : text.format("summary.unplannedCount", s.unplannedCodes()));
+    }
+
+    static String totals(ReportSummary s, ReportText text) {
+        String totals = text.format("summary.totals", s.budgetWan(), s.expectedWan(), s.actualWan(), s.balanceWan());
+        return s.overBudgetProjects() == 0 ? totals
+                : totals + text.format("summary.overBudget", s.overBudgetProjects(), s.overBudgetWan());
+    }
+
+    static String progress(ReportSummary s, ReportText text) {
+        return text.format("summary.progress", s.executionRatePct(), s.timeProgressPct(), s.elapsedDays(),
+                s.daysInYear(), s.timeProgressGapPp());
+    }
+
+    /** The flag rules with the thresholds of this run's configuration. */
+    static String legend(VarianceThresholds thresholds, ReportText text) {
+        return text.format("legend.text", thresholds.redBehindPp(), thresholds.yellowBehindPp(),
+                thresholds.yellowAheadPp());
+    }
+
+    static String unplanned(VarianceReport report, ReportText text) {
+        if (!report.unplanned().isEmpty()) {
+            List<String> items = report.unplanned().stream()
+                    .map(u -> text.format("unplanned.item", u.code(), u.actualWan())).toList();
+            return text.format("unplanned.line", String.join(text.get("summary.redSeparator"), items));
+        }
+        return report.unplannedElsewhere() ? text.get("unplanned.elsewhere") : text.get("unplanned.none");
+    }
+
+    /**
+     * The rejected rows of the import. They cannot be traced to a unit (a whole file may be rejected),
+     * so a unit's report of several does not count them and says where they are listed.
+     */
+    static String rejects(VarianceReport report, ReportText text) {
+        if (report.rejectedRows() == 0) {
+            return text.get("rejects.none");
+        }
+        return report.combined() ? text.format("rejects.some", report.rejectedRows(), report.rejectFile())
+                : text.get("rejects.unit");
+    }
+}
