@@ -64,12 +64,12 @@ final class HtmlFixtures {
                         Flag.RED, "红色 进度滞后"));
         List<QuarterlyIndicatorLine> indicators = List.of(
                 new QuarterlyIndicatorLine("13091626P000177100055", "宣传", "产出指标", "数量指标", "宣传活动次数", "≥4次", "2次",
-                        "4次", "IN_PROGRESS", "进行中", "有可能", "", ""),
+                        "2026-09-30", false, "4次", "IN_PROGRESS", "进行中", "有可能", "", "", ""),
                 new QuarterlyIndicatorLine(MARKUP_CODE, MARKUP_NAME, "效益指标", "社会效益", "满意度 <90%> & more",
-                        "≥90%", "", "", "NO_DATA", "无数据", "", "经费保障：资金未到位", "10月底前完成"));
+                        "≥90%", "", "", false, "", "NO_DATA", "无数据", "待填", "经费保障：资金未到位", "10月底前完成", ""));
         return new QuarterlyReport(LocalDate.of(2026, 9, 30), 1, LocalDateTime.of(2026, 10, 1, 7, 0),
                 LocalDate.of(2026, 9, 28), LocalDateTime.of(2026, 10, 1, 7, 0), "QR-2026-09-30-V1", a + "、" + b,
-                false, d("74.79"), d("5.00"), rows, focus, List.of(), rows.size(), indicators, units, total,
+                null, null, d("74.79"), d("5.00"), rows, focus, List.of(), rows.size(), indicators, units, total,
                 List.of(new Unplanned("13091626P000199100001", d("0.36"))));
     }
 
@@ -77,8 +77,8 @@ final class HtmlFixtures {
             String budget, String expected, String actual, String rate, String gap, Flag flag, String flagText,
             boolean lagging) {
         return new QuarterlyReportRow(no, unit, unitName, code, name, d(budget), d(expected), d(actual), d(rate),
-                d("74.79"), d(gap), flag, flagText, d("1.00"), d(actual).multiply(BigDecimal.valueOf(2)),
-                d("3.00"), lagging);
+                d("74.79"), d(gap), d(rate).subtract(d("74.79")), flag, flagText, d("1.00"),
+                d(actual).multiply(BigDecimal.valueOf(2)), d("3.00"), lagging, flag == Flag.RED);
     }
 
     private static BigDecimal d(String value) {
