@@ -69,11 +69,20 @@ public final class ReportText {
      * "绿色 正常". A GREEN project that missed its checkpoint is then not read as a contradiction.
      */
     public String flagAndReasons(Flag flag, List<Reason> reasons) {
+        boolean onlyTheNote = !reasons.isEmpty() && reasons.stream().allMatch(r -> r == Reason.MISSED_CHECKPOINT);
+        return flag(flag) + (onlyTheNote ? "" : " ") + reasonWords(reasons);
+    }
+
+    /**
+     * The reasons of a flag cell without the flag, as the XLSX's reason column shows them:
+     * "进度滞后（节点计划未完成）", "（节点计划未完成）", "正常".
+     */
+    public String reasonWords(List<Reason> reasons) {
         List<Reason> deciding = reasons.stream().filter(r -> r != Reason.MISSED_CHECKPOINT).toList();
         boolean missed = reasons.contains(Reason.MISSED_CHECKPOINT);
-        StringBuilder s = new StringBuilder(flag(flag));
+        StringBuilder s = new StringBuilder();
         if (!deciding.isEmpty() || !missed) {
-            s.append(' ').append(reasons(deciding));
+            s.append(reasons(deciding));
         }
         if (missed) {
             s.append(format("flag.note", get("reason." + Reason.MISSED_CHECKPOINT.name())));

@@ -10,7 +10,7 @@ import org.budgetmonitor.variance.VarianceThresholds;
  * table), in the report's language. The PDF and the XLSX take them from the renderer's parameters,
  * so both say the same.
  */
-final class VarianceReportLines {
+public final class VarianceReportLines {
 
     private VarianceReportLines() {
     }
@@ -31,7 +31,7 @@ final class VarianceReportLines {
      * Page 1's line on the data: said plainly when the latest payment is older than the stale limit
      * (or there is none), otherwise the cut-off within the limit.
      */
-    static String dataWarning(VarianceReport report, ReportText text) {
+    public static String dataWarning(VarianceReport report, ReportText text) {
         DataCutOff data = report.dataCutOff();
         if (!data.stale()) {
             return text.format("data.fresh", data.latestPayment().toString(), data.daysBefore(), data.staleDays());

@@ -72,6 +72,9 @@ final class VarianceWorkbook {
         r = line(sheet, r, styles.title, text.get("title"));
         r = line(sheet, r, styles.plain, (String) parameters.get("META_LINE"));
         r = line(sheet, r, styles.bold, text.get("summary.title"));
+        // The data line first, red when the figures may be incomplete, as on page 1.
+        r = line(sheet, r, Boolean.TRUE.equals(parameters.get("DATA_STALE")) ? styles.red : styles.plain,
+                (String) parameters.get("DATA_WARNING"));
         for (String key : List.of("SUMMARY_COUNTS", "SUMMARY_TOTALS", "SUMMARY_PROGRESS", "SUMMARY_RED")) {
             r = line(sheet, r, key.equals("SUMMARY_RED") ? styles.red : styles.plain, (String) parameters.get(key));
         }
@@ -79,6 +82,11 @@ final class VarianceWorkbook {
         r = line(sheet, r, styles.bold, text.get("section.unplanned"));
         r = line(sheet, r, styles.plain, (String) parameters.get("UNPLANNED_TEXT"));
         r = line(sheet, r, styles.plain, (String) parameters.get("REJECT_TEXT"));
+        r++;
+        r = line(sheet, r, styles.bold, text.get("legend.title"));
+        for (String rule : ((String) parameters.get("LEGEND")).split("\n")) {
+            r = line(sheet, r, styles.plain, rule);
+        }
         r++;
         line(sheet, r, styles.plain, text.get("xlsx.summary.sheets"));
     }

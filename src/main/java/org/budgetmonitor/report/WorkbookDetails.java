@@ -30,6 +30,6 @@ public record WorkbookDetails(Map<String, List<Reason>> reasons, List<IngestLine
     /** The reasons in words ("进度滞后、未完成节点计划", "正常"), empty when not known. */
     String reasonsOf(String projectCode, ReportText text) {
         List<Reason> list = reasons.get(projectCode);
-        return list == null ? "" : text.reasons(list);
+        return list == null ? "" : text.reasonWords(list);
     }
 }

@@ -84,7 +84,8 @@ class NightlyWorkbookTest {
             List<String> headings = VarianceXlsxTest.strings(sheet.getRow(0));
             Map<String, String> columnOf = Map.of("budget_wan", "预算\n（万元）", "checkpoint_plan_wan", "节点计划\n（万元）",
                     "expected_wan", "应执行\n（万元）", "actual_wan", "实际支出\n（万元）", "execution_rate_pct", "执行率\n（%）",
-                    "gap_pp", "偏差\n（百分点）");
+                    "gap_pp", "较计划偏差\n（百分点）", "time_progress_gap_pp", "较序时进度\n（百分点）",
+                    "balance_wan", "余额\n（万元）", "over_budget_wan", "超支\n（万元）");
             Map<String, BigDecimal> sums = new HashMap<>();
             int planned = 0;
             for (CSVRecord line : csv) {
@@ -103,12 +104,12 @@ class NightlyWorkbookTest {
                 }
                 assertThat(date(row.getCell(headings.indexOf("节点日期")))).isEqualTo(line.get("checkpoint_date"));
                 assertThat(text(row, headings.indexOf("预警"))).isEqualTo(ZH.flag(Flag.valueOf(line.get("flag"))));
-                assertThat(text(row, headings.indexOf("原因"))).isEqualTo(ZH.reasons(reasons(line.get("reasons"))));
+                assertThat(text(row, headings.indexOf("原因"))).isEqualTo(ZH.reasonWords(reasons(line.get("reasons"))));
             }
             assertThat(planned).isEqualTo(5);
             Row total = sheet.getRow(planned + 1);
             assertThat(VarianceXlsxTest.strings(total)).contains("合计（5 个项目）");
-            for (String column : List.of("budget_wan", "expected_wan", "actual_wan")) {
+            for (String column : List.of("budget_wan", "expected_wan", "actual_wan", "balance_wan", "over_budget_wan")) {
                 assertThat(number(total, headings.indexOf(columnOf.get(column)))).as(column)
                         .isEqualByComparingTo(sums.get(column));
             }

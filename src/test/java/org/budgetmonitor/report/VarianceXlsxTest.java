@@ -65,7 +65,7 @@ class VarianceXlsxTest {
             assertThat(reasons).isEqualTo(flag + 1);
             Row domestic = find(sheet, "国内招商");
             assertThat(domestic.getCell(flag).getStringCellValue()).isEqualTo("红色");
-            assertThat(domestic.getCell(reasons).getStringCellValue()).isEqualTo("进度滞后、未完成节点计划");
+            assertThat(domestic.getCell(reasons).getStringCellValue()).isEqualTo("进度滞后（节点计划未完成）");
             assertThat(find(sheet, "河北省药品医疗器械检验研究院沧州实验室").getCell(flag).getStringCellValue()).isEqualTo("黄色");
         }
     }

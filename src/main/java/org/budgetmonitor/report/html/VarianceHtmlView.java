@@ -7,6 +7,7 @@ import org.budgetmonitor.report.ReportText;
 import org.budgetmonitor.report.UnitLine;
 import org.budgetmonitor.report.Unplanned;
 import org.budgetmonitor.report.VarianceReport;
+import org.budgetmonitor.report.VarianceReportLines;
 import org.budgetmonitor.variance.Flag;
 
 /**
@@ -93,10 +94,23 @@ public final class VarianceHtmlView {
         return !report.unplanned().isEmpty();
     }
 
-    /** The reasons in words, without the flag word the badge already shows ("进度滞后、未完成节点计划"). */
+    /**
+     * The reasons in words, without the flag word the badge already shows: "进度滞后（节点计划未完成）",
+     * and for a GREEN project that missed its checkpoint "（节点计划未完成）".
+     */
     public String reasons(ReportRow row) {
-        String flagWord = text.flag(row.flag()) + " ";
-        return row.flagText().startsWith(flagWord) ? row.flagText().substring(flagWord.length()) : row.flagText();
+        String flagWord = text.flag(row.flag());
+        return row.flagText().startsWith(flagWord) ? row.flagText().substring(flagWord.length()).strip()
+                : row.flagText();
+    }
+
+    /** Page 1's data line: the cut-off and its distance, or plainly that the figures may be incomplete. */
+    public String dataWarning() {
+        return VarianceReportLines.dataWarning(report, text);
+    }
+
+    public boolean stale() {
+        return report.dataCutOff().stale();
     }
 
     private List<ReportRow> withFlag(Flag flag) {

@@ -96,7 +96,7 @@ class HtmlReportTest {
         }
         // The reason in words beside the badge, not the flag word again.
         assertThat(card(doc, "13091626P000178100047").selectFirst("[data-col=reasons]").text())
-                .isEqualTo("进度滞后、未完成节点计划");
+                .isEqualTo("进度滞后（节点计划未完成）");
     }
 
     @Test
