@@ -13,8 +13,13 @@
 # Sizes from the environment: BENCH_ROWS (default 10000000), BENCH_PROJECTS (50000), BENCH_UNITS (500),
 # BENCH_DAILY_ROWS (40000), BENCH_DIR (/tmp/budget-monitor-bench); BENCH_PG=0 skips PostgreSQL, BENCH_H2=0 H2.
 # PostgreSQL is a real server from the io.zonky binaries the tests use (BenchPostgres), nothing to install.
+#
+# jobs/bench.sh --small measures the sample night instead (jobs/bench-small.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [[ "${1:-}" == --small ]]; then
+    exec jobs/bench-small.sh
+fi
 rows=${BENCH_ROWS:-10000000}
 projects=${BENCH_PROJECTS:-50000}
 units=${BENCH_UNITS:-500}
