@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
@@ -19,6 +20,7 @@ import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.design.JasperDesign;
+import net.sf.jasperreports.engine.fonts.FontFamily;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.engine.util.JRSaver;
 import net.sf.jasperreports.engine.xml.JRXmlLoader;
@@ -78,13 +80,39 @@ public class JasperTemplates {
 
     @Autowired
     JasperTemplates(@Value("${monitor.report.template-dir:}") String overrides,
-            @Value("${monitor.data-path:data}") Path dataPath) {
+            @Value("${monitor.data-path:data}") Path dataPath, @Value("${monitor.job:nightly}") String job,
+            @Value("${monitor.report.enabled:true}") boolean reports) {
         this(overrides.isBlank() ? null : Path.of(overrides), dataPath.resolve("cache").resolve("templates"));
+        if (reports && "nightly".equals(job)) {
+            warmUp(List.of(MAIN, CURVES, UNITS));
+        }
+    }
+
+    /**
+     * Loads the font and the templates on a thread of their own while the context starts and the
+     * first steps run, so that the report step finds them ready: on 2 cores start-up leaves one
+     * mostly idle. A failure here is left to the report step, which meets it again and reports it.
+     */
+    private void warmUp(List<String> names) {
+        Thread thread = new Thread(() -> {
+            try {
+                JasperReportsContext ctx = context();
+                names.forEach(this::get);
+                for (FontFamily family : ctx.getExtensions(FontFamily.class)) {
+                    family.getNormalFace().getFont();
+                    family.getBoldFace().getFont();
+                }
+            } catch (RuntimeException e) {
+                log.debug("Report warm-up stopped: {}", e.getMessage());
+            }
+        }, "report-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The context every fill and export uses: it carries the report font. */
     public synchronized JasperReportsContext context() {
-        if (context.getExtensions(net.sf.jasperreports.engine.fonts.FontFamily.class).stream()
+        if (context.getExtensions(FontFamily.class).stream()
                 .noneMatch(f -> ReportFonts.FAMILY.equals(f.getName()))) {
             try {
                 ReportFonts.register(context, loader);
