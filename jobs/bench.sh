@@ -3,7 +3,8 @@
 #   (a) full ingest of the year's exports into H2 and into PostgreSQL, rows/s;
 #   (b) the floor: the same files parsed by Commons CSV alone, and inserted by a bare JDBC batch
 #       insert alone (into each database: a table with only a primary key, and the payments table
-#       with the indexes our migrations give it), and (a) as a share of each;
+#       with the indexes our migrations give it), on PostgreSQL also by a bare COPY into the payments
+#       table, and (a) as a share of each;
 #   (c) the nightly incremental run: one day's export on top of the year, reports off, whole
 #       process wall time including JVM start;
 #   (d) variance and all reports for every project over every unit;
@@ -11,10 +12,16 @@
 # configuration (jobs/budget-monitor.conf: -Xmx512m and the parallel collector).
 #
 # Sizes from the environment: BENCH_ROWS (default 10000000), BENCH_PROJECTS (50000), BENCH_UNITS (500),
-# BENCH_DAILY_ROWS (40000), BENCH_DIR (/tmp/budget-monitor-bench); BENCH_PG=0 skips PostgreSQL, BENCH_H2=0 H2.
+# BENCH_DAILY_ROWS (40000), BENCH_DIR (/tmp/budget-monitor-bench); BENCH_PG=0 skips PostgreSQL, BENCH_H2=0 H2,
+# BENCH_REPORTS=0 skips (d).
 # PostgreSQL is a real server from the io.zonky binaries the tests use (BenchPostgres), nothing to install.
+#
+# jobs/bench.sh --small measures the sample night instead (jobs/bench-small.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [[ "${1:-}" == --small ]]; then
+    exec jobs/bench-small.sh
+fi
 rows=${BENCH_ROWS:-10000000}
 projects=${BENCH_PROJECTS:-50000}
 units=${BENCH_UNITS:-500}
@@ -30,6 +37,7 @@ mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.tx
 test_cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM, $(java -version 2>&1 | head -1)"
+echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "data set: $rows payment lines, $projects projects in $units units, one day of $daily lines"
 rm -rf "$dir" && mkdir -p "$dir"
 java -Dloader.main=org.budgetmonitor.bench.DataSetGenerator -cp "$jar" $launcher --out="$dir/set" \
@@ -74,16 +82,25 @@ measure_database() { # label data-dir extra-args… (database connection for Pos
     ingest=$(step_seconds "$log" ingest); totals=$(step_seconds "$log" totals); variance=$(step_seconds "$log" variance)
     local r; r=$(rate "$lines" "$(awk -v a="$ingest" -v b="$totals" 'BEGIN{print a+b}')")
     local f t; f=$(floor_rate "$dir/floor-$label.txt" "bare JDBC"); t=$(floor_rate "$dir/floor-$label.txt" "payments table")
+    # PostgreSQL's own floor: a bare COPY into the payments table (IngestFloor prints it only there).
+    local k copy_note="" copy_summary=""
+    k=$(floor_rate "$dir/floor-$label.txt" "COPY, payments table" || true)
+    if [ -n "$k" ]; then
+        copy_note=" $(share "$r" "$k") of a bare COPY into the payments table ($k rows/s);"
+        copy_summary=", $(share "$r" "$k") of COPY floor $k rows/s"
+    fi
     echo "ingest $ingest s + monthly totals $totals s for $lines lines = $r rows/s = $(share "$r" "$f") of the bare JDBC floor ($f rows/s)," \
-        "$(share "$r" "$t") of the same insert into the payments table ($t rows/s);" \
+        "$(share "$r" "$t") of the same insert into the payments table ($t rows/s);$copy_note" \
         "whole run $wall s, peak RSS $rss MB (variance $variance s)"
-    summary+=("$label (a) ingest: $r rows/s, $(share "$r" "$f") of floor $f rows/s, $(share "$r" "$t") of payments-table floor $t rows/s; run $wall s, $rss MB")
+    summary+=("$label (a) ingest: $r rows/s, $(share "$r" "$f") of floor $f rows/s, $(share "$r" "$t") of payments-table floor $t rows/s$copy_summary; run $wall s, $rss MB")
 
+    if [ "${BENCH_REPORTS:-1}" != 0 ]; then
     echo "(d) variance and all reports, $projects projects over $units units (a re-run of the date)"
     read -r wall rss < <(run "reports-$label" "$data" "$dir/inbox-$label" 2026-11-30 "$@")
     echo "variance $(step_seconds "$log" variance) s, reports $(step_seconds "$log" report) s" \
         "($(ls "$dir/out-reports-$label"/2026-11-30/*.pdf | wc -l) PDFs); whole run $wall s, peak RSS $rss MB"
     summary+=("$label (d) variance $(step_seconds "$log" variance) s + reports $(step_seconds "$log" report) s; run $wall s, $rss MB")
+    fi
 
     echo "(c) nightly incremental: one day's export on top of the year, reports off"
     cp "$dir"/set/daily/*.csv "$dir/inbox-$label/"
