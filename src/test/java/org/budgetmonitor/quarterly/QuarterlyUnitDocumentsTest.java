@@ -150,12 +150,15 @@ class QuarterlyUnitDocumentsTest {
             String unit = to.startsWith("finance") ? "471005" : "472001";
             List<String> attachments = new ArrayList<>();
             String body = text(mail, attachments);
-            assertThat(mail.getSubject()).startsWith("预算执行情况季度分析报告 " + unit + " ");
             assertThat(attachments).containsExactly("quarterly-2026-09-30-" + unit + ".pdf",
                     "quarterly-2026-09-30-" + unit + ".xlsx");
-            // The counts of the body are those of the unit's rows in the CSV.
+            // The counts of the subject and the body are those of the unit's rows in the CSV.
             long red = QuarterlyOutputs.csv(out("quarterly-2026-09-30.csv")).stream()
                     .filter(r -> unit.equals(r.get("unit_code")) && r.get("flag").equals("RED")).count();
+            long yellow = QuarterlyOutputs.csv(out("quarterly-2026-09-30.csv")).stream()
+                    .filter(r -> unit.equals(r.get("unit_code")) && r.get("flag").equals("YELLOW")).count();
+            assertThat(mail.getSubject())
+                    .isEqualTo("[红" + red + " 黄" + yellow + "] " + unit + " 预算执行季度分析 2026-09-30");
             assertThat(body).contains("红色 " + red + " 个");
         }
     }

@@ -74,10 +74,10 @@ class CombinedOverviewTest {
             assertThat(projectRows).hasSize(30);
             Row green = projectRows.get(11); // unit 2, project 2
             assertThat(green.getCell(1).getStringCellValue()).isEqualTo("13091626P000020000002");
-            assertThat(green.getCell(10).getStringCellValue()).isEqualTo("绿色");
-            assertThat(green.getCell(11).getStringCellValue()).isEqualTo("正常");
-            assertThat(green.getCell(12).getStringCellValue()).isEqualTo("470002");
-            assertThat(green.getCell(13).getStringCellValue()).isEqualTo("沧州临港经济技术开发区第2预算单位本级");
+            assertThat(green.getCell(13).getStringCellValue()).isEqualTo("绿色");
+            assertThat(green.getCell(14).getStringCellValue()).isEqualTo("正常");
+            assertThat(green.getCell(15).getStringCellValue()).isEqualTo("470002");
+            assertThat(green.getCell(16).getStringCellValue()).isEqualTo("沧州临港经济技术开发区第2预算单位本级");
             assertThat(green.getCell(3).getNumericCellValue()).isEqualTo(100.0);
             assertThat(green.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
             assertThat(green.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
