@@ -10,6 +10,7 @@ import org.budgetmonitor.money.Money;
 import org.budgetmonitor.variance.ActualCurve;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.Reason;
+import org.budgetmonitor.variance.TimeProgress;
 import org.budgetmonitor.variance.VarianceRow;
 
 /** The review's figures for one variance row (README, "Quarterly review"). Exact; rounding only on output. */
@@ -20,9 +21,9 @@ public final class QuarterlyCalculator {
     private QuarterlyCalculator() {
     }
 
+    /** 序时进度: the one definition the nightly report uses too. */
     public static BigDecimal timeProgressPct(LocalDate asOf) {
-        return BigDecimal.valueOf(asOf.getDayOfYear()).multiply(HUNDRED)
-                .divide(BigDecimal.valueOf(asOf.lengthOfYear()), MathContext.DECIMAL128);
+        return TimeProgress.pct(asOf);
     }
 
     public static QuarterlyRow review(VarianceRow variance, ActualCurve actuals) {

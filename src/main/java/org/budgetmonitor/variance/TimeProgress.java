@@ -7,7 +7,7 @@ import java.time.LocalDate;
 /**
  * 序时进度 (time progress): the share of the fiscal (calendar) year elapsed at the end of the as-of
  * date, day of year / days in the year × 100, exact to 34 digits. The one definition the nightly CSV
- * and report use; the quarterly review's {@code QuarterlyCalculator.timeProgressPct} computes the same
+ * and report use; the quarterly review's {@code QuarterlyCalculator.timeProgressPct} delegates here
  * (a test holds them equal on every day of a common and a leap year).
  */
 public final class TimeProgress {
