@@ -36,8 +36,8 @@ public class DisbursementRepository {
 
     // A payment already stored is also held by this file, unless the file owns it or holds it already.
     private static final String INSERT_HOLDING = """
-            INSERT INTO file_payment (file_id, pay_date, dedupe_key, occurrence)
-            SELECT CAST(? AS BIGINT), CAST(? AS DATE), CAST(? AS VARCHAR(64)), CAST(? AS INTEGER)
+            INSERT INTO file_payment (file_id, pay_date, dedupe_key, occurrence, line_no)
+            SELECT CAST(? AS BIGINT), CAST(? AS DATE), CAST(? AS VARCHAR(64)), CAST(? AS INTEGER), CAST(? AS BIGINT)
             WHERE NOT EXISTS (SELECT 1 FROM disbursement d WHERE d.pay_date = ? AND d.dedupe_key = ?
                               AND d.occurrence = ? AND d.file_id = ?)
               AND NOT EXISTS (SELECT 1 FROM file_payment f WHERE f.file_id = ? AND f.pay_date = ? AND f.dedupe_key = ?
@@ -125,7 +125,7 @@ public class DisbursementRepository {
             jdbc.batchUpdate(INSERT_HOLDING, repeats, BATCH, (ps, row) -> {
                 IngestLine.Accepted line = row.line();
                 Date day = Date.valueOf(line.disbursement().payDate());
-                Object[] values = {line.fileId(), day, line.dedupeKey(), line.occurrence(),
+                Object[] values = {line.fileId(), day, line.dedupeKey(), line.occurrence(), line.line(),
                         day, line.dedupeKey(), line.occurrence(), line.fileId(),
                         line.fileId(), day, line.dedupeKey(), line.occurrence()};
                 for (int i = 0; i < values.length; i++) {

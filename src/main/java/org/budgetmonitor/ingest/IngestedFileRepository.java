@@ -46,10 +46,12 @@ public class IngestedFileRepository {
     // An identical copy under another name holds what the original holds, so that a later
     // correction of the original does not take out payments the copy still has.
     private static final String COPY_HOLDINGS = """
-            INSERT INTO file_payment (file_id, pay_date, dedupe_key, occurrence)
-            SELECT CAST(? AS BIGINT), d.pay_date, d.dedupe_key, d.occurrence FROM disbursement d WHERE d.file_id = ?
+            INSERT INTO file_payment (file_id, pay_date, dedupe_key, occurrence, line_no)
+            SELECT CAST(? AS BIGINT), d.pay_date, d.dedupe_key, d.occurrence, d.source_line
+            FROM disbursement d WHERE d.file_id = ?
             UNION
-            SELECT CAST(? AS BIGINT), f.pay_date, f.dedupe_key, f.occurrence FROM file_payment f WHERE f.file_id = ?""";
+            SELECT CAST(? AS BIGINT), f.pay_date, f.dedupe_key, f.occurrence, f.line_no
+            FROM file_payment f WHERE f.file_id = ?""";
     private static final String COPY_REJECTS = """
             INSERT INTO rejected_row (job_instance_id, file_id, source_file, line_no, reason, raw_line)
             SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(500)), r.line_no, r.reason, r.raw_line
@@ -67,8 +69,12 @@ public class IngestedFileRepository {
             (SELECT MIN(f.file_id) FROM file_payment f WHERE f.pay_date = disbursement.pay_date
              AND f.dedupe_key = disbursement.dedupe_key AND f.occurrence = disbursement.occurrence
              AND f.file_id <> disbursement.file_id)""";
+    // The new owner's name and its own line (null for a holding stored before V17).
     private static final String PASS_ON = "UPDATE disbursement SET file_id = " + NEXT_HOLDER
-            + ", source_file = (SELECT i.file_name FROM ingested_file i WHERE i.id = " + NEXT_HOLDER + ") "
+            + ", source_file = (SELECT i.file_name FROM ingested_file i WHERE i.id = " + NEXT_HOLDER + ")"
+            + ", source_line = (SELECT f.line_no FROM file_payment f WHERE f.file_id = " + NEXT_HOLDER
+            + " AND f.pay_date = disbursement.pay_date AND f.dedupe_key = disbursement.dedupe_key"
+            + " AND f.occurrence = disbursement.occurrence) "
             + "WHERE file_id = ?";
     private static final String DELETE_HOLDINGS = "DELETE FROM file_payment WHERE file_id = ?";
     private static final String DELETE_PENDING = "DELETE FROM pending_payment WHERE file_id = ?";

@@ -47,12 +47,13 @@ final class PostgresPaymentCopy {
             ON CONFLICT (pay_date, dedupe_key, occurrence) DO NOTHING""";
 
     private static final String INSERT_HOLDINGS = """
-            INSERT INTO file_payment (file_id, pay_date, dedupe_key, occurrence)
-            SELECT DISTINCT s.file_id, s.pay_date, s.dedupe_key, s.occurrence
+            INSERT INTO file_payment (file_id, pay_date, dedupe_key, occurrence, line_no)
+            SELECT s.file_id, s.pay_date, s.dedupe_key, s.occurrence, MIN(s.source_line)
             FROM payment_stage s
             JOIN disbursement d ON d.pay_date = s.pay_date AND d.dedupe_key = s.dedupe_key
                                AND d.occurrence = s.occurrence
             WHERE d.file_id <> s.file_id
+            GROUP BY s.file_id, s.pay_date, s.dedupe_key, s.occurrence
             ON CONFLICT DO NOTHING""";
 
     private final JdbcTemplate jdbc;

@@ -126,7 +126,9 @@ final class PaymentDetailSheet {
         VarianceWorkbook.text(row, 8, styles.text, payment.fundingSource());
         VarianceWorkbook.text(row, 9, styles.text, payment.sourceFile());
         Cell line = row.createCell(10);
-        line.setCellValue(payment.sourceLine());
+        if (payment.sourceLine() != null) { // none for a payment passed on from a holding stored before V17
+            line.setCellValue(payment.sourceLine());
+        }
         line.setCellStyle(styles.center);
         VarianceWorkbook.text(row, WAN, styles.text, "");
         VarianceWorkbook.text(row, 12, styles.text, text.get("xlsx.rowType.payment"));

@@ -14,7 +14,7 @@ public interface FlaggedPaymentSource {
 
     /** One payment line as stored: where it came from, to whom, how much (元, exact). */
     record Payment(String projectCode, LocalDate payDate, String voucherNo, String payee, String summary,
-            BigDecimal amountYuan, String fundingSource, String sourceFile, long sourceLine) {
+            BigDecimal amountYuan, String fundingSource, String sourceFile, Long sourceLine) {
     }
 
     /** The RED and YELLOW rows of the date, by project code. */

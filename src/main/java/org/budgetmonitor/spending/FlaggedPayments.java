@@ -61,7 +61,7 @@ public class FlaggedPayments implements FlaggedPaymentSource {
         Date to = Date.valueOf(asOf);
         readOnly.executeWithoutResult(status -> jdbc.query(PAYMENTS, rs -> {
             sink.accept(new Payment(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getLong(9)));
+                    rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getObject(9, Long.class)));
         }, from, to, to));
     }
 }

@@ -71,6 +71,26 @@ class FileIdentityTest {
     }
 
     @Test
+    void aPaymentPassedOnToAnotherFileNamesThatFilesOwnLine() throws Exception {
+        Exports.write(inbox, "z-export.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要",
+                "2026-01-11,P1,200.00,V2,乙,摘要", "2026-01-12,P1,300.00,V3,丙,摘要");
+        night("2026-01-12");
+        // Another export holds V2 too, on its line 4.
+        Exports.write(inbox, "b-other.csv", Exports.HEADER, "2026-01-11,P1,50.00,V8,丁,摘要",
+                "2026-01-11,P1,60.00,V9,戊,摘要", "2026-01-11,P1,200.00,V2,乙,摘要");
+        night("2026-01-13");
+        assertThat(job.sourceOf("V2")).isEqualTo("z-export.csv:3");
+
+        // z-export.csv is corrected without V2: the payment stays, now b-other.csv's, at its line there.
+        Exports.write(inbox, "z-export.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要",
+                "2026-01-12,P1,300.00,V3,丙,摘要");
+        night("2026-01-14");
+        assertThat(job.paymentCount()).isEqualTo(5);
+        assertThat(job.sourceOf("V2")).isEqualTo("b-other.csv:4");
+        assertThat(job.sourceOf("V3")).isEqualTo("z-export.csv:3");
+    }
+
+    @Test
     void aDailyExportUnderTheSameNameIsANewExportNotACorrection() throws Exception {
         Exports.write(inbox, "export.csv", Exports.HEADER, "2026-03-01,P1,100.00,V1,甲,摘要",
                 "2026-03-01,P1,200.00,V2,乙,摘要");

@@ -172,7 +172,7 @@ public final class ReportFixtures {
                 for (Project p : flagged) {
                     payments.getOrDefault(p.code(), new TreeMap<>()).headMap(asOf, true).forEach((day, yuan) ->
                             sink.accept(new Payment(p.code(), day, "PZ-" + day + "-" + line[0], "收款单位" + line[0],
-                                    "支出摘要", yuan, "一般公共预算", "fixture.csv", ++line[0])));
+                                    "支出摘要", yuan, "一般公共预算", "fixture.csv", (long) ++line[0])));
                 }
             }
         };

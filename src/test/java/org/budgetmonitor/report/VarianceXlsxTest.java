@@ -253,7 +253,7 @@ class VarianceXlsxTest {
             public void forEach(LocalDate asOf, Consumer<Payment> sink) {
                 for (int i = 1; i <= n; i++) {
                     sink.accept(new Payment(code, LocalDate.of(2026, 1, 1).plusDays(i % 180), "PZ-" + i, "收款单位",
-                            "摘要", BigDecimal.valueOf(i).setScale(2), "一般公共预算", "big.csv", i + 1));
+                            "摘要", BigDecimal.valueOf(i).setScale(2), "一般公共预算", "big.csv", (long) (i + 1)));
                 }
             }
         };

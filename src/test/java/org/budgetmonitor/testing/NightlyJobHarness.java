@@ -58,6 +58,12 @@ public class NightlyJobHarness {
         return total == null ? BigDecimal.ZERO : total;
     }
 
+    /** Where the stored payment with this voucher number says it comes from: "file:line". */
+    public String sourceOf(String voucherNo) {
+        return jdbc.queryForObject("SELECT source_file || ':' || CAST(source_line AS VARCHAR(20)) FROM disbursement "
+                + "WHERE voucher_no = ?", String.class, voucherNo);
+    }
+
     public int paymentCount() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM disbursement", Integer.class);
     }
