@@ -16,6 +16,7 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 
 import org.budgetmonitor.support.AtomicFiles;
+import org.budgetmonitor.variance.DataCutOff;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +40,11 @@ public class QuarterlyReportRenderer {
 
     private final JasperTemplates templates;
 
-    public QuarterlyReportRenderer(JasperTemplates templates) {
+    private final int staleDays;
+
+    public QuarterlyReportRenderer(JasperTemplates templates, ReportProperties properties) {
         this.templates = templates;
+        this.staleDays = properties.staleDays();
     }
 
     /**
@@ -101,6 +105,10 @@ public class QuarterlyReportRenderer {
                 MINUTES.format(report.issuedAt()),
                 report.dataCutoff() == null ? text.nightly().get("header.noCutoff") : report.dataCutoff().toString(),
                 MINUTES.format(report.generatedAt())));
+        // As on the nightly page 1: how recent the figures are, plainly when they may be incomplete.
+        DataCutOff data = new DataCutOff(report.asOf(), report.dataCutoff(), staleDays);
+        p.put("DATA_LINE", VarianceReportLines.dataLine(data, text.nightly()));
+        p.put("DATA_STALE", data.stale());
         p.put("INTERPOLATION_NOTE", report.interpolationNote());
         p.put("PROJECTION_NOTE", report.projectionNote());
         QuarterlyUnitLine all = report.total() != null ? report.total()

@@ -32,7 +32,11 @@ public final class VarianceReportLines {
      * (or there is none), otherwise the cut-off within the limit.
      */
     public static String dataWarning(VarianceReport report, ReportText text) {
-        DataCutOff data = report.dataCutOff();
+        return dataLine(report.dataCutOff(), text);
+    }
+
+    /** The data line of any document: the cut-off and its distance, or plainly that figures may be incomplete. */
+    public static String dataLine(DataCutOff data, ReportText text) {
         if (!data.stale()) {
             return text.format("data.fresh", data.latestPayment().toString(), data.daysBefore(), data.staleDays());
         }
