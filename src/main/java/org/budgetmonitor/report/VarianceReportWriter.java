@@ -152,6 +152,11 @@ public class VarianceReportWriter {
     }
 
     static Path unitPdf(OutputFiles outputs, VarianceReport report) {
-        return outputs.dir().resolve("variance-" + outputs.asOf() + "-" + report.unitCode() + ".pdf");
+        return unitFile(outputs, report, "pdf");
+    }
+
+    /** A unit's document: {@code variance-<as-of>-<unit>.<ext>}, beside the combined one. */
+    static Path unitFile(OutputFiles outputs, VarianceReport report, String extension) {
+        return outputs.dir().resolve("variance-" + outputs.asOf() + "-" + report.unitCode() + "." + extension);
     }
 }

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
-import org.budgetmonitor.nightly.OutputFiles;
 import org.budgetmonitor.report.QuarterlyReport;
 import org.budgetmonitor.report.QuarterlyReportRow;
 import org.budgetmonitor.report.QuarterlyText;
@@ -52,10 +52,9 @@ public final class HtmlReportWriter {
     }
 
     /** The HTML page of each assembled variance report (the combined one and, with several units, each unit's). */
-    public List<Path> writeVariance(List<VarianceReport> reports, ReportText text, OutputFiles outputs)
-            throws IOException {
-        List<Path> files = reports.stream().map(report -> report.combined() ? outputs.file("variance", "html")
-                : outputs.dir().resolve("variance-" + outputs.asOf() + "-" + report.unitCode() + ".html")).toList();
+    public List<Path> writeVariance(List<VarianceReport> reports, ReportText text,
+            Function<VarianceReport, Path> fileOf) throws IOException {
+        List<Path> files = reports.stream().map(fileOf).toList();
         // 500 unit pages take seconds: written side by side (the engine and its caches are thread-safe).
         try {
             IntStream.range(0, reports.size()).parallel().forEach(i -> {
@@ -72,15 +71,14 @@ public final class HtmlReportWriter {
     }
 
     /** The review's page and, when it covers several units, each unit's own page. */
-    public List<Path> writeQuarterly(QuarterlyReport report, QuarterlyText text, OutputFiles outputs)
-            throws IOException {
+    public List<Path> writeQuarterly(QuarterlyReport report, QuarterlyText text, Path combined,
+            Function<String, Path> unitFileOf) throws IOException {
         List<Path> written = new ArrayList<>();
-        Path combined = outputs.file("quarterly", "html");
         write(combined, renderQuarterly(report, text, null));
         written.add(combined);
         if (report.units().size() > 1) {
             for (QuarterlyUnitLine unit : report.units()) {
-                Path file = outputs.dir().resolve("quarterly-" + outputs.asOf() + "-" + unit.unitCode() + ".html");
+                Path file = unitFileOf.apply(unit.unitCode());
                 write(file, renderQuarterly(report, text, unit.unitCode()));
                 written.add(file);
             }
