@@ -146,8 +146,10 @@ public class DeliveryTasklet implements Tasklet {
             body.append("红色预警项目：\n");
             for (VarianceRow row : rows) {
                 if (row.flag() == Flag.RED) {
-                    body.append("  ").append(row.projectCode()).append(' ').append(row.projectName()).append("：偏差 ")
-                            .append(row.gapPp().setScale(2, RoundingMode.HALF_UP).toPlainString()).append(" 个百分点（")
+                    // A cancelled project has no gap: there is no budget left to measure it by.
+                    body.append("  ").append(row.projectCode()).append(' ').append(row.projectName())
+                            .append(row.gapPp() == null ? "（"
+                                    : "：偏差 " + row.gapPp().setScale(2, RoundingMode.HALF_UP).toPlainString() + " 个百分点（")
                             .append(row.reasons().stream().map(Reason::chinese).collect(Collectors.joining("、")))
                             .append("）")
                             .append(row.overBudget().isPositive()

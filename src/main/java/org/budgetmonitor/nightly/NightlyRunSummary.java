@@ -62,6 +62,11 @@ public class NightlyRunSummary implements JobExecutionListener {
             s.append("  plan:       ").append(job.getInt(LoadPlanTasklet.PROJECT_COUNT)).append(" projects, ")
                     .append(job.getInt(LoadPlanTasklet.INDICATOR_COUNT)).append(" indicators; checkpoints read as ")
                     .append(job.getString(LoadPlanTasklet.UNIT_NOTES)).append('\n');
+            List<String> revisions = job.getString(LoadPlanTasklet.REVISIONS, "").lines().toList();
+            if (!revisions.isEmpty()) {
+                s.append("  revisions:  ").append(revisions.size()).append(" took effect since the last run:\n");
+                revisions.forEach(line -> s.append("              ").append(line).append('\n'));
+            }
         }
         if (job.containsKey(BackupTasklet.FILE)) {
             s.append("  backup:     ").append(job.getString(BackupTasklet.FILE)).append(" (")

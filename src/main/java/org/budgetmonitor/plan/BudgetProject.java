@@ -29,4 +29,19 @@ public record BudgetProject(
     public BudgetProject {
         checkpoints = List.copyOf(checkpoints);
     }
+
+    /** The same project with an adjusted budget, funds and plan (预算调整). */
+    public BudgetProject revised(Money newBudget, Money newFiscalFunds, Money newOtherFunds,
+            List<PlanCheckpoint> newCheckpoints) {
+        return new BudgetProject(fiscalYear, unitCode, unitName, code, name, newBudget, newFiscalFunds, newOtherFunds,
+                purpose, goal, planUnit, planUnitNote, newCheckpoints);
+    }
+
+    /** Whether the figures and names of the plan differ (purpose and goal are text, not a revision). */
+    public boolean differsInPlanFrom(BudgetProject other) {
+        return !(unitCode.equals(other.unitCode) && unitName.equals(other.unitName) && name.equals(other.name)
+                && budget.equals(other.budget) && fiscalFunds.equals(other.fiscalFunds)
+                && otherFunds.equals(other.otherFunds) && planUnit == other.planUnit
+                && checkpoints.equals(other.checkpoints));
+    }
 }

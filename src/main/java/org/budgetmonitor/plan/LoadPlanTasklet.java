@@ -5,23 +5,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
 /**
- * Reads and validates the plan files and stores them. An invalid plan fails the step (and the
- * run) with every problem listed; nothing downstream runs on a half-valid plan.
+ * Reads and validates the plan files and stores them as revisions of the year's plan
+ * ({@link PlanRevisionRecorder}). An invalid plan or adjustments file fails the step (and the run)
+ * with every problem listed; nothing downstream runs on a half-valid plan, and nothing is stored.
  */
 public class LoadPlanTasklet implements Tasklet {
 
     public static final String PROJECT_COUNT = "plan.projects";
     public static final String INDICATOR_COUNT = "plan.indicators";
     public static final String UNIT_NOTES = "plan.unitNotes";
+    /** The changes of the plan that took effect since the last run, one a line ({@link PlanChange#summaryLine}). */
+    public static final String REVISIONS = "plan.revisions";
+    /** Job parameter: from when a changed projects.csv is in force ({@code --plan-effective}); default the as-of date. */
+    public static final String PLAN_EFFECTIVE = "planEffective";
+    private static final String AS_OF = "asOf";
 
     private final Path planDir;
     private final PlanCsvReader reader;
@@ -35,11 +45,22 @@ public class LoadPlanTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        JobParameters parameters = contribution.getStepExecution().getJobParameters();
+        LocalDate asOf = parameters.getLocalDate(AS_OF);
+        String effectiveText = parameters.getString(PLAN_EFFECTIVE);
+        LocalDate effective = effectiveText == null || effectiveText.isBlank() ? asOf : LocalDate.parse(effectiveText);
+        PlanRevisionRepository revisions = repository.revisions();
         // Plan files unchanged since they were stored need not be read and stored again every night.
-        String fingerprint = fingerprint();
+        String fingerprint = fingerprint(planDir);
         if (!repository.lastFingerprint().map(fingerprint::equals).orElse(false)) {
             Plan plan = reader.read(planDir);
-            repository.replace(plan);
+            List<String> problems = new ArrayList<>();
+            List<Adjustment> adjustments = new AdjustmentsCsvReader().read(planDir, problems);
+            if (!problems.isEmpty()) {
+                throw new PlanValidationException(problems);
+            }
+            new PlanRevisionRecorder(repository).store(plan, adjustments, effective, PlanVersion.PLAN_FILE, fingerprint,
+                    null);
             repository.recordLoad(fingerprint);
             contribution.incrementWriteCount(plan.projects().size());
         }
@@ -50,14 +71,20 @@ public class LoadPlanTasklet implements Tasklet {
         context.putInt(INDICATOR_COUNT, repository.indicatorCount());
         context.putString(UNIT_NOTES, notes.entrySet().stream()
                 .map(e -> e.getValue() + " × " + e.getKey()).reduce((a, b) -> a + "; " + b).orElse("none"));
+        if (asOf != null) {
+            context.putString(REVISIONS, String.join("\n", new PlanRevisionsSinceLastRun(revisions).list(asOf)
+                    .stream().map(PlanChange::summaryLine).toList()));
+            revisions.recordRun(asOf, revisions.latestRevision());
+        }
         return RepeatStatus.FINISHED;
     }
 
-    /** SHA-256 over both plan files, in order; a missing indicators.csv counts as empty. */
-    private String fingerprint() throws IOException {
+    /** SHA-256 over the plan files, in order; a missing indicators.csv or adjustments.csv counts as empty. */
+    public static String fingerprint(Path planDir) throws IOException {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String name : new String[] {PlanCsvReader.PROJECTS_FILE, PlanCsvReader.INDICATORS_FILE}) {
+            for (String name : new String[] {PlanCsvReader.PROJECTS_FILE, PlanCsvReader.INDICATORS_FILE,
+                AdjustmentsCsvReader.FILE}) {
                 Path file = planDir.resolve(name);
                 sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 if (Files.isRegularFile(file)) {

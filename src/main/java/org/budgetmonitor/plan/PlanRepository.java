@@ -1,6 +1,7 @@
 package org.budgetmonitor.plan;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The plan tables. A load replaces each fiscal year it contains as a whole. */
+/**
+ * The plan tables: the plan files as last read (a load replaces each fiscal year it contains), and,
+ * through {@link PlanRevisionRepository}, the plan in force on each date.
+ */
 @Repository
 public class PlanRepository {
 
@@ -51,9 +55,26 @@ public class PlanRepository {
             GROUP BY plan_unit, plan_unit_note ORDER BY plan_unit, plan_unit_note""";
 
     private final JdbcTemplate jdbc;
+    private final PlanRevisionRepository revisions;
 
-    public PlanRepository(JdbcTemplate jdbc) {
+    public PlanRepository(JdbcTemplate jdbc, PlanRevisionRepository revisions) {
         this.jdbc = jdbc;
+        this.revisions = revisions;
+    }
+
+    /** The revisions of the plan: its versions and adjustments through the year. */
+    public PlanRevisionRepository revisions() {
+        return revisions;
+    }
+
+    /** The plan in force on a date (调整后): every figure of that date is computed against it. */
+    public PlanTimeline.State inForce(int fiscalYear, LocalDate date) {
+        return revisions.timeline(fiscalYear).on(date);
+    }
+
+    /** The projects of the plan in force on a date, by unit and code (see {@link #inForce}). */
+    public List<BudgetProject> findProjectsInForce(int fiscalYear, LocalDate date) {
+        return inForce(fiscalYear, date).projects().stream().map(ProjectInForce::project).toList();
     }
 
     @Transactional

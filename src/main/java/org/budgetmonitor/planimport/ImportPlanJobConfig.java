@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.budgetmonitor.ops.RunLogListener;
 
+import org.budgetmonitor.plan.PlanRepository;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -40,7 +41,12 @@ public class ImportPlanJobConfig {
     @Bean
     @StepScope
     ImportPlanTasklet importPlanTasklet(@Value("#{jobParameters['document']}") String document,
-            @Value("#{jobParameters['fiscalYear']}") String fiscalYear, @Value("#{jobParameters['planDir']}") String planDir) {
-        return new ImportPlanTasklet(Path.of(document), Integer.parseInt(fiscalYear), Path.of(planDir));
+            @Value("#{jobParameters['fiscalYear']}") String fiscalYear, @Value("#{jobParameters['planDir']}") String planDir,
+            @Value("#{jobParameters['asOf']}") java.time.LocalDate asOf,
+            @Value("#{jobParameters['planEffective']}") String planEffective, PlanRepository plans) {
+        java.time.LocalDate effective = planEffective == null || planEffective.isBlank() ? asOf
+                : java.time.LocalDate.parse(planEffective);
+        return new ImportPlanTasklet(Path.of(document), Integer.parseInt(fiscalYear), Path.of(planDir),
+                new ImportedPlanRevision(plans, effective));
     }
 }

@@ -32,10 +32,18 @@ public class ImportPlanTasklet implements Tasklet {
     private final Path planDir;
     private final PrintStream out = System.out;
 
+    private final ImportedPlanRevision revision;
+
     public ImportPlanTasklet(Path document, int fiscalYear, Path planDir) {
+        this(document, fiscalYear, planDir, null);
+    }
+
+    /** @param revision records the merged plan as a revision of the stored one (null: files only) */
+    public ImportPlanTasklet(Path document, int fiscalYear, Path planDir, ImportedPlanRevision revision) {
         this.document = document;
         this.fiscalYear = fiscalYear;
         this.planDir = planDir;
+        this.revision = revision;
     }
 
     @Override
@@ -77,6 +85,9 @@ public class ImportPlanTasklet implements Tasklet {
         }
         report.append("  ").append(importable.size()).append(" projects written to ").append(planDir.toAbsolutePath())
                 .append(" (merged with what was there)\n");
+        if (!importable.isEmpty() && revision != null) {
+            revision.record(planDir, fiscalYear, document).ifPresent(line -> report.append("  ").append(line).append('\n'));
+        }
         out.print(report);
         out.flush();
         contribution.incrementWriteCount(importable.size());

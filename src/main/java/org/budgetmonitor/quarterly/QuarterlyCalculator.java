@@ -49,7 +49,8 @@ public final class QuarterlyCalculator {
      */
     private static boolean projectsAboveBudget(VarianceRow variance, Money projected) {
         LocalDate asOf = variance.asOf();
-        return variance.planned() && asOf.getDayOfYear() < asOf.lengthOfYear()
+        // A cancelled project has nothing left to project against: it is RED, CANCELLED already.
+        return variance.planned() && !variance.cancelled() && asOf.getDayOfYear() < asOf.lengthOfYear()
                 && projected.wanForDisplay().compareTo(variance.budget().wanForDisplay()) > 0;
     }
 
@@ -60,6 +61,6 @@ public final class QuarterlyCalculator {
         Flag flag = v.flag() == Flag.GREEN ? Flag.YELLOW : v.flag();
         return new VarianceRow(v.asOf(), v.projectCode(), v.planned(), v.projectName(), v.unitCode(), v.unitName(),
                 v.budget(), v.checkpointDate(), v.checkpointPlan(), v.expectedYuan(), v.actual(), v.executionRatePct(),
-                v.gapPp(), flag, reasons);
+                v.gapPp(), flag, reasons, v.originalBudget());
     }
 }

@@ -33,6 +33,7 @@ public class QuarterlyCsvWriter {
     public void write(Path file, QuarterlyReview review, Money focusThreshold) throws IOException {
         List<String> header = new ArrayList<>(VarianceCsvWriter.COLUMNS);
         header.addAll(EXTRA_COLUMNS);
+        header.add(VarianceCsvWriter.ORIGINAL_BUDGET_COLUMN);
         AtomicFiles.write(file, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(CsvFiles.BOM);
@@ -48,6 +49,7 @@ public class QuarterlyCsvWriter {
                 cells.add(Boolean.toString(row.needsExplanation()));
                 cells.add(row.timeProgressGapPp() == null ? ""
                         : row.timeProgressGapPp().setScale(2, RoundingMode.HALF_UP).toPlainString());
+                cells.add(VarianceCsvWriter.originalBudget(row.variance()));
                 printer.printRecord(cells);
             }
             printer.flush();

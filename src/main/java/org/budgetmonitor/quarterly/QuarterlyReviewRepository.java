@@ -28,8 +28,12 @@ public class QuarterlyReviewRepository {
             INSERT INTO quarterly_review_row (as_of, version, seq, project_code, planned, project_name, unit_code,
                 unit_name, budget_yuan, checkpoint_date, checkpoint_plan_yuan, expected_yuan, actual_yuan,
                 execution_rate_pct, gap_pp, flag, reasons, time_progress_pct, projected_year_end_yuan,
-                required_monthly_yuan, prev_quarter_end, prev_quarter_actual_yuan)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                required_monthly_yuan, prev_quarter_end, prev_quarter_actual_yuan, original_budget_yuan)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String SET_PLAN_REVISION = """
+            UPDATE quarterly_review SET plan_revision_id = ? WHERE as_of = ? AND version = ?""";
+    private static final String SELECT_PLAN_REVISION = """
+            SELECT plan_revision_id FROM quarterly_review WHERE as_of = ? AND version = ?""";
     private static final String SELECT_ROWS = """
             SELECT * FROM quarterly_review_row WHERE as_of = ? AND version = ? ORDER BY seq""";
     private static final String INSERT_INDICATOR = """
@@ -84,6 +88,7 @@ public class QuarterlyReviewRepository {
             ps.setBigDecimal(20, row.requiredMonthly() == null ? null : scaled(row.requiredMonthly().yuan()));
             ps.setDate(21, Date.valueOf(row.previousQuarterEnd()));
             ps.setBigDecimal(22, row.previousQuarterActual().yuan());
+            ps.setBigDecimal(23, v.originalBudget() == null ? null : v.originalBudget().yuan());
         });
         int[] iseq = {0};
         jdbc.batchUpdate(INSERT_INDICATOR, review.indicators(), 500, (ps, i) -> {
@@ -134,6 +139,17 @@ public class QuarterlyReviewRepository {
         Date cutoff = (Date) header.get(0)[1];
         return Optional.of(new QuarterlyReview(asOfDate, version, ((Timestamp) header.get(0)[0]).toLocalDateTime(),
                 cutoff == null ? null : cutoff.toLocalDate(), rows, indicators));
+    }
+
+    /** Records the plan version (latest plan revision) a review was computed with. */
+    public void recordPlanRevision(java.time.LocalDate asOf, int version, long planRevision) {
+        jdbc.update(SET_PLAN_REVISION, planRevision, Date.valueOf(asOf), version);
+    }
+
+    /** The plan version a review was computed with; empty for a review issued before revisions were kept. */
+    public Optional<Long> planRevision(java.time.LocalDate asOf, int version) {
+        return jdbc.queryForList(SELECT_PLAN_REVISION, Long.class, Date.valueOf(asOf), version).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     private static BigDecimal scaled(BigDecimal value) {

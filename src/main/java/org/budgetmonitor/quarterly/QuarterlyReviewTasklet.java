@@ -75,6 +75,8 @@ public class QuarterlyReviewTasklet implements Tasklet {
             context.putString(PROGRESS_PROBLEMS, String.join("\n", progress.problems()));
             review = reviews.save(compute(progress.progress()), contribution.getStepExecution().getJobExecution()
                     .getJobInstanceId());
+            // The plan version of its day: a reissue lists the adjustments as they were known then.
+            reviews.recordPlanRevision(asOf, review.version(), plans.revisions().latestRevision());
             context.putString(REISSUED, "false");
         }
         context.putInt(VERSION, review.version());

@@ -83,7 +83,8 @@ public record QuarterlyRow(
 
     /** 较序时进度: execution rate − time progress, percentage points; null for an unplanned code. */
     public BigDecimal timeProgressGapPp() {
-        return variance.planned() ? variance.executionRatePct().subtract(timeProgressPct) : null;
+        return variance.planned() && variance.executionRatePct() != null
+                ? variance.executionRatePct().subtract(timeProgressPct) : null;
     }
 
     /**

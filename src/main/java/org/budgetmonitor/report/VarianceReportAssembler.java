@@ -165,8 +165,10 @@ public class VarianceReportAssembler {
 
     /** Execution rate against the expected rate; with many projects, those furthest behind plan. */
     private List<RatePoint> rates(List<ReportRow> rows) {
-        List<ReportRow> shown = rows.size() <= MAX_RATE_BARS ? rows
-                : rows.stream().sorted(Comparator.comparing(ReportRow::gapPp)).limit(MAX_RATE_BARS).toList();
+        // A cancelled project has no rate to draw (its budget is 0).
+        List<ReportRow> measured = rows.stream().filter(r -> r.ratePct() != null).toList();
+        List<ReportRow> shown = measured.size() <= MAX_RATE_BARS ? measured
+                : measured.stream().sorted(Comparator.comparing(ReportRow::gapPp)).limit(MAX_RATE_BARS).toList();
         List<RatePoint> points = new ArrayList<>();
         String actual = text.get("chart.rates.actual");
         String expected = text.get("chart.rates.expected");

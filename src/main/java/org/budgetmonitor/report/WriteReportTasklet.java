@@ -71,7 +71,7 @@ public class WriteReportTasklet implements Tasklet {
         var jobExecution = contribution.getStepExecution().getJobExecution();
         List<VarianceRow> rows = variances.findByAsOf(asOf);
         Map<String, BudgetProject> projects = new LinkedHashMap<>();
-        plans.findProjects(asOf.getYear()).forEach(p -> projects.put(p.code(), p));
+        plans.findProjectsInForce(asOf.getYear(), asOf).forEach(p -> projects.put(p.code(), p));
         var rejected = rejects.findByJobInstance(jobExecution.getJobInstanceId());
         var inputs = new VarianceReportAssembler.Inputs(asOf, rows, projects,
                 totals.actualsThrough(asOf, List.of()),

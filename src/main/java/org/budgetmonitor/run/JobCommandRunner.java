@@ -39,6 +39,8 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     public static final String REFRESH = "refresh";
     public static final String DOCUMENT = "document";
     public static final String FISCAL_YEAR = "fiscalYear";
+    /** From when a changed plan file is in force ({@code --plan-effective}); absent: the as-of date. */
+    public static final String PLAN_EFFECTIVE = "planEffective";
     private static final String IMPORT_PLAN = "import-plan";
     static final String STATUS = "status";
     /** Replays the archive into a fresh database (see {@link JobCommand}, the recovery package). */
@@ -135,6 +137,7 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
         options.put(DOCUMENT, document.toAbsolutePath().normalize().toString());
         options.put(FISCAL_YEAR, String.valueOf(year));
         options.put(PLAN_DIR, properties.planDir().toAbsolutePath().normalize().toString());
+        planEffective(options);
         return options;
     }
 
@@ -148,7 +151,12 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
         // Used by the quarterly review; a missing progress folder just means no indicator progress yet.
         options.put(PROGRESS_DIR, properties.progressDir().toAbsolutePath().normalize().toString());
         options.put(REFRESH, String.valueOf(properties.refresh()));
+        planEffective(options);
         return options;
+    }
+
+    private void planEffective(Map<String, String> options) {
+        RunOptions.planEffective(properties.planEffective()).ifPresent(date -> options.put(PLAN_EFFECTIVE, date.toString()));
     }
 
     static int exitCodeOf(JobExecution execution) {

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refresh the quarterly review issues a new version instead of reissuing the stored one
  * @param document the budget document to import ({@code --job=import-plan --document=FILE})
  * @param fiscalYear the fiscal year of that document ({@code --fiscal-year}); default the current year
+ * @param planEffective from when a changed projects.csv is in force ({@code --plan-effective}, ISO); empty
+ *        means the as-of date
  * @param redExitCode exit with {@link ExitCodes#SUCCESS_WITH_RED} when a run completes with RED projects
  * @param runOnStartup false in tests that drive the jobs themselves
  */
@@ -31,6 +33,7 @@ public record MonitorProperties(
         @DefaultValue("false") boolean refresh,
         Path document,
         Integer fiscalYear,
+        String planEffective,
         @DefaultValue("false") boolean redExitCode,
         @DefaultValue("true") boolean runOnStartup) {
 }

@@ -28,7 +28,7 @@ public final class RunOptions {
     static final Map<String, String> SWITCHES = switches();
     /** The documented options that mean nothing without a value: a bare one is a mistake, not "true". */
     static final Set<String> NEED_A_VALUE = Set.of("job", "as-of", "plan-dir", "inbox", "output-dir", "data-dir",
-            "archive-dir", "progress-dir", "report-locale", "document", "fiscal-year");
+            "archive-dir", "progress-dir", "report-locale", "document", "fiscal-year", "plan-effective");
     /** Every --job; the rebuild is a {@link JobCommand} of the recovery package, the others Spring Batch jobs. */
     public static final List<String> JOBS = List.of("nightly", "quarterly", "import-plan", JobCommandRunner.STATUS,
             JobCommandRunner.REBUILD);
@@ -73,7 +73,7 @@ public final class RunOptions {
     private static String example(String option) {
         return switch (option) {
             case "job" -> "nightly";
-            case "as-of" -> "2026-06-30";
+            case "as-of", "plan-effective" -> "2026-06-30";
             case "report-locale" -> "en";
             case "document" -> "FILE";
             case "fiscal-year" -> "2026";
@@ -114,11 +114,13 @@ public final class RunOptions {
                 check(problems, () -> asOf(environment.getProperty("monitor.as-of"), Clock.systemDefaultZone()));
                 check(problems, () -> existingDirectory("--plan-dir", path(environment, "monitor.plan-dir")));
                 check(problems, () -> existingDirectory("--inbox", path(environment, "monitor.inbox")));
+                check(problems, () -> planEffective(environment.getProperty("monitor.plan-effective")));
             }
             case "import-plan" -> {
                 check(problems, () -> asOf(environment.getProperty("monitor.as-of"), Clock.systemDefaultZone()));
                 check(problems, () -> document(path(environment, "monitor.document")));
                 check(problems, () -> fiscalYear(environment.getProperty("monitor.fiscal-year")));
+                check(problems, () -> planEffective(environment.getProperty("monitor.plan-effective")));
             }
             case JobCommandRunner.STATUS -> check(problems, () -> databaseFor(environment));
             default -> {
@@ -155,6 +157,18 @@ public final class RunOptions {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new BadInputException("--as-of='" + text + "' is not a date like 2026-06-30");
+        }
+    }
+
+    /** {@code --plan-effective}: an ISO date from which a changed plan file is in force; empty means the as-of date. */
+    public static Optional<LocalDate> planEffective(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text.strip()));
+        } catch (DateTimeParseException e) {
+            throw new BadInputException("--plan-effective='" + text + "' is not a date like 2026-07-01");
         }
     }
 

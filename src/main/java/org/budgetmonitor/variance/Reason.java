@@ -17,6 +17,11 @@ public enum Reason {
     MISSED_CHECKPOINT("节点计划未完成"),
     /** 计划外支出: payments for a project code that is not in the plan. */
     UNPLANNED("计划外支出"),
+    /**
+     * 项目撤销: the budget in force was adjusted to 0 (or the project taken out of the plan file); its
+     * spending stays under its own code, flagged RED, with OVER_BUDGET when it spent.
+     */
+    CANCELLED("项目撤销"),
     /** 预计超预算: the quarterly review's year-end projection at the current pace is above the budget. */
     PROJECTED_OVER_BUDGET("预计超预算");
 

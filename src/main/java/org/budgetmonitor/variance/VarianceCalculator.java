@@ -10,6 +10,7 @@ import java.util.List;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanCheckpoint;
+import org.budgetmonitor.plan.ProjectInForce;
 
 /**
  * The variance rules (README, "The variance rules"). Flags are decided on exact figures: the
@@ -55,6 +56,29 @@ public class VarianceCalculator {
         return new Expected(previousPlan, BigDecimal.ONE);
     }
 
+    /** The figures against the plan in force on the date, with the original budget beside them. */
+    public VarianceRow evaluate(ProjectInForce inForce, LocalDate asOf, ActualCurve actuals) {
+        BudgetProject project = inForce.project();
+        if (inForce.cancelled()) {
+            return cancelled(project, asOf, actuals).withOriginalBudget(inForce.originalBudget());
+        }
+        return evaluate(project, asOf, actuals).withOriginalBudget(inForce.originalBudget());
+    }
+
+    /**
+     * A cancelled project (budget 0): RED, CANCELLED, and OVER_BUDGET when it spent at all. Nothing is
+     * planned or expected any more, and a rate or gap against a budget of 0 means nothing: they stay empty.
+     */
+    private static VarianceRow cancelled(BudgetProject project, LocalDate asOf, ActualCurve actuals) {
+        Money actual = actuals.upTo(asOf);
+        List<Reason> reasons = new ArrayList<>(List.of(Reason.CANCELLED));
+        if (actual.isPositive()) {
+            reasons.add(Reason.OVER_BUDGET);
+        }
+        return new VarianceRow(asOf, project.code(), true, project.name(), project.unitCode(), project.unitName(),
+                Money.ZERO, null, Money.ZERO, BigDecimal.ZERO, actual, null, null, Flag.RED, reasons, null);
+    }
+
     public VarianceRow evaluate(BudgetProject project, LocalDate asOf, ActualCurve actuals) {
         Money budget = project.budget();
         Money actual = actuals.upTo(asOf);
@@ -95,7 +119,7 @@ public class VarianceCalculator {
         return new VarianceRow(asOf, project.code(), true, project.name(), project.unitCode(), project.unitName(),
                 budget, passed == null ? null : passed.date(), passed == null ? Money.ZERO : passed.cumulative(),
                 expected.value(), actual, a.multiply(HUNDRED).divide(b, MathContext.DECIMAL128),
-                gapTimesBudget.divide(budgetTimesDays, MathContext.DECIMAL128), flag, reasons);
+                gapTimesBudget.divide(budgetTimesDays, MathContext.DECIMAL128), flag, reasons, budget);
     }
 
     /** C(D)'s checkpoint: the latest one on or before the date, or null before the first. */

@@ -33,6 +33,13 @@ public class VarianceCsvWriter {
     public static final List<String> NIGHTLY_COLUMNS = List.of("over_budget_wan", "time_progress_pct",
             "time_progress_gap_pp", "balance_wan");
 
+    /**
+     * The last column (issue 16): the original budget (年初预算) beside {@code budget_wan}, the budget in
+     * force on the date (调整后预算); the two are equal for a project never adjusted. The quarterly CSV
+     * ends with it too. Empty for an unplanned code.
+     */
+    public static final String ORIGINAL_BUDGET_COLUMN = "original_budget_wan";
+
     public void write(Path file, List<VarianceRow> rows) throws IOException {
         AtomicFiles.write(file, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -40,10 +47,12 @@ public class VarianceCsvWriter {
             CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
             List<String> header = new ArrayList<>(COLUMNS);
             header.addAll(NIGHTLY_COLUMNS);
+            header.add(ORIGINAL_BUDGET_COLUMN);
             printer.printRecord(header);
             for (VarianceRow row : rows) {
                 List<String> cells = new ArrayList<>(values(row));
                 cells.addAll(nightlyValues(row));
+                cells.add(originalBudget(row));
                 printer.printRecord(cells);
             }
             printer.flush();
@@ -75,6 +84,11 @@ public class VarianceCsvWriter {
         }
         return List.of(wan(row.overBudget()), twoDecimals(row.timeProgressPct()), twoDecimals(row.timeProgressGapPp()),
                 wan(row.balance()));
+    }
+
+    /** The {@link #ORIGINAL_BUDGET_COLUMN} of a row. */
+    public static String originalBudget(VarianceRow row) {
+        return row.planned() ? wan(row.originalBudget()) : "";
     }
 
     static String wan(Money money) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.budgetmonitor.money.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,11 +22,12 @@ public class VarianceRepository {
     private static final String INSERT = """
             INSERT INTO variance_result (as_of, seq, project_code, planned, project_name, unit_code, unit_name,
                 budget_yuan, checkpoint_date, checkpoint_plan_yuan, expected_yuan, actual_yuan, execution_rate_pct,
-                gap_pp, flag, reasons)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                gap_pp, flag, reasons, original_budget_yuan)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String SELECT_AS_OF = """
             SELECT as_of, project_code, planned, project_name, unit_code, unit_name, budget_yuan, checkpoint_date,
-                   checkpoint_plan_yuan, expected_yuan, actual_yuan, execution_rate_pct, gap_pp, flag, reasons
+                   checkpoint_plan_yuan, expected_yuan, actual_yuan, execution_rate_pct, gap_pp, flag, reasons,
+                   original_budget_yuan
             FROM variance_result WHERE as_of = ? ORDER BY seq""";
 
     // Stored precision of the derived figures; flags were decided on the exact values before this.
@@ -58,6 +60,7 @@ public class VarianceRepository {
             ps.setBigDecimal(14, scaled(row.gapPp()));
             ps.setString(15, row.flag().name());
             ps.setString(16, String.join(";", row.reasons().stream().map(Enum::name).toList()));
+            ps.setBigDecimal(17, row.originalBudget() == null ? null : row.originalBudget().yuan());
         });
     }
 
@@ -76,7 +79,10 @@ public class VarianceRepository {
                 money(rs.getBigDecimal("checkpoint_plan_yuan")), rs.getBigDecimal("expected_yuan"),
                 Money.ofYuan(rs.getBigDecimal("actual_yuan")), rs.getBigDecimal("execution_rate_pct"),
                 rs.getBigDecimal("gap_pp"), Flag.valueOf(rs.getString("flag")),
-                reasons.isEmpty() ? List.of() : Arrays.stream(reasons.split(";")).map(Reason::valueOf).toList());
+                reasons.isEmpty() ? List.of() : Arrays.stream(reasons.split(";")).map(Reason::valueOf).toList(),
+                // Rows stored before adjustments existed had no original budget: it was the budget.
+                Optional.ofNullable(money(rs.getBigDecimal("original_budget_yuan")))
+                        .orElse(money(rs.getBigDecimal("budget_yuan"))));
     }
 
     private static Money money(BigDecimal yuan) {

@@ -29,10 +29,27 @@ public record VarianceRow(
         BigDecimal executionRatePct,
         BigDecimal gapPp,
         Flag flag,
-        List<Reason> reasons) {
+        List<Reason> reasons,
+        Money originalBudget) {
 
     public VarianceRow {
         reasons = List.copyOf(reasons);
+    }
+
+    /** The same row with the original budget (年初预算) beside the budget in force. */
+    public VarianceRow withOriginalBudget(Money original) {
+        return new VarianceRow(asOf, projectCode, planned, projectName, unitCode, unitName, budget, checkpointDate,
+                checkpointPlan, expectedYuan, actual, executionRatePct, gapPp, flag, reasons, original);
+    }
+
+    /** Whether the budget in force differs from the original one (an adjusted project: 调整后预算 ≠ 年初预算). */
+    public boolean adjusted() {
+        return planned && originalBudget != null && !originalBudget.equals(budget);
+    }
+
+    /** A project whose budget was adjusted to 0: no execution rate, no gap (there is no budget to measure by). */
+    public boolean cancelled() {
+        return reasons.contains(Reason.CANCELLED);
     }
 
     /**
@@ -67,11 +84,11 @@ public record VarianceRow(
      * the calendar). Beside {@link #gapPp()}, which is measured against the plan.
      */
     public BigDecimal timeProgressGapPp() {
-        return planned ? executionRatePct.subtract(TimeProgress.pct(asOf)) : null;
+        return planned && executionRatePct != null ? executionRatePct.subtract(TimeProgress.pct(asOf)) : null;
     }
 
     public static VarianceRow unplanned(LocalDate asOf, String projectCode, Money actual) {
         return new VarianceRow(asOf, projectCode, false, null, null, null, null, null, null, null, actual, null,
-                null, Flag.RED, List.of(Reason.UNPLANNED));
+                null, Flag.RED, List.of(Reason.UNPLANNED), null);
     }
 }

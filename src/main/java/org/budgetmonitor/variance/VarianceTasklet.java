@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.budgetmonitor.money.Money;
-import org.budgetmonitor.plan.BudgetProject;
+import org.budgetmonitor.plan.ProjectInForce;
 import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.plan.PlanCheckpoint;
 import org.budgetmonitor.plan.PlanValidationException;
@@ -63,7 +63,8 @@ public class VarianceTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         int year = asOf.getYear();
         long start = System.nanoTime();
-        List<BudgetProject> projects = plans.findProjects(year);
+        // Every figure of the date is against the plan in force on it (调整后预算), the original beside it.
+        List<ProjectInForce> projects = plans.inForce(year, asOf).projects();
         long planRead = System.nanoTime();
         if (projects.isEmpty()) {
             throw new PlanValidationException(List.of("the plan has no projects for fiscal year " + year
@@ -71,15 +72,15 @@ public class VarianceTasklet implements Tasklet {
         }
         // Exact at the as-of date and at every checkpoint (a checkpoint missed is a reason of its own).
         Set<LocalDate> checkpoints = new HashSet<>();
-        projects.forEach(p -> p.checkpoints().stream().map(PlanCheckpoint::date).forEach(checkpoints::add));
+        projects.forEach(p -> p.project().checkpoints().stream().map(PlanCheckpoint::date).forEach(checkpoints::add));
         Map<String, NavigableMap<LocalDate, BigDecimal>> actuals = totals.actualsThrough(asOf, checkpoints);
         long actualsRead = System.nanoTime();
 
         List<VarianceRow> rows = new ArrayList<>();
         Set<String> planned = new HashSet<>();
-        for (BudgetProject project : projects) {
-            planned.add(project.code());
-            NavigableMap<LocalDate, BigDecimal> days = actuals.getOrDefault(project.code(), new TreeMap<>());
+        for (ProjectInForce project : projects) {
+            planned.add(project.project().code());
+            NavigableMap<LocalDate, BigDecimal> days = actuals.getOrDefault(project.project().code(), new TreeMap<>());
             rows.add(calculator.evaluate(project, asOf, new ActualCurve(days)));
         }
         // A code with a row of totals may have its first payment after the as-of date: not spending yet.

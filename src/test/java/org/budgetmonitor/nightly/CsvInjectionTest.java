@@ -62,7 +62,7 @@ class CsvInjectionTest {
         VarianceRow planned = new VarianceRow(LocalDate.of(2026, 6, 30), "P1", true, FORMULA, "@472001", "单位",
                 Money.ofWan("20"), LocalDate.of(2026, 6, 30), Money.ofWan("10"), new BigDecimal("100000"),
                 Money.ofYuan("-10000.00"), new BigDecimal("-5"), new BigDecimal("-55"), Flag.RED,
-                List.of(Reason.BEHIND_PLAN));
+                List.of(Reason.BEHIND_PLAN), Money.ofWan("1"));
         VarianceRow unplanned = VarianceRow.unplanned(LocalDate.of(2026, 6, 30), "+P9", Money.ofYuan("-100.00"));
         Path file = tmp.resolve("variance.csv");
 

@@ -18,7 +18,8 @@ class IndicatorEvaluatorTest {
 
     private static QuarterlyRow project(LocalDate asOf, String budgetWan, String actualWan) {
         VarianceRow variance = new VarianceRow(asOf, "P1", true, "项目", "472001", "单位", Money.ofWan(budgetWan), null,
-                Money.ZERO, BigDecimal.ZERO, Money.ofWan(actualWan), BigDecimal.ZERO, BigDecimal.ZERO, Flag.GREEN, List.of());
+                Money.ZERO, BigDecimal.ZERO, Money.ofWan(actualWan), BigDecimal.ZERO, BigDecimal.ZERO, Flag.GREEN, List.of(),
+                null);
         return QuarterlyCalculator.review(variance, org.budgetmonitor.variance.ActualCurve.NONE);
     }
 

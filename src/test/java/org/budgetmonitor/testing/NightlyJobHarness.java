@@ -36,6 +36,17 @@ public class NightlyJobHarness {
                 JobCommandRunner.OUTPUT_DIR, outputDir.toString()));
     }
 
+    /** A nightly run with more options, e.g. {@link JobCommandRunner#PLAN_EFFECTIVE}. */
+    public JobExecution run(LocalDate asOf, Path planDir, Path inbox, Path outputDir, Map<String, String> more)
+            throws Exception {
+        Map<String, String> options = new java.util.HashMap<>(Map.of(
+                JobCommandRunner.PLAN_DIR, planDir.toString(),
+                JobCommandRunner.INBOX, inbox.toString(),
+                JobCommandRunner.OUTPUT_DIR, outputDir.toString()));
+        options.putAll(more);
+        return launcher.launch(nightlyJob, asOf, options);
+    }
+
     public JobExecution runQuarterly(LocalDate asOf, Path planDir, Path inbox, Path outputDir, Path progressDir,
             boolean refresh) throws Exception {
         return launcher.launch(quarterlyJob, asOf, Map.of(
@@ -73,7 +84,8 @@ public class NightlyJobHarness {
         for (String table : new String[] {"quarterly_review_indicator", "quarterly_review_row", "quarterly_review",
             "variance_result", "rejected_row", "run_file", "file_payment",
             "pending_payment", "disbursement", "project_year_total", "ingested_file", "plan_load", "plan_indicator", "plan_checkpoint",
-            "plan_project"}) {
+            "plan_project", "plan_adjustment_checkpoint", "plan_adjustment", "plan_revision_checkpoint",
+            "plan_revision_project", "plan_revision", "plan_run"}) {
             jdbc.update("DELETE FROM " + table);
         }
         jdbc.update("UPDATE totals_watermark SET through_payment_id = 0");
