@@ -46,16 +46,16 @@ class NightlyCommandLineTest {
         assertThat(lines("2026-06-30/variance-2026-06-30.csv")).containsExactly(
                 "\uFEFFproject_code,project_name,unit_code,budget_wan,checkpoint_date,checkpoint_plan_wan,expected_wan,"
                         + "actual_wan,execution_rate_pct,gap_pp,flag,reasons,over_budget_wan,time_progress_pct,time_progress_gap_pp,"
-                        + "balance_wan",
+                        + "balance_wan,original_budget_wan",
                 "13091626P000175100046,国内招商,472001,20.00,2026-06-30,10.00,10.00,7.50,37.50,-12.50,YELLOW,BEHIND_PLAN;MISSED_CHECKPOINT"
-                        + ",0.00,49.59,-12.09,12.50",
+                        + ",0.00,49.59,-12.09,12.50,20.00",
                 "13091626P00017610004U,综合事务管理,472001,5.00,2026-06-30,2.00,2.00,0.00,0.00,-40.00,RED,NO_SPENDING;MISSED_CHECKPOINT"
-                        + ",0.00,49.59,-49.59,5.00",
+                        + ",0.00,49.59,-49.59,5.00,5.00",
                 "13091626P000177100055,宣传,472001,20.00,2026-06-30,10.00,10.00,4.00,20.00,-30.00,RED,BEHIND_PLAN;MISSED_CHECKPOINT"
-                        + ",0.00,49.59,-29.59,16.00",
-                "13091626P000178100047,展会相关费用,472001,15.00,2026-06-30,5.00,5.00,9.00,60.00,26.67,YELLOW,AHEAD_OF_PLAN,0.00,49.59,10.41,6.00",
-                "13091626P00018210006K,河北省药品医疗器械检验研究院沧州实验室,472001,100.00,2026-06-30,50.00,50.00,52.00,52.00,2.00,GREEN,,0.00,49.59,2.41,48.00",
-                "13091626P000199100001,,,,,,,0.36,,,RED,UNPLANNED,,,,");
+                        + ",0.00,49.59,-29.59,16.00,20.00",
+                "13091626P000178100047,展会相关费用,472001,15.00,2026-06-30,5.00,5.00,9.00,60.00,26.67,YELLOW,AHEAD_OF_PLAN,0.00,49.59,10.41,6.00,15.00",
+                "13091626P00018210006K,河北省药品医疗器械检验研究院沧州实验室,472001,100.00,2026-06-30,50.00,50.00,52.00,52.00,2.00,GREEN,,0.00,49.59,2.41,48.00,100.00",
+                "13091626P000199100001,,,,,,,0.36,,,RED,UNPLANNED,,,,,");
         assertThat(lines("2026-06-30/rejected-2026-06-30.csv")).hasSize(2)
                 .last().asString().startsWith("finance-2026-01-01_2026-06-30.csv,5,支付日期 (date) '2026-02-30' does not exist,");
         assertThat(run.stdout())
@@ -74,9 +74,9 @@ class NightlyCommandLineTest {
         // expected on 30 Nov = 10 + 5 × 30/61 = 12.459… 万元, gap (16 − 12.459…)/15 = +23.61 pp.
         // 国内招商: 75,000 + 20,000 + 15,000 = 110,000 元; expected on 30 Nov = 15 + 5 × 30/61 = 17.459… 万元.
         assertThat(lines("2026-11-30/variance-2026-11-30.csv"))
-                .contains("13091626P000178100047,展会相关费用,472001,15.00,2026-10-31,10.00,12.46,16.00,106.67,23.61,RED,OVER_BUDGET,1.00,91.51,15.16,0.00")
+                .contains("13091626P000178100047,展会相关费用,472001,15.00,2026-10-31,10.00,12.46,16.00,106.67,23.61,RED,OVER_BUDGET,1.00,91.51,15.16,0.00,15.00")
                 .contains("13091626P000175100046,国内招商,472001,20.00,2026-10-31,15.00,17.46,11.00,55.00,-32.30,RED,BEHIND_PLAN;MISSED_CHECKPOINT"
-                        + ",0.00,91.51,-36.51,9.00");
+                        + ",0.00,91.51,-36.51,9.00,20.00");
     }
 
     @Test
@@ -93,6 +93,23 @@ class NightlyCommandLineTest {
         // The bad line of an unchanged file is still reported: it is still not counted.
         assertThat(lines("2026-06-30/rejected-2026-06-30.csv")).hasSize(2);
         assertThat(lines("2026-06-30/variance-2026-06-30.csv")).isEqualTo(first);
+    }
+
+    @Test
+    void aBadAdjustmentsFileStopsTheRunWithExitCodeTwoNamingLineProjectAndReason() throws IOException {
+        Path plan = tmp.resolve("adjusted-plan");
+        java.nio.file.Files.createDirectories(plan);
+        for (String name : List.of("projects.csv", "indicators.csv")) {
+            java.nio.file.Files.copy(Path.of("sample-data/plan", name), plan.resolve(name));
+        }
+        Exports.write(plan, "adjustments.csv", "项目编码,生效日期,调整金额,文号,调整原因",
+                "13091626P000177100055,2026-07-01,-30.00,沧开财预〔2026〕9号,调减");
+
+        Run run = nightly("2026-07-31", plan.toString(), "sample-data/disbursements");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.stdout()).contains("FAILED").contains("adjustments.csv line 2, project 13091626P000177100055: "
+                + "the budget would go below 0: 20.00 万元 − 30.00 万元 = -10.00 万元");
     }
 
     @Test

@@ -62,18 +62,18 @@ class QuarterlyReviewJobTest {
         assertThat(lines.get(0)).isEqualTo("\uFEFFproject_code,project_name,unit_code,budget_wan,checkpoint_date,"
                 + "checkpoint_plan_wan,expected_wan,actual_wan,execution_rate_pct,gap_pp,flag,reasons,time_progress_pct,"
                 + "projected_year_end_wan,required_monthly_wan,prev_quarter_actual_wan,focus,needs_explanation,"
-                + "time_progress_gap_pp");
+                + "time_progress_gap_pp,original_budget_wan");
         // 国内招商: 11 万元 by 30 Sep; plan interpolated 10 + 5 × 92/123 = 13.74; 11 × 365/273 = 14.71; 9 / 3 months;
         // YELLOW behind plan with 9.00 left: a focus, to explain; 55.00 − 74.79 = −19.79 against time progress.
         // 河北: GREEN by the nightly rules, but 77 × 365/273 = 102.95 of 100: YELLOW, projected over budget.
         assertThat(lines).contains(
                 "13091626P000175100046,国内招商,472001,20.00,2026-06-30,10.00,13.74,11.00,55.00,-13.70,YELLOW,"
-                        + "BEHIND_PLAN;MISSED_CHECKPOINT,74.79,14.71,3.00,7.50,true,true,-19.79",
+                        + "BEHIND_PLAN;MISSED_CHECKPOINT,74.79,14.71,3.00,7.50,true,true,-19.79,20.00",
                 "13091626P00018210006K,河北省药品医疗器械检验研究院沧州实验室,472001,100.00,2026-06-30,50.00,68.70,"
-                        + "77.00,77.00,8.30,YELLOW,PROJECTED_OVER_BUDGET,74.79,102.95,7.67,52.00,true,true,2.21",
+                        + "77.00,77.00,8.30,YELLOW,PROJECTED_OVER_BUDGET,74.79,102.95,7.67,52.00,true,true,2.21,100.00",
                 "13091626P000178100047,展会相关费用,472001,15.00,2026-06-30,5.00,8.74,9.00,60.00,1.73,GREEN,,74.79,"
-                        + "12.03,2.00,9.00,false,false,-14.79",
-                "13091626P000199100001,,,,,,,0.36,,,RED,UNPLANNED,74.79,0.48,,0.36,false,false,");
+                        + "12.03,2.00,9.00,false,false,-14.79,15.00",
+                "13091626P000199100001,,,,,,,0.36,,,RED,UNPLANNED,74.79,0.48,,0.36,false,false,,");
     }
 
     @Test

@@ -99,7 +99,7 @@ class QuarterlyTwoUnitReviewTest {
 
         // The CSV: the new columns after the existing ones; the projections above the budget flagged.
         assertThat(review.header).endsWith("prev_quarter_actual_wan", "focus", "needs_explanation",
-                "time_progress_gap_pp");
+                "time_progress_gap_pp", "original_budget_wan");
         assertThat(review.row(LAB).get("projected_year_end_wan")).isEqualTo("102.95");
         assertThat(review.row(LAB).get("flag")).isEqualTo("YELLOW");
         assertThat(review.row(LAB).get("reasons")).isEqualTo("PROJECTED_OVER_BUDGET");

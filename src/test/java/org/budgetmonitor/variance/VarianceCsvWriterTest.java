@@ -46,12 +46,12 @@ class VarianceCsvWriterTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("\uFEFFproject_code,project_name,unit_code,budget_wan,checkpoint_date,"
                 + "checkpoint_plan_wan,expected_wan,actual_wan,execution_rate_pct,gap_pp,flag,reasons,"
-                + "over_budget_wan,time_progress_pct,time_progress_gap_pp,balance_wan");
+                + "over_budget_wan,time_progress_pct,time_progress_gap_pp,balance_wan,original_budget_wan");
         // 11-30 is day 334 of 365: 91.5068… %. P1 spent 16 of 15 (106.67 %): 1.00 over, no balance left.
-        assertThat(lines.get(1)).endsWith(",RED,OVER_BUDGET,1.00,91.51,15.16,0.00");
+        assertThat(lines.get(1)).endsWith(",RED,OVER_BUDGET,1.00,91.51,15.16,0.00,15.00");
         // P2 spent 7.5 of 20 (37.50 %): 54.01 pp behind the calendar (and its straight-line plan), 12.50 unspent.
-        assertThat(lines.get(2)).endsWith(",RED,BEHIND_PLAN,0.00,91.51,-54.01,12.50");
-        assertThat(lines.get(3)).isEqualTo("X9,,,,,,,0.36,,,RED,UNPLANNED,,,,");
+        assertThat(lines.get(2)).endsWith(",RED,BEHIND_PLAN,0.00,91.51,-54.01,12.50,20.00");
+        assertThat(lines.get(3)).isEqualTo("X9,,,,,,,0.36,,,RED,UNPLANNED,,,,,");
     }
 
     @Test
