@@ -124,9 +124,13 @@ class ProcessLevelTest {
                 .isEqualTo(Files.readAllLines(reference.resolve("out/2026-12-31/variance-2026-12-31.csv")));
     }
 
+    /** The log's last lines, and every cause it names: a rare failure must explain itself from the CI output. */
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        List<String> causes = lines.stream().filter(l -> l.startsWith("Caused by:") || l.contains("is locked by tx"))
+                .distinct().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()))
+                + "\ncauses:\n" + String.join("\n", causes);
     }
 
     /** 100,000 payment lines over the sample's five projects, in three overlapping exports. */
