@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.budgetmonitor.delivery.DeliveryTasklet;
 import org.budgetmonitor.ingest.ExportInspector;
 import org.budgetmonitor.ingest.IngestWriter;
-import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.run.JobCommandRunner;
 import org.budgetmonitor.run.JobLauncherService;
 import org.budgetmonitor.variance.Flag;

@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.budgetmonitor.nightly.NightlyJobConfig;
-import org.budgetmonitor.run.BadInputException;
+import org.budgetmonitor.job.NightlyJobConfig;
+import org.budgetmonitor.support.BadInputException;
 import org.budgetmonitor.run.CompletedRunJournal;
 import org.budgetmonitor.run.DatabaseCheck;
 import org.budgetmonitor.run.DatabaseCheckListener;

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.budgetmonitor.ops.RunLogRepository;
 import org.budgetmonitor.ops.RunLogTable;
+import org.budgetmonitor.support.BadInputException;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.VarianceTasklet;
 import org.slf4j.Logger;

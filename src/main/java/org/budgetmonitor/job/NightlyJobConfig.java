@@ -1,4 +1,4 @@
-package org.budgetmonitor.nightly;
+package org.budgetmonitor.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +36,7 @@ import org.budgetmonitor.report.VarianceReportWriter;
 import org.budgetmonitor.report.WriteReportTasklet;
 import org.budgetmonitor.spending.SpendingTotals;
 import org.budgetmonitor.spending.UpdateTotalsTasklet;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.variance.VarianceCalculator;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceTasklet;

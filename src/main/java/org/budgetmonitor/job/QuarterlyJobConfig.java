@@ -1,4 +1,4 @@
-package org.budgetmonitor.quarterly;
+package org.budgetmonitor.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,10 +9,14 @@ import org.budgetmonitor.delivery.DeliveryTasklet;
 import org.budgetmonitor.delivery.MailSettings;
 import org.budgetmonitor.delivery.ReportMailer;
 import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.quarterly.QuarterlyProperties;
+import org.budgetmonitor.quarterly.QuarterlyReviewRepository;
+import org.budgetmonitor.quarterly.QuarterlyReviewTasklet;
+import org.budgetmonitor.quarterly.QuarterlyRow;
+import org.budgetmonitor.quarterly.WriteQuarterlyOutputsTasklet;
 import org.budgetmonitor.spending.SpendingTotals;
 import org.budgetmonitor.money.Money;
-import org.budgetmonitor.nightly.NightlyRunSummary;
-import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.ops.RunLogListener;
 import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.report.QuarterlyReportRenderer;

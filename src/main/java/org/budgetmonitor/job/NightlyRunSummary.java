@@ -1,4 +1,4 @@
-package org.budgetmonitor.nightly;
+package org.budgetmonitor.job;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import org.budgetmonitor.plan.LoadPlanTasklet;
 import org.budgetmonitor.quarterly.QuarterlyReviewTasklet;
 import org.budgetmonitor.run.JobCommandRunner;
 import org.budgetmonitor.run.JobLauncherService;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.variance.DataCutOff;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.VarianceTasklet;

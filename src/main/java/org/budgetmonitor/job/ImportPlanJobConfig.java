@@ -1,9 +1,10 @@
-package org.budgetmonitor.planimport;
+package org.budgetmonitor.job;
 
 import java.nio.file.Path;
 
 import org.budgetmonitor.ops.RunLogListener;
 
+import org.budgetmonitor.planimport.ImportPlanTasklet;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;

@@ -1,4 +1,4 @@
-package org.budgetmonitor.ops;
+package org.budgetmonitor.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.budgetmonitor.run.ExitCodes;
-import org.budgetmonitor.run.JobLauncherService;
 import org.budgetmonitor.testing.JobTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.repository.JobRepository;
