@@ -30,6 +30,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -86,7 +87,7 @@ public class QuarterlyJobConfig {
             DeliveryRepository deliveries, QuarterlyReviewRepository reviews) {
         return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME,
                 DeliveryTasklet.ReportKind.QUARTERLY, mail, mailer, deliveries,
-                job -> reviews.load(asOf, job.getInt(QuarterlyReviewTasklet.VERSION)).orElseThrow().rows().stream()
+                job -> reviews.load(asOf, issuedVersion(job)).orElseThrow().rows().stream()
                         .map(QuarterlyRow::variance).toList());
     }
 
@@ -148,7 +149,12 @@ public class QuarterlyJobConfig {
             QuarterlyReportRenderer renderer, QuarterlyReviewRepository reviews, QuarterlyProperties properties,
             ReportProperties reportProperties, Clock clock) {
         return new WriteQuarterlyReportTasklet(new OutputFiles(Path.of(outputDir), asOf),
-                QuarterlyText.forLanguage(locale), renderer, reviews, Money.ofWan(properties.focusUnspentWan()),
+                QuarterlyText.forLanguage(locale), renderer, reviews, QuarterlyJobConfig::issuedVersion, Money.ofWan(properties.focusUnspentWan()),
                 reportProperties.effectiveThreads(), clock);
+    }
+
+    /** The version of the review this run issued or reloaded (the review step puts it in the job's context). */
+    static int issuedVersion(ExecutionContext job) {
+        return job.getInt(QuarterlyReviewTasklet.VERSION);
     }
 }
