@@ -10,7 +10,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +34,7 @@ public class ImportPlanJobConfig {
     @Bean
     Step importPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ImportPlanTasklet importPlanTasklet) {
-        return new StepBuilder("importPlan", jobRepository).tasklet(importPlanTasklet, transactionManager).build();
+        return SharedSteps.taskletStep("importPlan", jobRepository, transactionManager, importPlanTasklet);
     }
 
     @Bean
