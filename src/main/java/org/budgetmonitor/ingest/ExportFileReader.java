@@ -51,9 +51,9 @@ final class ExportFileReader {
         this.parser = parser;
         this.rows = new ExportRows(format.columns().header());
         counted = new ByteCount(Files.newInputStream(path));
-        bytes = new DigestInputStream(counted, ExportInspector.newSha256());
-        reader = ExportInspector.open(bytes, format);
-        csv = CSVParser.parse(reader, ExportInspector.csvFormat(format.delimiter()));
+        bytes = new DigestInputStream(counted, ExportFiles.newSha256());
+        reader = ExportFiles.open(bytes, format);
+        csv = CSVParser.parse(reader, ExportFiles.csvFormat(format.delimiter()));
         records = csv.iterator();
     }
 

@@ -172,7 +172,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         String name = path.getFileName().toString();
         String sha;
         try {
-            sha = ExportInspector.sha256(path);
+            sha = ExportFiles.sha256(path);
         } catch (IOException | UncheckedIOException e) {
             tally.filesRead++;
             return rejectWhole(new ExportInspection.FileFacts(name, 0, UNREADABLE_SHA), 0,

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.budgetmonitor.delivery.DeliveryTasklet;
-import org.budgetmonitor.ingest.ExportInspector;
+import org.budgetmonitor.ingest.ExportFiles;
 import org.budgetmonitor.ingest.IngestWriter;
 import org.budgetmonitor.support.JobParameterNames;
 import org.budgetmonitor.support.OutputFiles;
@@ -92,7 +92,7 @@ public class RunLogListener implements JobExecutionListener {
             for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (!name.startsWith(".") && wanted.test(name)) {
-                    lines.add(file.getFileName() + " " + ExportInspector.sha256(file));
+                    lines.add(file.getFileName() + " " + ExportFiles.sha256(file));
                 }
             }
         } catch (IOException e) {
