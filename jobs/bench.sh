@@ -29,10 +29,9 @@ daily=${BENCH_DAILY_ROWS:-40000}
 dir=${BENCH_DIR:-/tmp/budget-monitor-bench}
 heap=$(. jobs/budget-monitor.conf && echo "$JAVA_OPTS")
 jar=target/budget-monitor.jar
-launcher=org.springframework.boot.loader.launch.PropertiesLauncher
 
 mvn -q -B package -DskipTests
-mvn -q -B test-compile
+mvn -q -B test-compile  # the bench code (DataSetGenerator, IngestFloor, BenchPostgres) is test code, not in the jar
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt > /dev/null
 test_cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 
@@ -40,7 +39,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM, $(jav
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "data set: $rows payment lines, $projects projects in $units units, one day of $daily lines"
 rm -rf "$dir" && mkdir -p "$dir"
-java -Dloader.main=org.budgetmonitor.bench.DataSetGenerator -cp "$jar" $launcher --out="$dir/set" \
+java -cp "$test_cp" org.budgetmonitor.bench.DataSetGenerator --out="$dir/set" \
     --units="$units" --projects="$projects" --rows="$rows" --files=12 --daily-rows="$daily" --seed=42
 lines=$(( $(cat "$dir"/set/inbox/*.csv | wc -l) - $(ls "$dir"/set/inbox/*.csv | wc -l) ))
 echo "export lines (with overlaps and repeats): $lines"
@@ -59,7 +58,7 @@ run() { # name data-dir inbox as-of extra-args… ; prints "wall_seconds peak_rs
 }
 floor() { # name url [user password] ; prints the three floor lines and keeps them for the ratios
     local name=$1; shift
-    java $heap -Dloader.main=org.budgetmonitor.bench.IngestFloor -cp "$jar" $launcher "$dir/set/inbox" "$@" \
+    java $heap -cp "$test_cp" org.budgetmonitor.bench.IngestFloor "$dir/set/inbox" "$@" \
         > "$dir/floor-$name.log" 2>&1 || { tail -20 "$dir/floor-$name.log"; exit 1; }
     grep '^floor:' "$dir/floor-$name.log" | tee "$dir/floor-$name.txt"
 }

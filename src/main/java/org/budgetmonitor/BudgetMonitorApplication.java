@@ -1,6 +1,6 @@
 package org.budgetmonitor;
 
-import org.budgetmonitor.run.BadInputException;
+import org.budgetmonitor.support.BadInputException;
 import org.budgetmonitor.run.DamagedDatabaseException;
 import org.budgetmonitor.run.DatabaseCheckListener;
 import org.budgetmonitor.run.ExitCodes;

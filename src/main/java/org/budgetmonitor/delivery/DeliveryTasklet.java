@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.variance.DataCutOff;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.Reason;

@@ -47,7 +47,7 @@ public class ArchiveTasklet implements Tasklet {
         int moved = 0;
         for (var file : files.findLoadedByJobInstance(instance)) {
             Path source = inbox.resolve(file.name());
-            if (!Files.isRegularFile(source) || !ExportInspector.sha256(source).equals(file.sha256())) {
+            if (!Files.isRegularFile(source) || !ExportFiles.sha256(source).equals(file.sha256())) {
                 continue;
             }
             Files.createDirectories(target);

@@ -1,27 +1,17 @@
 package org.budgetmonitor.ingest;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.budgetmonitor.money.Money;
@@ -92,7 +81,7 @@ public class ExportInspector {
     }
 
     private ExportInspection doInspect(Path file) throws IOException {
-        ByteScan scan = scanBytes(file);
+        ExportByteScan scan = ExportByteScan.of(file, properties.maxLineBytes());
         var facts = new ExportInspection.FileFacts(file.getFileName().toString(), scan.size, scan.sha256);
         if (scan.problem != null) {
             return new ExportInspection.Unreadable(facts, scan.problemLine, scan.problem);
@@ -194,7 +183,7 @@ public class ExportInspector {
         for (char delimiter : delimiters) {
             long line = 0;
             try (Reader reader = reader(file, charset, delimiter, hasQuotes);
-                    CSVParser parser = CSVParser.parse(reader, csvFormat(delimiter))) {
+                    CSVParser parser = CSVParser.parse(reader, ExportFiles.csvFormat(delimiter))) {
                 AmountUnit noted = null;
                 long index = 0;
                 for (Iterator<CSVRecord> it = parser.iterator(); it.hasNext() && index < HEADER_SEARCH_RECORDS; index++) {
@@ -291,7 +280,7 @@ public class ExportInspector {
         long unlisted = 0;
         boolean lenient = false;
         try (Reader reader = reader(file, format.charset(), format.delimiter(), hasQuotes);
-                CSVParser parser = CSVParser.parse(reader, csvFormat(format.delimiter()))) {
+                CSVParser parser = CSVParser.parse(reader, ExportFiles.csvFormat(format.delimiter()))) {
             QuoteCheckingReader quotes = reader instanceof QuoteCheckingReader q ? q : null;
             int noticed = 0;
             long index = 0;
@@ -397,146 +386,9 @@ public class ExportInspector {
         return String.format("%,.2f", money.yuan());
     }
 
-    static CSVFormat csvFormat(char delimiter) {
-        return CsvFiles.INPUT.builder().setDelimiter(delimiter).get();
-    }
-
-    /**
-     * Opens a file to read it the way it was inspected: in its encoding, and, when it has stray
-     * quotes taken as text, through the reader that makes them so. Every reader of an inspected
-     * file must use this, with {@link #csvFormat}, to read the same text the inspection did.
-     */
-    static Reader open(Path file, ExportFormat format) throws IOException {
-        return open(Files.newInputStream(file), format);
-    }
-
-    /** Reads a stream of an inspected file as its inspection read it. */
-    static Reader open(InputStream in, ExportFormat format) throws IOException {
-        Reader reader = open(in, format.charset());
-        return format.lenientQuotes() ? new QuoteCheckingReader(reader, format.delimiter(), Integer.MAX_VALUE) : reader;
-    }
-
     /** The inspection's reader: quote-checked unless the file holds no quote at all. */
     private Reader reader(Path file, Charset charset, char delimiter, boolean hasQuotes) throws IOException {
-        Reader reader = open(file, charset);
+        Reader reader = ExportFiles.open(file, charset);
         return hasQuotes ? new QuoteCheckingReader(reader, delimiter, properties.maxLineBytes()) : reader;
-    }
-
-    /** Opens a file in an encoding already checked, skipping a BOM. */
-    static Reader open(Path file, Charset charset) throws IOException {
-        return open(Files.newInputStream(file), charset);
-    }
-
-    /** Reads a stream in an encoding already checked, skipping a BOM. */
-    static Reader open(InputStream in, Charset charset) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-                charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        reader.mark(1);
-        if (reader.read() != CsvFiles.BOM) {
-            reader.reset();
-        }
-        return reader;
-    }
-
-    /** The SHA-256 of a file's content, hex. */
-    public static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = newSha256();
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                sha.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        }
-    }
-
-    /** A fresh SHA-256 digest: the identity of a file's content. */
-    static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JVM has SHA-256
-        }
-    }
-
-    /**
-     * One pass over the raw bytes: identity, the signs of a file that is no CSV text at all, the
-     * UTF-8 tally, and whether there is any quote (a file without one needs no quote checking).
-     * Lines end at LF, CR or CRLF, as the CSV parser counts them.
-     */
-    private ByteScan scanBytes(Path file) throws IOException {
-        MessageDigest sha = newSha256();
-        ByteScan scan = new ByteScan();
-        TextEncoding.Utf8Tally utf8 = scan.utf8;
-        long line = 1;
-        long lineLength = 0;
-        boolean lastWasCr = false;
-        int position = 0;
-        int[] bom = {0xEF, 0xBB, 0xBF};
-        boolean bomPossible = true;
-        long maxLine = properties.maxLineBytes();
-        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), sha)) {
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                scan.size += n;
-                if (scan.problem != null) {
-                    continue; // keep hashing
-                }
-                for (int i = 0; i < n; i++) {
-                    int b = buffer[i] & 0xFF;
-                    if (bomPossible && position < 3) {
-                        bomPossible = b == bom[position];
-                        scan.bom = bomPossible && position == 2;
-                        position++;
-                    }
-                    if (b == '\n' || b == '\r') {
-                        if (b == '\r' || !lastWasCr) {
-                            line++;
-                        }
-                        lastWasCr = b == '\r';
-                        lineLength = 0;
-                        continue;
-                    }
-                    lastWasCr = false;
-                    if (b >= 0x80) {
-                        utf8.feed(b, line);
-                    } else {
-                        if (b == 0) {
-                            scan.fail(line, "file contains NUL bytes: it is binary, not a CSV export");
-                            break;
-                        }
-                        utf8.feed(b, line);
-                        if (b == '"') {
-                            scan.quotes++;
-                        }
-                    }
-                    if (++lineLength > maxLine) {
-                        scan.fail(line, "line " + line + " is longer than " + maxLine + " bytes: not a payment export");
-                        break;
-                    }
-                }
-            }
-        }
-        utf8.end();
-        scan.sha256 = HexFormat.of().formatHex(sha.digest());
-        return scan;
-    }
-
-    private static final class ByteScan {
-        long size;
-        boolean bom;
-        String sha256;
-        String problem;
-        long problemLine;
-        long quotes;
-        final TextEncoding.Utf8Tally utf8 = new TextEncoding.Utf8Tally();
-
-        void fail(long line, String reason) {
-            problem = reason;
-            problemLine = line;
-        }
     }
 }

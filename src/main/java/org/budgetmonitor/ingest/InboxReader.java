@@ -1,29 +1,19 @@
 package org.budgetmonitor.ingest;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.budgetmonitor.ingest.IngestedFileRepository.IngestedFile;
 import org.budgetmonitor.ingest.IngestedFileRepository.Status;
-import org.budgetmonitor.support.CsvFiles;
 import org.budgetmonitor.support.ProjectCode;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -65,8 +55,6 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     /** How many lines had their project code normalised (see {@link ProjectCode}), and a few examples. */
     public static final String CODES_NORMALISED = "inbox.codesNormalised";
     public static final String CODES_NORMALISED_EXAMPLES = "inbox.codesNormalisedExamples";
-    private static final int EXAMPLES = 3;
-    private static final String MORE = "…";
 
 
     private final Path inbox;
@@ -81,23 +69,16 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     // Sizes of the ready files when listed, for the progress line: sizesBefore[i] = bytes of files 0..i-1.
     private long[] sizesBefore = {0};
     private int fileIndex;
-    private OpenFile current;
-    private int filesRead;
-    private long replacedPayments;
-    private List<String> unchanged = new ArrayList<>();
-    private List<String> corrected = new ArrayList<>();
-    private List<String> rejectedFiles = new ArrayList<>();
-    private List<String> decisions = new ArrayList<>();
-    private List<String> notices = new ArrayList<>();
-    private List<String> waiting = List.of();
+    private ExportFileReader current;
     private String resumeFile;
     private long resumeFileId = -1;
     private long resumeRecords;
     private boolean leftoversChecked;
     // The versions this attempt gave up part-way: the writer takes them out with the chunk that says so.
     private final Set<Long> givenUp = new HashSet<>();
-    // Shared with the open file, which counts as it reads (never while re-reading after a restart).
-    private final CodeCount codes = new CodeCount();
+    // What the run summary reports, kept in the step's context; its code count is shared with the open
+    // file, which counts as it reads (never while re-reading after a restart).
+    private final InboxTally tally = new InboxTally();
 
     public InboxReader(Path inbox, IngestProperties properties, InboxScanner scanner, ExportInspector inspector,
             DisbursementParser parser, IngestedFileRepository registry, long jobInstanceId) {
@@ -114,18 +95,12 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     public void open(ExecutionContext context) {
         InboxScanner.Listing listing = scanner.scan(inbox);
         files = listing.ready();
-        waiting = listing.waiting();
+        tally.waiting = listing.waiting();
         sizesBefore = new long[files.size() + 1];
         for (int i = 0; i < files.size(); i++) {
             sizesBefore[i + 1] = sizesBefore[i] + sizeOf(files.get(i));
         }
-        filesRead = context.getInt(FILES_READ, 0);
-        replacedPayments = context.getLong(REPLACED_PAYMENTS, 0);
-        unchanged = names(context.getString(UNCHANGED, ""));
-        corrected = names(context.getString(CORRECTED, ""));
-        rejectedFiles = names(context.getString(REJECTED_FILES, ""));
-        decisions = names(context.getString(DECISIONS, ""));
-        notices = names(context.getString(NOTICES, ""));
+        tally.restore(context);
         fileIndex = 0;
         // A restart goes through the whole inbox again (files may have been added or changed since
         // the failure); the file that was half-read carries on from its position if it is unchanged.
@@ -134,9 +109,6 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         resumeRecords = context.getLong(RECORDS_DONE, 0);
         leftoversChecked = false;
         givenUp.clear();
-        codes.lines = context.getLong(CODES_NORMALISED, 0);
-        codes.examples.clear();
-        codes.examples.addAll(names(context.getString(CODES_NORMALISED_EXAMPLES, "")));
     }
 
     @Override
@@ -158,7 +130,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             IngestLine line = current.next();
             if (line instanceof IngestLine.Abandoned abandoned) {
                 givenUp.add(abandoned.fileId());
-                rejectedFiles.add(current.name);
+                tally.rejectedFiles.add(current.name);
                 closeQuietly(current);
                 current = null;
                 fileIndex++;
@@ -187,8 +159,8 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
                     continue;
                 }
                 int removed = registry.retire(version.id());
-                replacedPayments += removed;
-                decisions.add(version.name() + ": half-read by the interrupted attempt and gone from the inbox (or unreadable); its "
+                tally.replacedPayments += removed;
+                tally.decisions.add(version.name() + ": half-read by the interrupted attempt and gone from the inbox (or unreadable); its "
                         + payments(removed) + " taken out");
             }
         }
@@ -200,9 +172,9 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         String name = path.getFileName().toString();
         String sha;
         try {
-            sha = ExportInspector.sha256(path);
+            sha = ExportFiles.sha256(path);
         } catch (IOException | UncheckedIOException e) {
-            filesRead++;
+            tally.filesRead++;
             return rejectWhole(new ExportInspection.FileFacts(name, 0, UNREADABLE_SHA), 0,
                     "cannot read file: " + describe(e) + "; the whole file was rejected and none of its lines counted");
         }
@@ -222,10 +194,10 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
                 }
             }
         }
-        filesRead++;
+        tally.filesRead++;
         List<IngestedFile> loaded = registry.findLoadedBySha(sha);
         if (loaded.stream().anyMatch(v -> v.name().equals(name))) {
-            unchanged.add(name);
+            tally.unchanged.add(name);
             loaded.stream().filter(v -> v.name().equals(name)).forEach(v -> registry.recordRead(jobInstanceId, v.id()));
             return null;
         }
@@ -251,8 +223,8 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             long size = sizeOf(path);
             long id = registry.insertCopy(new ExportInspection.FileFacts(name, size, sha), original, jobInstanceId);
             registry.recordRead(jobInstanceId, id);
-            unchanged.add(name + " (= " + original.name() + ")");
-            decisions.add(name + ": identical to " + original.name() + "; recorded as holding its payments");
+            tally.unchanged.add(name + " (= " + original.name() + ")");
+            tally.decisions.add(name + ": identical to " + original.name() + "; recorded as holding its payments");
             return null;
         }
         var readable = (ExportInspection.Readable) inspection;
@@ -262,14 +234,14 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         for (ExportInspection.Notice n : readable.notices()) {
             String notice = name + (n.line() > 0 ? " line " + n.line() : "") + ": " + n.text();
             log.info("Notice: {}", notice);
-            notices.add(notice);
+            tally.notices.add(notice);
         }
         try {
             current = open(path, readable.format(), fileId, readable.facts().sha256());
         } catch (IOException | RuntimeException e) {
             String reason = "cannot read file: " + describe(e) + "; the whole file was rejected and none of its lines "
                     + "counted";
-            rejectedFiles.add(name);
+            tally.rejectedFiles.add(name);
             registry.abandon(fileId, reason);
             return new IngestLine.Rejected(name, fileId, 0, reason, "");
         }
@@ -295,35 +267,35 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         for (IngestedFile version : earlier) {
             if (version.status() == Status.LOADING) {
                 int removed = registry.retire(version.id());
-                replacedPayments += removed;
-                decisions.add(name + ": the version half-read by run " + version.jobInstanceId()
+                tally.replacedPayments += removed;
+                tally.decisions.add(name + ": the version half-read by run " + version.jobInstanceId()
                         + " taken out (" + payments(removed) + ") and the file read again");
             } else if (sameNameCorrects || payDates.covers(version.payDates())) {
                 int removed = registry.retire(version.id());
-                replacedPayments += removed;
+                tally.replacedPayments += removed;
                 replaced.add("of the version of " + version.payDates() + " (its " + payments(removed) + " taken out)");
             } else {
                 kept.add("of the version of " + version.payDates());
             }
         }
         if (!replaced.isEmpty()) {
-            corrected.add(name);
-            decisions.add(name + ": correction " + payDates + " " + String.join(", ", replaced)
+            tally.corrected.add(name);
+            tally.decisions.add(name + ": correction " + payDates + " " + String.join(", ", replaced)
                     + (kept.isEmpty() ? "" : "; not " + String.join(", not ", kept)));
         } else if (!kept.isEmpty()) {
-            decisions.add(name + ": new export " + payDates + ", not a correction " + String.join(", not ", kept));
+            tally.decisions.add(name + ": new export " + payDates + ", not a correction " + String.join(", not ", kept));
         }
     }
 
     private IngestLine rejectWhole(ExportInspection.FileFacts facts, long line, String reason) {
         long id = registry.insert(facts, null, Status.REJECTED, reason, jobInstanceId);
-        rejectedFiles.add(facts.name());
+        tally.rejectedFiles.add(facts.name());
         registry.recordRead(jobInstanceId, id);
         return new IngestLine.Rejected(facts.name(), id, line, reason, "");
     }
 
-    private OpenFile open(Path path, ExportFormat format, long fileId, String sha) throws IOException {
-        return new OpenFile(path, format, fileId, sha, parser, codes);
+    private ExportFileReader open(Path path, ExportFormat format, long fileId, String sha) throws IOException {
+        return new ExportFileReader(path, format, fileId, sha, parser, tally.codes);
     }
 
     private ExportInspection inspectQuietly(Path path) {
@@ -353,7 +325,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         return message == null ? kind : kind + ": " + message;
     }
 
-    private static void closeQuietly(OpenFile file) {
+    private static void closeQuietly(ExportFileReader file) {
         try {
             file.close();
         } catch (RuntimeException e) {
@@ -370,7 +342,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
 
     public Position position() {
         int index = Math.min(fileIndex, files.size());
-        long done = sizesBefore[index] + (current == null ? 0 : current.counted.count);
+        long done = sizesBefore[index] + (current == null ? 0 : current.bytesRead());
         String name = current != null ? current.name
                 : index < files.size() ? files.get(index).getFileName().toString() : "";
         return new Position(name, Math.min(done, sizesBefore[files.size()]), sizesBefore[files.size()]);
@@ -378,17 +350,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
 
     @Override
     public void update(ExecutionContext context) {
-        context.putInt(FILES_READ, filesRead);
-        context.putLong(REPLACED_PAYMENTS, replacedPayments);
-        context.putString(UNCHANGED, String.join("\n", unchanged));
-        context.putString(CORRECTED, String.join("\n", corrected));
-        context.putString(REJECTED_FILES, String.join("\n", rejectedFiles));
-        context.putString(WAITING, String.join("\n", waiting));
-        context.putString(DECISIONS, String.join("\n", decisions));
-        context.putString(NOTICES, String.join("\n", notices));
-        context.putLong(CODES_NORMALISED, codes.lines);
-        context.putString(CODES_NORMALISED_EXAMPLES, String.join("\n", codes.examples));
-
+        tally.save(context);
         if (current != null) {
             context.putString(CURRENT_FILE, current.name);
             context.putLong(CURRENT_FILE_ID, current.fileId);
@@ -406,184 +368,6 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         if (current != null) {
             closeQuietly(current);
             current = null;
-        }
-    }
-
-    private static List<String> names(String joined) {
-        return joined.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(joined.split("\n")));
-    }
-
-    /** Lines whose project code was not in its normal form, for the run summary. */
-    private static final class CodeCount {
-        long lines;
-        final List<String> examples = new ArrayList<>();
-
-        void add(String exported, String normal) {
-            lines++;
-            String example = exported + " → " + normal;
-            if (!examples.contains(example)) {
-                if (examples.size() < EXAMPLES) {
-                    examples.add(example);
-                } else if (examples.size() == EXAMPLES) {
-                    examples.add(MORE); // other spellings than the ones shown
-                }
-            }
-        }
-    }
-
-    /** One export being read: its layout, the occurrence count of each payment key, and a digest of what was read. */
-    private static final class OpenFile {
-
-        private final String name;
-        private final long fileId;
-        private final String sha256;
-        private final ExportFormat format;
-        private final DisbursementParser parser;
-        private final ExportRows rows;
-        private final Map<String, Integer> occurrences = new HashMap<>();
-        private final DigestInputStream bytes;
-        private final ByteCount counted;
-        private final Reader reader;
-        private final CSVParser csv;
-        private final Iterator<CSVRecord> records;
-        private final CodeCount codes;
-        private boolean skipping;
-        private long lineOfLastRecord;
-        private long recordsDone;
-        private IngestLine failure; // the end or the failure that skipping ran into
-
-        OpenFile(Path path, ExportFormat format, long fileId, String sha256, DisbursementParser parser,
-                CodeCount codes) throws IOException {
-            this.codes = codes;
-            this.name = path.getFileName().toString();
-            this.fileId = fileId;
-            this.sha256 = sha256;
-            this.format = format;
-            this.parser = parser;
-            this.rows = new ExportRows(format.columns().header());
-            counted = new ByteCount(Files.newInputStream(path));
-            bytes = new DigestInputStream(counted, ExportInspector.newSha256());
-            reader = ExportInspector.open(bytes, format);
-            csv = CSVParser.parse(reader, ExportInspector.csvFormat(format.delimiter()));
-            records = csv.iterator();
-        }
-
-        /** Re-reads the first {@code count} records of a file after a restart. */
-        void skip(long count) {
-            skipping = true; // these lines were counted by the run that read them first
-            while (recordsDone < count) {
-                IngestLine line = next();
-                if (line == null || line instanceof IngestLine.Abandoned) {
-                    failure = line;
-                    break;
-                }
-            }
-            skipping = false;
-        }
-
-        /** The next line, null at the end of the file, or {@link IngestLine.Abandoned} when it cannot be read on. */
-        IngestLine next() {
-            if (failure != null) {
-                return failure;
-            }
-            try {
-                while (records.hasNext()) {
-                    CSVRecord record = records.next();
-                    long line = lineOfLastRecord + 1;
-                    lineOfLastRecord = csv.getCurrentLineNumber();
-                    if (recordsDone++ <= format.headerRecord()) {
-                        continue; // title lines and the header
-                    }
-                    List<String> row = record.toList();
-                    if (rows.kind(row) != ExportRows.Kind.DATA) {
-                        continue; // blank lines, repeated headers, 合计 / 小计 rows: never payments
-                    }
-                    return toLine(line, row);
-                }
-                // What was read must be what was inspected: a file rewritten meanwhile is not this version.
-                bytes.transferTo(OutputStream.nullOutputStream());
-                if (!HexFormat.of().formatHex(bytes.getMessageDigest().digest()).equals(sha256)) {
-                    failure = abandon(lineOfLastRecord, "file changed while it was being read");
-                }
-                return failure;
-            } catch (IOException | RuntimeException e) {
-                failure = abandon(lineOfLastRecord + 1, "cannot read the file on from line " + (lineOfLastRecord + 1)
-                        + ": " + describe(e));
-                return failure;
-            }
-        }
-
-        private IngestLine.Abandoned abandon(long line, String why) {
-            return new IngestLine.Abandoned(name, fileId, line, why + "; the whole file was rejected and none of its "
-                    + "lines counted (it is read again when it is next in the inbox)");
-        }
-
-        private IngestLine toLine(long line, List<String> row) {
-            try {
-                ParsedRow parsed = parser.parse(format, row);
-                if (parsed instanceof ParsedRow.Pending pending) {
-                    countNormalised(row, pending.projectCode());
-                    return new IngestLine.Pending(name, fileId, line, pending);
-                }
-                Disbursement d = ((ParsedRow.Payment) parsed).disbursement();
-                countNormalised(row, d.projectCode());
-                String key = DedupeKey.of(d);
-                int occurrence = d.hasPaymentId() ? 1 : occurrences.merge(key, 1, Integer::sum);
-                return new IngestLine.Accepted(name, fileId, line, d, key, occurrence);
-            } catch (RowRejectedException e) {
-                return new IngestLine.Rejected(name, fileId, line, e.getMessage(),
-                        CsvFiles.OUTPUT.format(row.toArray()));
-            }
-        }
-
-        private void countNormalised(List<String> row, String code) {
-            String exported = format.columns().value(row, DisbursementColumns.PROJECT_CODE);
-            if (!skipping && !exported.equals(code)) {
-                codes.add(exported, code);
-            }
-        }
-
-        void close() {
-            try {
-                csv.close();
-                reader.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** Counts the bytes read through it (ahead of the parser by a buffer at most): for {@link #position}. */
-    private static final class ByteCount extends java.io.FilterInputStream {
-        long count;
-
-        ByteCount(java.io.InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
         }
     }
 }

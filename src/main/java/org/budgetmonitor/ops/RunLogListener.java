@@ -10,11 +10,10 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.budgetmonitor.delivery.DeliveryTasklet;
-import org.budgetmonitor.ingest.ExportInspector;
+import org.budgetmonitor.ingest.ExportFiles;
 import org.budgetmonitor.ingest.IngestWriter;
-import org.budgetmonitor.nightly.OutputFiles;
-import org.budgetmonitor.run.JobCommandRunner;
-import org.budgetmonitor.run.JobLauncherService;
+import org.budgetmonitor.support.JobParameterNames;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.VarianceTasklet;
 import org.springframework.batch.core.BatchStatus;
@@ -43,7 +42,7 @@ public class RunLogListener implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         var parameters = execution.getJobParameters();
-        LocalDate asOf = parameters.getLocalDate(JobLauncherService.AS_OF);
+        LocalDate asOf = parameters.getLocalDate(JobParameterNames.AS_OF);
         var context = execution.getExecutionContext();
         List<String> counts = new ArrayList<>();
         StepExecution ingest = jobRepository.getLastStepExecution(execution.getJobInstance(), "ingest");
@@ -61,14 +60,14 @@ public class RunLogListener implements JobExecutionListener {
                 && !execution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode())) {
             counts.add(execution.getExitStatus().getExitCode().toLowerCase(java.util.Locale.ROOT)); // import-plan's
         }
-        String document = parameters.getString(JobCommandRunner.DOCUMENT);
+        String document = parameters.getString(JobParameterNames.DOCUMENT);
         if (document != null) {
             // import-plan: which document, for which year (its as-of date is only the day it ran for).
-            counts.add(0, "fiscal year " + parameters.getString(JobCommandRunner.FISCAL_YEAR) + " from "
+            counts.add(0, "fiscal year " + parameters.getString(JobParameterNames.FISCAL_YEAR) + " from "
                     + Path.of(document).getFileName());
         }
-        String outputDir = parameters.getString(JobCommandRunner.OUTPUT_DIR);
-        String planDir = parameters.getString(JobCommandRunner.PLAN_DIR);
+        String outputDir = parameters.getString(JobParameterNames.OUTPUT_DIR);
+        String planDir = parameters.getString(JobParameterNames.PLAN_DIR);
         String files;
         if (outputDir != null && asOf != null) {
             files = files(new OutputFiles(Path.of(outputDir), asOf).dir(), name -> true);
@@ -79,9 +78,9 @@ public class RunLogListener implements JobExecutionListener {
             files = "";
         }
         runLog.add(new RunLogRepository.Entry(execution.getId(), execution.getJobInstance().getJobName(), asOf,
-                parameters.getLong(JobLauncherService.RUN), execution.getStartTime(), execution.getEndTime(),
+                parameters.getLong(JobParameterNames.RUN), execution.getStartTime(), execution.getEndTime(),
                 execution.getStatus().name(), String.join(", ", counts), files,
-                context.getString(DeliveryTasklet.MAIL_STATUS, ""), parameters.getString(JobLauncherService.RESTART_OF)));
+                context.getString(DeliveryTasklet.MAIL_STATUS, ""), parameters.getString(JobParameterNames.RESTART_OF)));
     }
 
     private static String files(Path dir, Predicate<String> wanted) {
@@ -93,7 +92,7 @@ public class RunLogListener implements JobExecutionListener {
             for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (!name.startsWith(".") && wanted.test(name)) {
-                    lines.add(file.getFileName() + " " + ExportInspector.sha256(file));
+                    lines.add(file.getFileName() + " " + ExportFiles.sha256(file));
                 }
             }
         } catch (IOException e) {

@@ -3,7 +3,7 @@ package org.budgetmonitor.ops;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.budgetmonitor.run.JobLauncherService;
+import org.budgetmonitor.support.JobParameterNames;
 
 /** {@code --job=status}: the last runs as a plain table for a terminal or a mail. */
 public final class RunLogTable {
@@ -42,9 +42,9 @@ public final class RunLogTable {
     }
 
     private static String restart(String restartOf) {
-        if (JobLauncherService.AFTER_KILL.equals(restartOf)) {
+        if (JobParameterNames.AFTER_KILL.equals(restartOf)) {
             return "after kill";
         }
-        return JobLauncherService.AFTER_FAILURE.equals(restartOf) ? "after failure" : "";
+        return JobParameterNames.AFTER_FAILURE.equals(restartOf) ? "after failure" : "";
     }
 }

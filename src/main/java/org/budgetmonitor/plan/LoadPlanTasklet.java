@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.budgetmonitor.support.JobParameterNames;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -29,9 +30,6 @@ public class LoadPlanTasklet implements Tasklet {
     public static final String UNIT_NOTES = "plan.unitNotes";
     /** The changes of the plan that took effect since the last run, one a line ({@link PlanChange#summaryLine}). */
     public static final String REVISIONS = "plan.revisions";
-    /** Job parameter: from when a changed projects.csv is in force ({@code --plan-effective}); default the as-of date. */
-    public static final String PLAN_EFFECTIVE = "planEffective";
-    private static final String AS_OF = "asOf";
 
     private final Path planDir;
     private final PlanCsvReader reader;
@@ -46,8 +44,8 @@ public class LoadPlanTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         JobParameters parameters = contribution.getStepExecution().getJobParameters();
-        LocalDate asOf = parameters.getLocalDate(AS_OF);
-        String effectiveText = parameters.getString(PLAN_EFFECTIVE);
+        LocalDate asOf = parameters.getLocalDate(JobParameterNames.AS_OF);
+        String effectiveText = parameters.getString(JobParameterNames.PLAN_EFFECTIVE);
         LocalDate effective = effectiveText == null || effectiveText.isBlank() ? asOf : LocalDate.parse(effectiveText);
         PlanRevisionRepository revisions = repository.revisions();
         // Plan files unchanged since they were stored need not be read and stored again every night.

@@ -2,7 +2,7 @@ package org.budgetmonitor.plan;
 
 import java.util.List;
 
-import org.budgetmonitor.run.BadInputException;
+import org.budgetmonitor.support.BadInputException;
 
 /** The plan files have errors; nothing is computed on a partly valid plan. */
 public class PlanValidationException extends BadInputException {

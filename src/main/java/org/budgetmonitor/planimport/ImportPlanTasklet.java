@@ -10,7 +10,7 @@ import java.util.Locale;
 
 import org.budgetmonitor.plan.PlanUnitResolver;
 import org.budgetmonitor.plan.PlanUnit;
-import org.budgetmonitor.run.BadInputException;
+import org.budgetmonitor.support.BadInputException;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;

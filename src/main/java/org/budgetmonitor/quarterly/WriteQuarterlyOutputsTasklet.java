@@ -1,7 +1,7 @@
 package org.budgetmonitor.quarterly;
 
 import org.budgetmonitor.money.Money;
-import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.support.OutputFiles;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;

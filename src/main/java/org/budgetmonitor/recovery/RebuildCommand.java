@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.budgetmonitor.nightly.NightlyJobConfig;
-import org.budgetmonitor.run.BadInputException;
+import org.budgetmonitor.job.NightlyJobConfig;
+import org.budgetmonitor.support.BadInputException;
 import org.budgetmonitor.run.CompletedRunJournal;
 import org.budgetmonitor.run.DatabaseCheck;
 import org.budgetmonitor.run.DatabaseCheckListener;
@@ -27,6 +27,7 @@ import org.budgetmonitor.run.JobCommandRunner;
 import org.budgetmonitor.run.JobLauncherService;
 import org.budgetmonitor.run.MonitorProperties;
 import org.budgetmonitor.run.RebuildMarker;
+import org.budgetmonitor.support.JobParameterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -112,9 +113,9 @@ public class RebuildCommand implements JobCommand {
                 }
                 log.info("Rebuild: replaying {} with {}", night.getKey(), generation);
                 JobExecution execution = launcher.launch(nightly, night.getKey(), Map.of(
-                        JobCommandRunner.PLAN_DIR, planDir.toAbsolutePath().normalize().toString(),
-                        JobCommandRunner.INBOX, staging.toAbsolutePath().toString(),
-                        JobCommandRunner.OUTPUT_DIR, scratch.toAbsolutePath().toString()));
+                        JobParameterNames.PLAN_DIR, planDir.toAbsolutePath().normalize().toString(),
+                        JobParameterNames.INBOX, staging.toAbsolutePath().toString(),
+                        JobParameterNames.OUTPUT_DIR, scratch.toAbsolutePath().toString()));
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
                     System.out.println("budget-monitor rebuild: FAILED replaying " + night.getKey() + " ("
                             + generation.size() + " files); the database holds the nights before it only, and the"

@@ -2,8 +2,6 @@ package org.budgetmonitor.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,17 +9,15 @@ import java.util.stream.Collectors;
 
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 
-import org.budgetmonitor.support.AtomicFiles;
 import org.budgetmonitor.variance.DataCutOff;
 import org.springframework.stereotype.Component;
 
 /**
  * Fills the quarterly review templates ({@code report-templates/quarterly-*.jrxml}) with one
- * {@link QuarterlyReport} and writes the PDF atomically, for the combined review or one unit's. Compilation cache and
+ * {@link QuarterlyReport} and writes the PDF atomically, for the combined review or one unit's, through the
+ * {@link DocumentRenderer} the nightly report renders through too. Compilation cache and
  * font come from the nightly report's {@link JasperTemplates}. A review holds one line per project,
  * not per payment, so it is filled in memory (no swap-file virtualizer as in the nightly report).
  */
@@ -36,13 +32,13 @@ public class QuarterlyReportRenderer {
 
     static final String FORCE_LINE_BREAK_POLICY = "net.sf.jasperreports.export.pdf.force.linebreak.policy";
 
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
+    private final DocumentRenderer documents;
     private final JasperTemplates templates;
 
     private final int staleDays;
 
     public QuarterlyReportRenderer(JasperTemplates templates, ReportProperties properties) {
+        this.documents = new DocumentRenderer(templates);
         this.templates = templates;
         this.staleDays = properties.staleDays();
     }
@@ -75,36 +71,29 @@ public class QuarterlyReportRenderer {
     /** The PDF; the workbook is {@link QuarterlyWorkbook}'s, written from the same review. */
     public void renderPdf(QuarterlyReport report, QuarterlyText text, Path pdf, Audience audience) throws IOException {
         try {
-            JasperPrint print = JasperFillManager.getInstance(templates.context())
-                    .fill(templates.get(MAIN), parameters(report, text, audience), rows(report));
+            JasperPrint print = documents.fill(MAIN, parameters(report, text, audience), rows(report));
             // Break lines in the PDF where the fill measured them: by its own rules the exporter pushes a
             // "，" that ends a full line onto the next one, and the cell's last line is then cut off.
             print.setProperty(FORCE_LINE_BREAK_POLICY, "true");
-            AtomicFiles.write(pdf, out -> ReportExport.pdf(templates.context(), print,
-                    text.get("q.title") + " " + report.asOf(), reportId(report, audience), out));
+            documents.writePdf(print, text.get("q.title") + " " + report.asOf(), reportId(report, audience), pdf);
         } catch (JRException e) {
-            throw new IOException("cannot render " + pdf.getFileName() + ": " + e.getMessage(), e);
+            throw DocumentRenderer.cannotRender(pdf, e);
         }
     }
 
     /** Compiles the templates before several documents are filled side by side. */
     public void prepare() {
-        for (String name : List.of(MAIN, FOCUS, INDICATORS, UNITS, CHART)) {
-            templates.get(name);
-        }
+        documents.prepare(List.of(MAIN, FOCUS, INDICATORS, UNITS, CHART));
     }
 
     Map<String, Object> parameters(QuarterlyReport report, QuarterlyText text, Audience audience) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(JRParameter.REPORT_LOCALE, text.locale());
-        p.put(JRParameter.REPORT_RESOURCE_BUNDLE, text.bundle());
-        p.put("REPORT_ID", reportId(report, audience));
-        p.put("UNIT_LINE", text.nightly().format("header.unit", report.unitTitle()));
+        Map<String, Object> p = DocumentRenderer.parameters(text.locale(), text.bundle(), reportId(report, audience),
+                text.nightly().format("header.unit", report.unitTitle()));
         p.put("SUBTITLE", text.format("q.subtitle", report.asOf().getYear(), quarter(report), report.asOf().toString()));
         p.put("META_LINE", text.format("q.meta", report.asOf().toString(), report.version(),
-                MINUTES.format(report.issuedAt()),
+                DocumentRenderer.MINUTES.format(report.issuedAt()),
                 report.dataCutoff() == null ? text.nightly().get("header.noCutoff") : report.dataCutoff().toString(),
-                MINUTES.format(report.generatedAt())));
+                DocumentRenderer.MINUTES.format(report.generatedAt())));
         // As on the nightly page 1: how recent the figures are, plainly when they may be incomplete.
         DataCutOff data = new DataCutOff(report.asOf(), report.dataCutoff(), staleDays);
         p.put("DATA_LINE", VarianceReportLines.dataLine(data, text.nightly()));

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +13,6 @@ import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JRVirtualizer;
-import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRSwapFile;
@@ -28,7 +25,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the variance template with one {@link VarianceReport} and writes it as PDF and XLSX, each
+ * Fills the variance template with one {@link VarianceReport} and writes it as PDF (through the
+ * {@link DocumentRenderer} the quarterly review renders through too) and XLSX, each
  * atomically. Pages are swapped to a temporary file while filling, so 10,000 projects fit in a
  * small heap.
  */
@@ -42,8 +40,8 @@ public class ReportRenderer {
      * the table costs a few hundred KB, so a few reports at once still fit a 512 MB heap.
      */
     static final int PAGES_IN_MEMORY = 60;
-    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    private final DocumentRenderer documents;
     private final JasperTemplates templates;
     /** Where the swap files go: the run's {@code <data-dir>/tmp}, emptied at every start (RunLockListener). */
     private final Path temporaryFiles;
@@ -59,6 +57,7 @@ public class ReportRenderer {
      */
     @Autowired
     public ReportRenderer(JasperTemplates templates, @Value("${monitor.data-path:data}/tmp") Path temporaryFiles) {
+        this.documents = new DocumentRenderer(templates);
         this.templates = templates;
         this.temporaryFiles = temporaryFiles;
         // The XLSX is written streaming (SXSSF), whose sheets spill to POI's temp folder: the same place.
@@ -67,9 +66,7 @@ public class ReportRenderer {
 
     /** Compiles the templates now rather than in the first report that needs them. */
     public void prepare() {
-        templates.get(JasperTemplates.MAIN);
-        templates.get(JasperTemplates.CURVES);
-        templates.get(JasperTemplates.UNITS);
+        documents.prepare(List.of(JasperTemplates.MAIN, JasperTemplates.CURVES, JasperTemplates.UNITS));
     }
 
     /** Time spent in each phase of one report, for the log and the benchmark. */
@@ -100,8 +97,7 @@ public class ReportRenderer {
             // The export only reads the swapped pages; read-only stops them being rewritten.
             virtualizer.setReadOnly(true);
             long t1 = System.nanoTime();
-            AtomicFiles.write(pdf, out -> ReportExport.pdf(templates.context(), print,
-                    text.get("title") + " " + report.asOf(), report.reportId(), out));
+            documents.writePdf(print, text.get("title") + " " + report.asOf(), report.reportId(), pdf);
             long t2 = System.nanoTime();
             if (xlsx != null) {
                 // From the rows, not from the filled pages: a table to filter, written streaming.
@@ -111,7 +107,7 @@ public class ReportRenderer {
             long t3 = System.nanoTime();
             return new Timings(Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
         } catch (JRException e) {
-            throw new IOException("cannot render " + pdf.getFileName() + ": " + e.getMessage(), e);
+            throw DocumentRenderer.cannotRender(pdf, e);
         } finally {
             virtualizer.cleanup();
             deleteQuietly(swapDir);
@@ -124,18 +120,15 @@ public class ReportRenderer {
         if (virtualizer != null) {
             parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
         }
-        return JasperFillManager.getInstance(templates.context())
-                .fill(templates.get(JasperTemplates.MAIN), parameters, rows(report.printedRows()));
+        return documents.fill(JasperTemplates.MAIN, parameters, rows(report.printedRows()));
     }
 
     Map<String, Object> parameters(VarianceReport report, ReportText text) {
         ReportSummary s = report.summary();
-        Map<String, Object> p = new HashMap<>();
-        p.put(JRParameter.REPORT_LOCALE, text.locale());
-        p.put(JRParameter.REPORT_RESOURCE_BUNDLE, text.bundle());
-        p.put("UNIT_LINE", text.format("header.unit", report.unitTitle()));
-        p.put("REPORT_ID", report.reportId());
-        p.put("META_LINE", VarianceReportLines.meta(report, text, GENERATED.format(report.generatedAt())));
+        Map<String, Object> p = DocumentRenderer.parameters(text.locale(), text.bundle(), report.reportId(),
+                text.format("header.unit", report.unitTitle()));
+        p.put("META_LINE", VarianceReportLines.meta(report, text,
+                DocumentRenderer.MINUTES.format(report.generatedAt())));
         p.put("DATA_WARNING", VarianceReportLines.dataWarning(report, text));
         p.put("DATA_STALE", report.dataCutOff().stale());
         p.put("MULTI_UNIT", report.multiUnit());

@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.spending.FlaggedPaymentSource;
 import org.budgetmonitor.spending.FlaggedPayments;
 import org.slf4j.Logger;

@@ -12,12 +12,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToIntFunction;
 
 import org.budgetmonitor.money.Money;
-import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.quarterly.QuarterlyReview;
 import org.budgetmonitor.quarterly.QuarterlyReviewRepository;
-import org.budgetmonitor.quarterly.QuarterlyReviewTasklet;
 import org.budgetmonitor.quarterly.QuarterlyReviewUnits;
 import org.budgetmonitor.support.AtomicFiles;
 import org.budgetmonitor.report.html.HtmlReportWriter;
@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -44,17 +45,21 @@ public class WriteQuarterlyReportTasklet implements Tasklet {
     private final QuarterlyText text;
     private final QuarterlyReportRenderer renderer;
     private final QuarterlyReviewRepository reviews;
+    /** Which version of the review this run issued or reloaded, read from the job's context by its composer. */
+    private final ToIntFunction<ExecutionContext> issuedVersion;
     private final Money focusThreshold;
     private final int threads;
     private final Clock clock;
     private final HtmlReportWriter html = new HtmlReportWriter();
 
     public WriteQuarterlyReportTasklet(OutputFiles outputs, QuarterlyText text, QuarterlyReportRenderer renderer,
-            QuarterlyReviewRepository reviews, Money focusThreshold, int threads, Clock clock) {
+            QuarterlyReviewRepository reviews, ToIntFunction<ExecutionContext> issuedVersion, Money focusThreshold,
+            int threads, Clock clock) {
         this.outputs = outputs;
         this.text = text;
         this.renderer = renderer;
         this.reviews = reviews;
+        this.issuedVersion = issuedVersion;
         this.focusThreshold = focusThreshold;
         this.threads = threads;
         this.clock = clock;
@@ -69,8 +74,7 @@ public class WriteQuarterlyReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         // Before any work: without the font the PDF would come out with its Chinese text missing.
         ReportFonts.check(getClass().getClassLoader());
-        int version = contribution.getStepExecution().getJobExecution().getExecutionContext()
-                .getInt(QuarterlyReviewTasklet.VERSION);
+        int version = issuedVersion.applyAsInt(contribution.getStepExecution().getJobExecution().getExecutionContext());
         QuarterlyReview review = reviews.load(outputs.asOf(), version).orElseThrow(() -> new IllegalStateException(
                 "quarterly review " + outputs.asOf() + " version " + version + " is not stored"));
         LocalDateTime now = LocalDateTime.now(clock);

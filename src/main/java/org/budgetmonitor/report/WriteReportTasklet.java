@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.budgetmonitor.ingest.DisbursementRepository;
 import org.budgetmonitor.ingest.RejectedRowRepository;
-import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.report.html.HtmlReportWriter;

@@ -1,5 +1,6 @@
 package org.budgetmonitor.run;
 
+import org.budgetmonitor.support.BadInputException;
 import org.springframework.boot.SpringBootExceptionReporter;
 import org.springframework.core.Ordered;
 

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.budgetmonitor.support.JobParameterNames;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.core.env.Environment;
@@ -44,9 +45,9 @@ public class CompletedRunJournal {
         var fingerprint = jdbc.queryForObject(RunJournal.FINGERPRINT,
                 (rs, n) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)});
         var parameters = execution.getJobParameters();
-        Long run = parameters.getLong(JobLauncherService.RUN);
+        Long run = parameters.getLong(JobParameterNames.RUN);
         journal.append(new RunJournal.Entry(Instant.now(), execution.getJobInstance().getJobName(),
-                parameters.getLocalDate(JobLauncherService.AS_OF), run == null ? 0 : run, execution.getId(),
+                parameters.getLocalDate(JobParameterNames.AS_OF), run == null ? 0 : run, execution.getId(),
                 database.get(), (Long) fingerprint[0], (BigDecimal) fingerprint[1]));
     }
 }

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import org.budgetmonitor.ops.RunLogRepository;
 import org.budgetmonitor.ops.RunLogTable;
+import org.budgetmonitor.support.BadInputException;
+import org.budgetmonitor.support.JobParameterNames;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.VarianceTasklet;
 import org.slf4j.Logger;
@@ -32,15 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
-    public static final String PLAN_DIR = "planDir";
-    public static final String INBOX = "inbox";
-    public static final String OUTPUT_DIR = "outputDir";
-    public static final String PROGRESS_DIR = "progressDir";
-    public static final String REFRESH = "refresh";
-    public static final String DOCUMENT = "document";
-    public static final String FISCAL_YEAR = "fiscalYear";
-    /** From when a changed plan file is in force ({@code --plan-effective}); absent: the as-of date. */
-    public static final String PLAN_EFFECTIVE = "planEffective";
     private static final String IMPORT_PLAN = "import-plan";
     static final String STATUS = "status";
     /** Replays the archive into a fresh database (see {@link JobCommand}, the recovery package). */
@@ -134,9 +127,9 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
         Path document = RunOptions.document(properties.document());
         int year = properties.fiscalYear() == null ? LocalDate.now(clock).getYear() : properties.fiscalYear();
         Map<String, String> options = new LinkedHashMap<>();
-        options.put(DOCUMENT, document.toAbsolutePath().normalize().toString());
-        options.put(FISCAL_YEAR, String.valueOf(year));
-        options.put(PLAN_DIR, properties.planDir().toAbsolutePath().normalize().toString());
+        options.put(JobParameterNames.DOCUMENT, document.toAbsolutePath().normalize().toString());
+        options.put(JobParameterNames.FISCAL_YEAR, String.valueOf(year));
+        options.put(JobParameterNames.PLAN_DIR, properties.planDir().toAbsolutePath().normalize().toString());
         planEffective(options);
         return options;
     }
@@ -145,18 +138,18 @@ public class JobCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     // (and hold for the scheduler's runs, whose folders may have gone since the start).
     private Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
-        options.put(PLAN_DIR, RunOptions.existingDirectory("--plan-dir", properties.planDir()));
-        options.put(INBOX, RunOptions.existingDirectory("--inbox", properties.inbox()));
-        options.put(OUTPUT_DIR, properties.outputDir().toAbsolutePath().normalize().toString());
+        options.put(JobParameterNames.PLAN_DIR, RunOptions.existingDirectory("--plan-dir", properties.planDir()));
+        options.put(JobParameterNames.INBOX, RunOptions.existingDirectory("--inbox", properties.inbox()));
+        options.put(JobParameterNames.OUTPUT_DIR, properties.outputDir().toAbsolutePath().normalize().toString());
         // Used by the quarterly review; a missing progress folder just means no indicator progress yet.
-        options.put(PROGRESS_DIR, properties.progressDir().toAbsolutePath().normalize().toString());
-        options.put(REFRESH, String.valueOf(properties.refresh()));
+        options.put(JobParameterNames.PROGRESS_DIR, properties.progressDir().toAbsolutePath().normalize().toString());
+        options.put(JobParameterNames.REFRESH, String.valueOf(properties.refresh()));
         planEffective(options);
         return options;
     }
 
     private void planEffective(Map<String, String> options) {
-        RunOptions.planEffective(properties.planEffective()).ifPresent(date -> options.put(PLAN_EFFECTIVE, date.toString()));
+        RunOptions.planEffective(properties.planEffective()).ifPresent(date -> options.put(JobParameterNames.PLAN_EFFECTIVE, date.toString()));
     }
 
     static int exitCodeOf(JobExecution execution) {

@@ -3,6 +3,7 @@ package org.budgetmonitor.run;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.budgetmonitor.support.JobParameterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -24,18 +25,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class JobLauncherService {
-
-    public static final String AS_OF = "asOf";
-    public static final String RUN = "run";
-    /**
-     * Non-identifying, set on an execution that carries on an earlier attempt of the same run, so the
-     * summary and the run log can say so: {@link #AFTER_FAILURE} or {@link #AFTER_KILL}.
-     */
-    public static final String RESTART_OF = "restartOf";
-    /** The earlier attempt failed (a bad plan, a full disk …) and this one is the same command again. */
-    public static final String AFTER_FAILURE = "failure";
-    /** The earlier attempt's process was killed or crashed: it was still marked as running. */
-    public static final String AFTER_KILL = "kill";
 
     private static final Logger log = LoggerFactory.getLogger(JobLauncherService.class);
 
@@ -60,19 +49,19 @@ public class JobLauncherService {
                 return jobOperator.start(job, parameters);
             }
             BatchStatus status = last.getStatus();
-            String restartOf = AFTER_FAILURE;
+            String restartOf = JobParameterNames.AFTER_FAILURE;
             if (status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING) {
                 // We hold the lock, so the process that ran this is gone (killed or crashed).
                 log.warn("Run {} of {} as of {} was interrupted (status {}); marking it failed and restarting it",
                         run, job.getName(), asOf, status);
                 jobOperator.recover(last);
                 status = BatchStatus.FAILED;
-                restartOf = AFTER_KILL;
+                restartOf = JobParameterNames.AFTER_KILL;
             }
             if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
                 log.info("Restarting run {} of {} as of {} (after {})", run, job.getName(), asOf, restartOf);
                 return jobOperator.start(job, builder(asOf, run, options)
-                        .addString(RESTART_OF, restartOf, false).toJobParameters());
+                        .addString(JobParameterNames.RESTART_OF, restartOf, false).toJobParameters());
             }
             run++; // COMPLETED or ABANDONED: this date is run again as a new run
         }
@@ -84,8 +73,8 @@ public class JobLauncherService {
 
     private static JobParametersBuilder builder(LocalDate asOf, long run, Map<String, String> options) {
         JobParametersBuilder builder = new JobParametersBuilder()
-                .addLocalDate(AS_OF, asOf)
-                .addLong(RUN, run);
+                .addLocalDate(JobParameterNames.AS_OF, asOf)
+                .addLong(JobParameterNames.RUN, run);
         options.forEach((name, value) -> builder.addString(name, value, false));
         return builder;
     }

@@ -2,6 +2,7 @@ package org.budgetmonitor.run;
 
 import java.util.List;
 
+import org.budgetmonitor.support.BadInputException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;

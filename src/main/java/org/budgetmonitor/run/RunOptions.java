@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.budgetmonitor.support.BadInputException;
 import org.springframework.core.env.Environment;
 
 /**

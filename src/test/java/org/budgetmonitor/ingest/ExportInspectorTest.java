@@ -181,8 +181,8 @@ class ExportInspectorTest {
     }
 
     private static List<List<String>> readAsTheIngestDoes(Path file, ExportFormat format) throws IOException {
-        try (var reader = ExportInspector.open(file, format);
-                var parser = org.apache.commons.csv.CSVParser.parse(reader, ExportInspector.csvFormat(format.delimiter()))) {
+        try (var reader = ExportFiles.open(file, format);
+                var parser = org.apache.commons.csv.CSVParser.parse(reader, ExportFiles.csvFormat(format.delimiter()))) {
             return parser.stream().map(r -> r.toList()).toList();
         }
     }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.budgetmonitor.support.JobParameterNames;
 import org.budgetmonitor.run.JobCommandRunner;
 import org.budgetmonitor.testing.Exports;
 import org.budgetmonitor.testing.JobTest;
@@ -231,7 +232,7 @@ class BudgetAdjustmentsTest {
     void aChangedProjectsCsvIsInForceFromPlanEffectiveWhenGiven() throws Exception {
         run("2026-06-30");
         Exports.write(plan, "projects.csv", PROJECTS_HEADER, P1.replace("100.00,WAN,25,50,75,100", "110.00,WAN,25,50,80,110"), P2);
-        run("2026-07-31", Map.of(JobCommandRunner.PLAN_EFFECTIVE, "2026-07-15"));
+        run("2026-07-31", Map.of(JobParameterNames.PLAN_EFFECTIVE, "2026-07-15"));
         run("2026-07-15");
         run("2026-07-14");
 

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.budgetmonitor.run.JobCommandRunner;
 import org.budgetmonitor.run.JobLauncherService;
+import org.budgetmonitor.support.JobParameterNames;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -31,18 +31,18 @@ public class NightlyJobHarness {
 
     public JobExecution run(LocalDate asOf, Path planDir, Path inbox, Path outputDir) throws Exception {
         return launcher.launch(nightlyJob, asOf, Map.of(
-                JobCommandRunner.PLAN_DIR, planDir.toString(),
-                JobCommandRunner.INBOX, inbox.toString(),
-                JobCommandRunner.OUTPUT_DIR, outputDir.toString()));
+                JobParameterNames.PLAN_DIR, planDir.toString(),
+                JobParameterNames.INBOX, inbox.toString(),
+                JobParameterNames.OUTPUT_DIR, outputDir.toString()));
     }
 
-    /** A nightly run with more options, e.g. {@link JobCommandRunner#PLAN_EFFECTIVE}. */
+    /** A nightly run with more options, e.g. {@link JobParameterNames#PLAN_EFFECTIVE}. */
     public JobExecution run(LocalDate asOf, Path planDir, Path inbox, Path outputDir, Map<String, String> more)
             throws Exception {
         Map<String, String> options = new java.util.HashMap<>(Map.of(
-                JobCommandRunner.PLAN_DIR, planDir.toString(),
-                JobCommandRunner.INBOX, inbox.toString(),
-                JobCommandRunner.OUTPUT_DIR, outputDir.toString()));
+                JobParameterNames.PLAN_DIR, planDir.toString(),
+                JobParameterNames.INBOX, inbox.toString(),
+                JobParameterNames.OUTPUT_DIR, outputDir.toString()));
         options.putAll(more);
         return launcher.launch(nightlyJob, asOf, options);
     }
@@ -50,11 +50,11 @@ public class NightlyJobHarness {
     public JobExecution runQuarterly(LocalDate asOf, Path planDir, Path inbox, Path outputDir, Path progressDir,
             boolean refresh) throws Exception {
         return launcher.launch(quarterlyJob, asOf, Map.of(
-                JobCommandRunner.PLAN_DIR, planDir.toString(),
-                JobCommandRunner.INBOX, inbox.toString(),
-                JobCommandRunner.OUTPUT_DIR, outputDir.toString(),
-                JobCommandRunner.PROGRESS_DIR, progressDir.toString(),
-                JobCommandRunner.REFRESH, String.valueOf(refresh)));
+                JobParameterNames.PLAN_DIR, planDir.toString(),
+                JobParameterNames.INBOX, inbox.toString(),
+                JobParameterNames.OUTPUT_DIR, outputDir.toString(),
+                JobParameterNames.PROGRESS_DIR, progressDir.toString(),
+                JobParameterNames.REFRESH, String.valueOf(refresh)));
     }
 
     /** What the ingest step of a run recorded (counters, file names, decisions), however many attempts it took. */

@@ -1,5 +1,6 @@
-package org.budgetmonitor.planimport;
+package org.budgetmonitor.job;
 
+import org.budgetmonitor.planimport.ImportPlanTasklet;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 

@@ -19,8 +19,7 @@ import java.util.Random;
  * reversals, identical payments and overlapping exports mixed in; optionally one day's export.
  *
  * <pre>
- * java -Dloader.main=org.budgetmonitor.bench.DataSetGenerator -cp budget-monitor.jar \
- *     org.springframework.boot.loader.launch.PropertiesLauncher \
+ * java -cp target/test-classes:target/classes:DEPENDENCIES org.budgetmonitor.bench.DataSetGenerator \
  *     --out=bench-data --units=500 --projects=50000 --rows=10000000 --files=12 --seed=42 [--daily-rows=40000]
  * </pre>
  */

@@ -1,4 +1,4 @@
-package org.budgetmonitor.nightly;
+package org.budgetmonitor.support;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -34,8 +34,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * a bare {@code COPY … FROM STDIN} (10,000 rows a statement and a commit). Prints rows/s for each.
  *
  * <pre>
- * java -Dloader.main=org.budgetmonitor.bench.IngestFloor -cp budget-monitor.jar \
- *     org.springframework.boot.loader.launch.PropertiesLauncher INBOX JDBC_URL [USER [PASSWORD]]
+ * java -cp target/test-classes:target/classes:DEPENDENCIES org.budgetmonitor.bench.IngestFloor INBOX JDBC_URL [USER [PASSWORD]]
  * </pre>
  */
 public final class IngestFloor {

@@ -1,4 +1,6 @@
-package org.budgetmonitor.quarterly;
+package org.budgetmonitor.job;
+
+import static org.budgetmonitor.job.SharedSteps.taskletStep;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,10 +11,14 @@ import org.budgetmonitor.delivery.DeliveryTasklet;
 import org.budgetmonitor.delivery.MailSettings;
 import org.budgetmonitor.delivery.ReportMailer;
 import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.quarterly.QuarterlyProperties;
+import org.budgetmonitor.quarterly.QuarterlyReviewRepository;
+import org.budgetmonitor.quarterly.QuarterlyReviewTasklet;
+import org.budgetmonitor.quarterly.QuarterlyRow;
+import org.budgetmonitor.quarterly.WriteQuarterlyOutputsTasklet;
 import org.budgetmonitor.spending.SpendingTotals;
 import org.budgetmonitor.money.Money;
-import org.budgetmonitor.nightly.NightlyRunSummary;
-import org.budgetmonitor.nightly.OutputFiles;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.ops.RunLogListener;
 import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.report.QuarterlyReportRenderer;
@@ -25,7 +31,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,9 +39,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The quarterly review job (执行率 review, 双监控), step by step: the nightly job's plan, ingest,
- * archive, variance and output steps bring the figures up to the date → the review is issued (or
- * the issued version reloaded) → its CSVs are written → the review report is rendered.
+ * The quarterly review job (执行率 review, 双监控), step by step: 1–6. the steps it shares with the
+ * nightly job ({@link SharedSteps}: plan, ingest, archive, totals, variance, outputs) bring the figures
+ * up to the date → 7. the review is issued (or the issued version reloaded) → 8. its CSVs are
+ * written → 9. the review report is rendered → 10. each unit's officers get it by mail.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QuarterlyProperties.class)
@@ -64,36 +71,12 @@ public class QuarterlyJobConfig {
                 .build();
     }
 
-    // Delivery: each unit's officers get the review by mail (when mail is on): their own documents when
-    // the plan holds several units, and a body counting the issued version's flags, not today's.
-
-    @Bean
-    Step quarterlyDeliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DeliveryTasklet quarterlyDeliveryTasklet) {
-        return new StepBuilder("quarterlyDeliver", jobRepository)
-                .tasklet(quarterlyDeliveryTasklet, transactionManager)
-                .build();
-    }
-
-    @Bean
-    @StepScope
-    DeliveryTasklet quarterlyDeliveryTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
-            @Value("#{jobParameters['asOf']}") LocalDate asOf, MailSettings mail, ReportMailer mailer,
-            DeliveryRepository deliveries, QuarterlyReviewRepository reviews) {
-        return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME,
-                DeliveryTasklet.ReportKind.QUARTERLY, mail, mailer, deliveries,
-                job -> reviews.load(asOf, job.getInt(QuarterlyReviewTasklet.VERSION)).orElseThrow().rows().stream()
-                        .map(QuarterlyRow::variance).toList());
-    }
-
-    // The review: issued once per date and kept; --refresh issues a new version.
+    // 7. The review: issued once per date and kept; --refresh issues a new version.
 
     @Bean
     Step quarterlyReviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             QuarterlyReviewTasklet quarterlyReviewTasklet) {
-        return new StepBuilder("quarterlyReview", jobRepository)
-                .tasklet(quarterlyReviewTasklet, transactionManager)
-                .build();
+        return taskletStep("quarterlyReview", jobRepository, transactionManager, quarterlyReviewTasklet);
     }
 
     @Bean
@@ -107,14 +90,12 @@ public class QuarterlyJobConfig {
                 totals, disbursements, clock);
     }
 
-    // Outputs: quarterly-<as-of>.csv and quarterly-indicators-<as-of>.csv.
+    // 8. Outputs: quarterly-<as-of>.csv and quarterly-indicators-<as-of>.csv.
 
     @Bean
     Step quarterlyOutputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             WriteQuarterlyOutputsTasklet writeQuarterlyOutputsTasklet) {
-        return new StepBuilder("quarterlyOutputs", jobRepository)
-                .tasklet(writeQuarterlyOutputsTasklet, transactionManager)
-                .build();
+        return taskletStep("quarterlyOutputs", jobRepository, transactionManager, writeQuarterlyOutputsTasklet);
     }
 
     @Bean
@@ -126,15 +107,13 @@ public class QuarterlyJobConfig {
                 Money.ofWan(properties.focusUnspentWan()));
     }
 
-    // The review report: quarterly-<as-of>.pdf and .xlsx, from the issued version (and, with several
+    // 9. The review report: quarterly-<as-of>.pdf and .xlsx, from the issued version (and, with several
     // units, quarterly-<as-of>-<unit>.pdf and .xlsx for each unit).
 
     @Bean
     Step quarterlyReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             WriteQuarterlyReportTasklet writeQuarterlyReportTasklet) {
-        return new StepBuilder("quarterlyReport", jobRepository)
-                .tasklet(writeQuarterlyReportTasklet, transactionManager)
-                .build();
+        return taskletStep("quarterlyReport", jobRepository, transactionManager, writeQuarterlyReportTasklet);
     }
 
     @Bean
@@ -144,7 +123,32 @@ public class QuarterlyJobConfig {
             QuarterlyReportRenderer renderer, QuarterlyReviewRepository reviews, QuarterlyProperties properties,
             ReportProperties reportProperties, Clock clock) {
         return new WriteQuarterlyReportTasklet(new OutputFiles(Path.of(outputDir), asOf),
-                QuarterlyText.forLanguage(locale), renderer, reviews, Money.ofWan(properties.focusUnspentWan()),
-                reportProperties.effectiveThreads(), clock);
+                QuarterlyText.forLanguage(locale), renderer, reviews, QuarterlyJobConfig::issuedVersion,
+                Money.ofWan(properties.focusUnspentWan()), reportProperties.effectiveThreads(), clock);
+    }
+
+    // 10. Delivery: each unit's officers get the review by mail (when mail is on): their own documents when
+    // the plan holds several units, and a body counting the issued version's flags, not today's.
+
+    @Bean
+    Step quarterlyDeliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DeliveryTasklet quarterlyDeliveryTasklet) {
+        return taskletStep("quarterlyDeliver", jobRepository, transactionManager, quarterlyDeliveryTasklet);
+    }
+
+    @Bean
+    @StepScope
+    DeliveryTasklet quarterlyDeliveryTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, MailSettings mail, ReportMailer mailer,
+            DeliveryRepository deliveries, QuarterlyReviewRepository reviews) {
+        return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME,
+                DeliveryTasklet.ReportKind.QUARTERLY, mail, mailer, deliveries,
+                job -> reviews.load(asOf, issuedVersion(job)).orElseThrow().rows().stream()
+                        .map(QuarterlyRow::variance).toList());
+    }
+
+    /** The version of the review this run issued or reloaded (the review step puts it in the job's context). */
+    static int issuedVersion(ExecutionContext job) {
+        return job.getInt(QuarterlyReviewTasklet.VERSION);
     }
 }

@@ -1,4 +1,4 @@
-package org.budgetmonitor.nightly;
+package org.budgetmonitor.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

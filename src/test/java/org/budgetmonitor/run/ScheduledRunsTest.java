@@ -1,4 +1,4 @@
-package org.budgetmonitor.ops;
+package org.budgetmonitor.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.budgetmonitor.run.ExitCodes;
-import org.budgetmonitor.run.JobLauncherService;
+import org.budgetmonitor.support.JobParameterNames;
 import org.budgetmonitor.testing.JobTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.repository.JobRepository;
@@ -58,7 +57,7 @@ class ScheduledRunsTest {
         assertThat(code).isEqualTo(ExitCodes.SUCCESS);
         var instance = jobRepository.getLastJobInstance("nightly");
         var execution = jobRepository.getLastJobExecution(instance);
-        assertThat(execution.getJobParameters().getLocalDate(JobLauncherService.AS_OF))
+        assertThat(execution.getJobParameters().getLocalDate(JobParameterNames.AS_OF))
                 .isEqualTo(LocalDate.of(2026, 6, 30));
     }
 }

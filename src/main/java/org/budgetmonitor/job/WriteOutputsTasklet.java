@@ -1,9 +1,10 @@
-package org.budgetmonitor.nightly;
+package org.budgetmonitor.job;
 
 import org.budgetmonitor.ingest.DisbursementRepository;
 import org.budgetmonitor.ingest.PendingReportWriter;
 import org.budgetmonitor.ingest.RejectReportWriter;
 import org.budgetmonitor.ingest.RejectedRowRepository;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.variance.VarianceCsvWriter;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;

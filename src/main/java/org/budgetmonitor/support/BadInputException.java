@@ -1,4 +1,4 @@
-package org.budgetmonitor.run;
+package org.budgetmonitor.support;
 
 /** A problem with what the user gave us (option, directory, file), as opposed to a fault of ours. */
 public class BadInputException extends RuntimeException {

@@ -1,16 +1,18 @@
-package org.budgetmonitor.planimport;
+package org.budgetmonitor.job;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 import org.budgetmonitor.ops.RunLogListener;
 
 import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.planimport.ImportPlanTasklet;
+import org.budgetmonitor.planimport.ImportedPlanRevision;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,17 +37,16 @@ public class ImportPlanJobConfig {
     @Bean
     Step importPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ImportPlanTasklet importPlanTasklet) {
-        return new StepBuilder("importPlan", jobRepository).tasklet(importPlanTasklet, transactionManager).build();
+        return SharedSteps.taskletStep("importPlan", jobRepository, transactionManager, importPlanTasklet);
     }
 
     @Bean
     @StepScope
     ImportPlanTasklet importPlanTasklet(@Value("#{jobParameters['document']}") String document,
             @Value("#{jobParameters['fiscalYear']}") String fiscalYear, @Value("#{jobParameters['planDir']}") String planDir,
-            @Value("#{jobParameters['asOf']}") java.time.LocalDate asOf,
+            @Value("#{jobParameters['asOf']}") LocalDate asOf,
             @Value("#{jobParameters['planEffective']}") String planEffective, PlanRepository plans) {
-        java.time.LocalDate effective = planEffective == null || planEffective.isBlank() ? asOf
-                : java.time.LocalDate.parse(planEffective);
+        LocalDate effective = planEffective == null || planEffective.isBlank() ? asOf : LocalDate.parse(planEffective);
         return new ImportPlanTasklet(Path.of(document), Integer.parseInt(fiscalYear), Path.of(planDir),
                 new ImportedPlanRevision(plans, effective));
     }

@@ -1,9 +1,8 @@
-package org.budgetmonitor.ops;
+package org.budgetmonitor.run;
 
 import java.time.Clock;
 import java.time.LocalDate;
 
-import org.budgetmonitor.run.JobCommandRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package org.budgetmonitor.nightly;
+package org.budgetmonitor.job;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,8 +13,8 @@ import org.budgetmonitor.ingest.InboxReader;
 import org.budgetmonitor.ingest.IngestWriter;
 import org.budgetmonitor.plan.LoadPlanTasklet;
 import org.budgetmonitor.quarterly.QuarterlyReviewTasklet;
-import org.budgetmonitor.run.JobCommandRunner;
-import org.budgetmonitor.run.JobLauncherService;
+import org.budgetmonitor.support.JobParameterNames;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.variance.DataCutOff;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.VarianceTasklet;
@@ -51,12 +51,12 @@ public class NightlyRunSummary implements JobExecutionListener {
 
     String summary(JobExecution execution) {
         var parameters = execution.getJobParameters();
-        LocalDate asOf = parameters.getLocalDate(JobLauncherService.AS_OF);
-        OutputFiles outputs = new OutputFiles(Path.of(parameters.getString(JobCommandRunner.OUTPUT_DIR)), asOf);
+        LocalDate asOf = parameters.getLocalDate(JobParameterNames.AS_OF);
+        OutputFiles outputs = new OutputFiles(Path.of(parameters.getString(JobParameterNames.OUTPUT_DIR)), asOf);
         ExecutionContext job = execution.getExecutionContext();
         StringBuilder s = new StringBuilder();
         s.append("budget-monitor ").append(execution.getJobInstance().getJobName()).append(", as of ").append(asOf).append(" (fiscal year ").append(asOf.getYear())
-                .append(", run ").append(parameters.getLong(JobLauncherService.RUN)).append(restart(parameters.getString(JobLauncherService.RESTART_OF))).append("): ")
+                .append(", run ").append(parameters.getLong(JobParameterNames.RUN)).append(restart(parameters.getString(JobParameterNames.RESTART_OF))).append("): ")
                 .append(execution.getStatus()).append('\n');
         if (job.containsKey(LoadPlanTasklet.PROJECT_COUNT)) {
             s.append("  plan:       ").append(job.getInt(LoadPlanTasklet.PROJECT_COUNT)).append(" projects, ")
@@ -196,9 +196,9 @@ public class NightlyRunSummary implements JobExecutionListener {
 
     /** Said on the first line: the figures are the same, but the operator should know an attempt went wrong. */
     private static String restart(String restartOf) {
-        if (JobLauncherService.AFTER_KILL.equals(restartOf)) {
+        if (JobParameterNames.AFTER_KILL.equals(restartOf)) {
             return ", restarted after an interrupted attempt";
         }
-        return JobLauncherService.AFTER_FAILURE.equals(restartOf) ? ", restarted after a failed attempt" : "";
+        return JobParameterNames.AFTER_FAILURE.equals(restartOf) ? ", restarted after a failed attempt" : "";
     }
 }
