@@ -68,6 +68,14 @@ public class PlanRevisionRepository {
     private static final String RECORD_RUN = "INSERT INTO plan_run (as_of, revision_id) VALUES (?, ?)";
 
     private final JdbcTemplate jdbc;
+    // The two timelines a night asks for (the plan now, and the one the last run used); a whole year's
+    // plan each, so no more are kept.
+    private final Map<TimelineKey, PlanTimeline> timelines = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TimelineKey, PlanTimeline> eldest) {
+            return size() > 2;
+        }
+    };
 
     public PlanRevisionRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -85,9 +93,26 @@ public class PlanRevisionRepository {
 
     /** The year's plan as it was recorded up to a revision: the plan version an earlier document used. */
     public PlanTimeline timeline(int fiscalYear, long upToRevision) {
-        long adjustmentsRevision = latestAdjustments(fiscalYear, upToRevision);
-        return new PlanTimeline(fiscalYear, versions(fiscalYear, upToRevision),
+        // Revisions are only ever added, so the timeline up to the latest one stays what it is until
+        // the next is recorded: read once, though the plan step, the summary and the variance each ask
+        // (at 50,000 projects a read takes seconds).
+        TimelineKey key = new TimelineKey(fiscalYear, Math.min(upToRevision, latestRevision()));
+        synchronized (timelines) {
+            PlanTimeline known = timelines.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        long adjustmentsRevision = latestAdjustments(fiscalYear, key.upTo());
+        PlanTimeline timeline = new PlanTimeline(fiscalYear, versions(fiscalYear, key.upTo()),
                 adjustmentsRevision == 0 ? List.of() : adjustments(adjustmentsRevision), adjustmentsRevision);
+        synchronized (timelines) {
+            timelines.put(key, timeline);
+        }
+        return timeline;
+    }
+
+    private record TimelineKey(int fiscalYear, long upTo) {
     }
 
     /** The same timeline with a new version and adjustments not stored yet: to validate before storing. */
