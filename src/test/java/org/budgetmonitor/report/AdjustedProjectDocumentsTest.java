@@ -169,6 +169,7 @@ class AdjustedProjectDocumentsTest {
         Element lab = html.selectFirst(".card[data-code=" + LAB + "]");
         assertThat(lab.attr("data-flag")).isEqualTo("RED");
         assertThat(lab.selectFirst("[data-col=execution_rate_pct]").text()).isEqualTo("—");
+        assertThat(lab.selectFirst("[data-col=gap_pp]").text()).isEqualTo("—"); // no "— 个百分点"
         assertThat(lab.selectFirst("[data-col=reasons]").text()).isEqualTo("项目撤销、超预算");
         List<Element> lines = html.select(".adjustment");
         assertThat(lines).extracting(e -> e.attr("data-code")).containsExactly(DOMESTIC, PUBLICITY, FAIRS, LAB);
