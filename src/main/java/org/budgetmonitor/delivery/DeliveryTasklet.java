@@ -158,6 +158,17 @@ public class DeliveryTasklet implements Tasklet {
                 }
             }
         }
+        // Adjusted projects (预算调整): the budget in force the figures use, and the original one beside it.
+        List<VarianceRow> adjusted = rows.stream().filter(VarianceRow::adjusted).toList();
+        if (!adjusted.isEmpty()) {
+            body.append("预算调整项目（执行率、偏差均按调整后预算计算，调整明细见附件“预算调整”）：\n");
+            for (VarianceRow row : adjusted) {
+                body.append("  ").append(row.projectCode()).append(' ').append(row.projectName()).append("：调整后预算 ")
+                        .append(row.budget().wanForDisplay().toPlainString()).append(" 万元，年初预算 ")
+                        .append(row.originalBudget().wanForDisplay().toPlainString()).append(" 万元")
+                        .append(row.cancelled() ? "（项目撤销）" : "").append("\n");
+            }
+        }
         List<Path> files = new ArrayList<>();
         Path unitPdf = outputs.dir().resolve(kind.filePrefix() + "-" + outputs.asOf() + "-" + unitCode + ".pdf");
         boolean ownPdf = severalUnits && kind.perUnitFiles() && Files.exists(unitPdf);

@@ -11,9 +11,11 @@ import org.budgetmonitor.money.Money;
  * @param documentNo 文号 of an adjustment; the file or document a plan version came from
  * @param planScaled the checkpoints after the date were scaled in proportion to the new budget
  * @param revisionId the stored revision it belongs to (see {@link PlanTimeline})
+ * @param planFile a difference of a plan-file version (projects.csv, import-plan), not an adjustments.csv line:
+ *        its reason is this program's words, which the documents say in their own language
  */
 public record PlanChange(LocalDate effectiveDate, String projectCode, String projectName, Money budgetBefore,
-        Money budgetAfter, String documentNo, String reason, boolean planScaled, long revisionId) {
+        Money budgetAfter, String documentNo, String reason, boolean planScaled, long revisionId, boolean planFile) {
 
     public Money change() {
         return budgetAfter.minus(budgetBefore);

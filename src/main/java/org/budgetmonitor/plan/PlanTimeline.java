@@ -132,7 +132,7 @@ public final class PlanTimeline {
                 e.revised = true;
                 e.scaled = false;
                 changes.add(new PlanChange(when, p.code(), p.name(), before, p.budget(), document,
-                        (added ? "added in the revised plan file" : "revised plan file") + print, false, version.id()));
+                        (added ? "added in the revised plan file" : "revised plan file") + print, false, version.id(), true));
             }
         });
         version.removed().stream().sorted().forEach(code -> {
@@ -145,7 +145,7 @@ public final class PlanTimeline {
             if (changes != null) {
                 e.revised = true;
                 changes.add(new PlanChange(when, code, e.project.name(), before, Money.ZERO, document,
-                        "taken out of the plan file" + print, false, version.id()));
+                        "taken out of the plan file" + print, false, version.id(), true));
             }
         });
     }
@@ -212,7 +212,7 @@ public final class PlanTimeline {
         e.revised = true;
         e.scaled = e.scaled || scaled;
         changes.add(new PlanChange(from, p.code(), p.name(), p.budget(), budget, adjustment.documentNo(),
-                adjustment.reason(), scaled, adjustmentsRevision));
+                adjustment.reason(), scaled, adjustmentsRevision, false));
     }
 
     private static String wan(Money money) {

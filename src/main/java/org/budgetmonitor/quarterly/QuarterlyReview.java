@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.budgetmonitor.money.Money;
+import org.budgetmonitor.plan.PlanChange;
 
 /**
  * A quarterly execution-rate review as issued: one version of the figures of an as-of date.
  *
  * @param dataCutoff the latest payment date the figures include
+ * @param planRevision the latest plan revision when it was computed (the plan of its day); 0 for a review
+ *        issued before revisions were kept, or not stored yet
+ * @param planChanges the changes of that plan in force on the date (预算调整), as recorded up to its revision
  */
 public record QuarterlyReview(
         LocalDate asOf,
@@ -21,11 +25,20 @@ public record QuarterlyReview(
         LocalDateTime createdAt,
         LocalDate dataCutoff,
         List<QuarterlyRow> rows,
-        List<IndicatorReview> indicators) {
+        List<IndicatorReview> indicators,
+        long planRevision,
+        List<PlanChange> planChanges) {
 
     public QuarterlyReview {
         rows = List.copyOf(rows);
         indicators = List.copyOf(indicators);
+        planChanges = List.copyOf(planChanges);
+    }
+
+    /** A review of a plan never changed. */
+    public QuarterlyReview(LocalDate asOf, int version, LocalDateTime createdAt, LocalDate dataCutoff,
+            List<QuarterlyRow> rows, List<IndicatorReview> indicators) {
+        this(asOf, version, createdAt, dataCutoff, rows, indicators, 0, List.of());
     }
 
     /** Totals of one unit. */

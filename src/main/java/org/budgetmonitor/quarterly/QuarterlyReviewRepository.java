@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.budgetmonitor.money.Money;
+import org.budgetmonitor.plan.PlanRevisionRepository;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceRow;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,20 +21,16 @@ public class QuarterlyReviewRepository {
 
     private static final String LATEST_VERSION = "SELECT MAX(version) FROM quarterly_review WHERE as_of = ?";
     private static final String INSERT_REVIEW = """
-            INSERT INTO quarterly_review (as_of, version, created_at, data_cutoff, job_instance_id)
-            VALUES (?, ?, ?, ?, ?)""";
+            INSERT INTO quarterly_review (as_of, version, created_at, data_cutoff, job_instance_id, plan_revision_id)
+            VALUES (?, ?, ?, ?, ?, ?)""";
     private static final String SELECT_REVIEW = """
-            SELECT created_at, data_cutoff FROM quarterly_review WHERE as_of = ? AND version = ?""";
+            SELECT created_at, data_cutoff, plan_revision_id FROM quarterly_review WHERE as_of = ? AND version = ?""";
     private static final String INSERT_ROW = """
             INSERT INTO quarterly_review_row (as_of, version, seq, project_code, planned, project_name, unit_code,
                 unit_name, budget_yuan, checkpoint_date, checkpoint_plan_yuan, expected_yuan, actual_yuan,
                 execution_rate_pct, gap_pp, flag, reasons, time_progress_pct, projected_year_end_yuan,
                 required_monthly_yuan, prev_quarter_end, prev_quarter_actual_yuan, original_budget_yuan)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String SET_PLAN_REVISION = """
-            UPDATE quarterly_review SET plan_revision_id = ? WHERE as_of = ? AND version = ?""";
-    private static final String SELECT_PLAN_REVISION = """
-            SELECT plan_revision_id FROM quarterly_review WHERE as_of = ? AND version = ?""";
     private static final String SELECT_ROWS = """
             SELECT * FROM quarterly_review_row WHERE as_of = ? AND version = ? ORDER BY seq""";
     private static final String INSERT_INDICATOR = """
@@ -47,9 +44,11 @@ public class QuarterlyReviewRepository {
     private static final int SCALE = 10;
 
     private final JdbcTemplate jdbc;
+    private final PlanRevisionRepository planRevisions;
 
-    public QuarterlyReviewRepository(JdbcTemplate jdbc) {
+    public QuarterlyReviewRepository(JdbcTemplate jdbc, PlanRevisionRepository planRevisions) {
         this.jdbc = jdbc;
+        this.planRevisions = planRevisions;
     }
 
     public Optional<Integer> latestVersion(java.time.LocalDate asOf) {
@@ -62,7 +61,8 @@ public class QuarterlyReviewRepository {
         int version = latestVersion(review.asOf()).orElse(0) + 1;
         Date asOf = Date.valueOf(review.asOf());
         jdbc.update(INSERT_REVIEW, asOf, version, Timestamp.valueOf(review.createdAt()),
-                review.dataCutoff() == null ? null : Date.valueOf(review.dataCutoff()), jobInstanceId);
+                review.dataCutoff() == null ? null : Date.valueOf(review.dataCutoff()), jobInstanceId,
+                review.planRevision() == 0 ? null : review.planRevision());
         int[] seq = {0};
         jdbc.batchUpdate(INSERT_ROW, review.rows(), 500, (ps, row) -> {
             VarianceRow v = row.variance();
@@ -116,7 +116,8 @@ public class QuarterlyReviewRepository {
 
     public Optional<QuarterlyReview> load(java.time.LocalDate asOfDate, int version) {
         Date asOf = Date.valueOf(asOfDate);
-        var header = jdbc.query(SELECT_REVIEW, (rs, n) -> new Object[] {rs.getTimestamp(1), rs.getDate(2)}, asOf, version);
+        var header = jdbc.query(SELECT_REVIEW, (rs, n) -> new Object[] {rs.getTimestamp(1), rs.getDate(2),
+            rs.getObject(3) == null ? 0L : rs.getLong(3)}, asOf, version);
         if (header.isEmpty()) {
             return Optional.empty();
         }
@@ -137,19 +138,13 @@ public class QuarterlyReviewRepository {
                 rs.getDate("value_date") == null ? null : rs.getDate("value_date").toLocalDate()),
                 asOf, version);
         Date cutoff = (Date) header.get(0)[1];
+        long planRevision = (Long) header.get(0)[2];
+        // The plan as recorded up to the review's revision, never a change recorded after it was issued; a
+        // review issued before revisions were kept (0) was computed with no adjustment at all.
+        var planChanges = planRevision == 0 ? List.<org.budgetmonitor.plan.PlanChange>of()
+                : planRevisions.timeline(asOfDate.getYear(), planRevision).on(asOfDate).changes();
         return Optional.of(new QuarterlyReview(asOfDate, version, ((Timestamp) header.get(0)[0]).toLocalDateTime(),
-                cutoff == null ? null : cutoff.toLocalDate(), rows, indicators));
-    }
-
-    /** Records the plan version (latest plan revision) a review was computed with. */
-    public void recordPlanRevision(java.time.LocalDate asOf, int version, long planRevision) {
-        jdbc.update(SET_PLAN_REVISION, planRevision, Date.valueOf(asOf), version);
-    }
-
-    /** The plan version a review was computed with; empty for a review issued before revisions were kept. */
-    public Optional<Long> planRevision(java.time.LocalDate asOf, int version) {
-        return jdbc.queryForList(SELECT_PLAN_REVISION, Long.class, Date.valueOf(asOf), version).stream()
-                .filter(java.util.Objects::nonNull).findFirst();
+                cutoff == null ? null : cutoff.toLocalDate(), rows, indicators, planRevision, planChanges));
     }
 
     private static BigDecimal scaled(BigDecimal value) {

@@ -75,8 +75,6 @@ public class QuarterlyReviewTasklet implements Tasklet {
             context.putString(PROGRESS_PROBLEMS, String.join("\n", progress.problems()));
             review = reviews.save(compute(progress.progress()), contribution.getStepExecution().getJobExecution()
                     .getJobInstanceId());
-            // The plan version of its day: a reissue lists the adjustments as they were known then.
-            reviews.recordPlanRevision(asOf, review.version(), plans.revisions().latestRevision());
             context.putString(REISSUED, "false");
         }
         context.putInt(VERSION, review.version());
@@ -109,7 +107,8 @@ public class QuarterlyReviewTasklet implements Tasklet {
                 indicators.add(evaluator.evaluate(indicator, project, progress));
             }
         }
+        // The plan version of its day, stored with it: a reissue shows the plan (and its adjustments) as known then.
         return new QuarterlyReview(asOf, 0, LocalDateTime.now(clock), disbursements.latestPayDate(asOf).orElse(null),
-                rows, indicators);
+                rows, indicators, plans.revisions().latestRevision(), List.of());
     }
 }

@@ -33,7 +33,8 @@ public final class QuarterlyReviewUnits {
         List<IndicatorReview> indicators = review.indicators().stream()
                 .filter(i -> projects.contains(i.projectCode())).toList();
         return new QuarterlyReview(review.asOf(), review.version(), review.createdAt(), review.dataCutoff(), rows,
-                indicators);
+                indicators, review.planRevision(), review.planChanges().stream()
+                        .filter(c -> projects.contains(c.projectCode())).toList());
     }
 
     /** Codes with spending that are in no unit's plan. */

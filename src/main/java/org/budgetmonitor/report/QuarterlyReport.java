@@ -12,6 +12,7 @@ import java.util.List;
  * @param interpolationNote names the projects whose plan at the date is interpolated; null when none is
  * @param projectionNote the projects projected above their budget at the current pace; null when none is
  * @param ratesTotal projects that could have a bar; more than {@code rates} holds when capped
+ * @param adjustments the changes of the review's plan in force on its date (预算调整), as recorded when issued
  */
 public record QuarterlyReport(
         LocalDate asOf,
@@ -32,7 +33,25 @@ public record QuarterlyReport(
         List<QuarterlyIndicatorLine> indicators,
         List<QuarterlyUnitLine> units,
         QuarterlyUnitLine total,
-        List<Unplanned> unplanned) {
+        List<Unplanned> unplanned,
+        List<PlanAdjustmentLine> adjustments) {
+
+    /** The review of a plan never changed. */
+    public QuarterlyReport(LocalDate asOf, int version, LocalDateTime issuedAt, LocalDate dataCutoff,
+            LocalDateTime generatedAt, String reportId, String unitTitle, String interpolationNote,
+            String projectionNote, BigDecimal timeProgressPct, BigDecimal focusThresholdWan,
+            List<QuarterlyReportRow> rows, List<QuarterlyFocusRow> focus, List<RatePoint> rates, int ratesTotal,
+            List<QuarterlyIndicatorLine> indicators, List<QuarterlyUnitLine> units, QuarterlyUnitLine total,
+            List<Unplanned> unplanned) {
+        this(asOf, version, issuedAt, dataCutoff, generatedAt, reportId, unitTitle, interpolationNote, projectionNote,
+                timeProgressPct, focusThresholdWan, rows, focus, rates, ratesTotal, indicators, units, total, unplanned,
+                List.of());
+    }
+
+    /** A project's budget in force differs from its original one: the budget column is 调整后预算. */
+    public boolean anyAdjusted() {
+        return rows.stream().anyMatch(QuarterlyReportRow::adjusted);
+    }
 
     public QuarterlyReport {
         rows = List.copyOf(rows);
@@ -41,5 +60,6 @@ public record QuarterlyReport(
         indicators = List.copyOf(indicators);
         units = List.copyOf(units);
         unplanned = List.copyOf(unplanned);
+        adjustments = List.copyOf(adjustments);
     }
 }

@@ -70,7 +70,9 @@ public class QuarterlyReportAssembler {
         return new QuarterlyReport(review.asOf(), review.version(), review.createdAt(), review.dataCutoff(), generatedAt,
                 "QR-" + review.asOf() + "-V" + review.version(), unitTitle, interpolationNote(review.asOf(), planned),
                 projectionNote(planned), timeProgress, focusThreshold.wanForDisplay(), rows, focus, rates(rows),
-                rows.size(), indicators, units, total, unplanned);
+                (int) rows.stream().filter(r -> r.ratePct() != null).count(), indicators, units, total, unplanned, PlanAdjustments.lines(review.planChanges(),
+                        planned.stream().map(r -> r.variance().projectCode()).collect(java.util.stream.Collectors.toSet()),
+                        text.nightly()));
     }
 
     private QuarterlyReportRow row(int no, QuarterlyRow row, Money focusThreshold) {
@@ -81,7 +83,8 @@ public class QuarterlyReportAssembler {
                 twoPlaces(row.timeProgressGapPp()), v.flag(), flagText(row), row.changeSincePreviousQuarter().wanForDisplay(),
                 row.projectedYearEnd().wanForDisplay(),
                 row.requiredMonthly() == null ? null : row.requiredMonthly().wanForDisplay(), row.needsExplanation(),
-                row.focus(focusThreshold));
+                row.focus(focusThreshold), v.originalBudget() == null ? null : v.originalBudget().wanForDisplay(),
+                v.adjusted());
     }
 
     /** Flag and reasons as in the nightly report, with the amounts over budget (now and projected) said. */
@@ -131,7 +134,9 @@ public class QuarterlyReportAssembler {
      * bar chart draws a single bar per project in its flag's colour and the legend explains them.
      * Beyond {@link #MAX_RATE_BARS}, the projects furthest behind plan.
      */
-    private List<RatePoint> rates(List<QuarterlyReportRow> rows) {
+    private List<RatePoint> rates(List<QuarterlyReportRow> all) {
+        // A cancelled project has no rate to draw (its budget is 0).
+        List<QuarterlyReportRow> rows = all.stream().filter(r -> r.ratePct() != null).toList();
         List<QuarterlyReportRow> shown = rows.size() <= MAX_RATE_BARS ? rows
                 : rows.stream().sorted(Comparator.comparing(QuarterlyReportRow::gapPp,
                         Comparator.nullsLast(Comparator.naturalOrder()))).limit(MAX_RATE_BARS).toList();

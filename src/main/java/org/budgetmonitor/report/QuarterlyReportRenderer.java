@@ -126,6 +126,8 @@ public class QuarterlyReportRenderer {
         p.put("INDICATORS_REPORT", templates.get(INDICATORS));
         p.put("UNITS", units(report));
         p.put("UNITS_REPORT", templates.get(UNITS));
+        p.putAll(PlanAdjustments.parameters(report.adjustments(), report.anyAdjusted(), report.asOf(), text.nightly(),
+                templates));
         return p;
     }
 
@@ -155,6 +157,7 @@ public class QuarterlyReportRenderer {
             case "code" -> r.code();
             case "name" -> r.name();
             case "budgetWan" -> r.budgetWan();
+            case "originalBudgetWan" -> r.adjusted() ? r.originalBudgetWan() : null; // 年初预算, printed when adjusted
             case "expectedWan" -> r.expectedWan();
             case "actualWan" -> r.actualWan();
             case "ratePct" -> r.ratePct();

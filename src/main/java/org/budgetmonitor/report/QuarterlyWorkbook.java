@@ -45,7 +45,7 @@ final class QuarterlyWorkbook {
 
     /** Totals over some rows, summed in 元 and rounded once, as the PDF's unit summary. */
     record Totals(int count, Money budget, Money expected, Money actual, Money previous, Money projected,
-            Money required, BigDecimal timeProgressPct) {
+            Money required, BigDecimal timeProgressPct, Money original) {
 
         static Totals of(List<QuarterlyRow> rows) {
             Money budget = Money.ZERO;
@@ -54,7 +54,9 @@ final class QuarterlyWorkbook {
             Money previous = Money.ZERO;
             Money projected = Money.ZERO;
             Money required = Money.ZERO;
+            Money original = Money.ZERO;
             for (QuarterlyRow r : rows) {
+                original = r.variance().originalBudget() == null ? original : original.plus(r.variance().originalBudget());
                 budget = budget.plus(r.variance().budget());
                 expected = expected.plus(Money.ofYuan(r.variance().expectedYuan()));
                 actual = actual.plus(r.variance().actual());
@@ -64,7 +66,7 @@ final class QuarterlyWorkbook {
             }
             boolean december = !rows.isEmpty() && rows.stream().allMatch(r -> r.requiredMonthly() == null);
             return new Totals(rows.size(), budget, expected, actual, previous, projected, december ? null : required,
-                    rows.isEmpty() ? null : rows.get(0).timeProgressPct());
+                    rows.isEmpty() ? null : rows.get(0).timeProgressPct(), original);
         }
 
         BigDecimal ratePct() {
@@ -86,7 +88,9 @@ final class QuarterlyWorkbook {
                 new Column<>("col.unitName", 26, Kind.TEXT, r -> r.variance().unitName(), null),
                 new Column<>("col.code", 24, Kind.TEXT, r -> r.variance().projectCode(), null),
                 new Column<>("col.name", 24, Kind.TEXT, r -> r.variance().projectName(), null),
-                new Column<>("col.budget", 12, Kind.AMOUNT, r -> wan(r.variance().budget()), t -> wan(t.budget())),
+                // With the year's plan changed, the budget column is the budget in force, and says so (as on the PDF).
+                new Column<>(adjusted(review) ? "col.budgetAdjusted" : "col.budget", 12, Kind.AMOUNT,
+                        r -> wan(r.variance().budget()), t -> wan(t.budget())),
                 new Column<>("col.cpDate", 12, Kind.DATE, r -> r.variance().checkpointDate(), null),
                 new Column<>("col.cpPlan", 12, Kind.AMOUNT, r -> wan(r.variance().checkpointPlan()), null),
                 new Column<>("q.col.expected", 12, Kind.AMOUNT, r -> wan(Money.ofYuan(r.variance().expectedYuan())),
@@ -113,7 +117,38 @@ final class QuarterlyWorkbook {
                         r -> r.needsExplanation() ? "" : text.get("q.col.notRequired"), null),
                 new Column<>("q.col.measure", 24, Kind.TEXT,
                         r -> r.needsExplanation() ? "" : text.get("q.col.notRequired"), null),
-                new Column<>("q.ind.note", 28, Kind.TEXT, r -> projectNote(r, review), null));
+                new Column<>("q.ind.note", 28, Kind.TEXT, r -> projectNote(r, review), null),
+                // Issue 16, after the columns already known: 年初预算 beside the budget in force.
+                new Column<>("xlsx.col.originalBudget", 12, Kind.AMOUNT, r -> wan(r.variance().originalBudget()),
+                        t -> wan(t.original())));
+    }
+
+    private static boolean adjusted(QuarterlyReview review) {
+        return !review.planChanges().isEmpty() || review.rows().stream().anyMatch(r -> r.variance().adjusted());
+    }
+
+    /** 预算调整: the changes of the review's plan in force on its date, one line each (a transfer is two). */
+    private void adjustments(SXSSFWorkbook workbook, QuarterlyWorkbookCells cells, QuarterlyReport report, String title,
+            String meta, String reportId) {
+        List<Column<PlanAdjustmentLine>> columns = List.of(
+                new Column<PlanAdjustmentLine>("col.no", 6, Kind.INTEGER, null, null),
+                new Column<>("adj.col.date", 12, Kind.DATE, PlanAdjustmentLine::date, null),
+                new Column<>("col.code", 24, Kind.TEXT, PlanAdjustmentLine::code, null),
+                new Column<>("col.name", 24, Kind.TEXT, PlanAdjustmentLine::name, null),
+                new Column<>("adj.col.change", 12, Kind.AMOUNT, PlanAdjustmentLine::changeWan, null),
+                new Column<>("adj.col.before", 12, Kind.AMOUNT, PlanAdjustmentLine::budgetBeforeWan, null),
+                new Column<>("adj.col.after", 12, Kind.AMOUNT, PlanAdjustmentLine::budgetAfterWan, null),
+                new Column<>("adj.col.document", 24, Kind.TEXT, PlanAdjustmentLine::documentNo, null),
+                new Column<>("adj.col.reason", 36, Kind.TEXT, PlanAdjustmentLine::reason, null));
+        SXSSFSheet sheet = workbook.createSheet(text.get("xlsx.sheet.adjustments"));
+        int r = start(sheet, cells, columns, title, meta + "　　" + text.format("adj.title", report.asOf().toString(),
+                report.adjustments().size()), reportId);
+        int header = r - 1;
+        int no = 0;
+        for (PlanAdjustmentLine line : report.adjustments()) {
+            r = dataRow(sheet, cells, columns, r, ++no, line);
+        }
+        finish(sheet, columns, header, r - 1, 0);
     }
 
     private String yesNo(boolean value) {
@@ -166,6 +201,9 @@ final class QuarterlyWorkbook {
                             ? text.nightly().get("header.noCutoff") : report.dataCutoff().toString());
             projects(workbook, cells, review, Money.ofWan(report.focusThresholdWan()), title, meta, reportId, unplannedLine);
             indicators(workbook, cells, review, title, meta, reportId);
+            if (!report.adjustments().isEmpty()) {
+                adjustments(workbook, cells, report, title, meta, reportId);
+            }
             workbook.write(out);
         } finally {
             workbook.close(); // also deletes SXSSF's temporary files
@@ -226,7 +264,7 @@ final class QuarterlyWorkbook {
                     new IndicatorLine(i, projects.get(i.projectCode()), i.valueIsOlderThan(review.asOf())));
         }
         finish(sheet, columns, header, r - 1, 4);
-        Totals count = new Totals(no, null, null, null, null, null, null, null);
+        Totals count = new Totals(no, null, null, null, null, null, null, null, null);
         r = totalsRow(sheet, cells, columns, r, count, text.get("q.units.total"), null, null);
         // How many indicators stand where: one numeric count per status, under 完成情况.
         int statusColumn = columns.stream().map(Column::header).toList().indexOf("q.ind.status");

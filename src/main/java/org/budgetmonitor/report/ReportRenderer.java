@@ -152,6 +152,7 @@ public class ReportRenderer {
         p.put("CURVES_REPORT", templates.get(JasperTemplates.CURVES));
         p.put(FiscalYearAxisCustomizer.FISCAL_YEAR, report.fiscalYear());
         p.put("OVERVIEW", report.overview());
+        p.putAll(PlanAdjustments.parameters(report.adjustments(), report.anyAdjusted(), report.asOf(), text, templates));
         if (report.overview()) {
             p.put("UNITS", units(report.units()));
             p.put("UNITS_REPORT", templates.get(JasperTemplates.UNITS));
@@ -168,6 +169,7 @@ public class ReportRenderer {
             case "code" -> r.code();
             case "name" -> r.name();
             case "budgetWan" -> r.budgetWan();
+            case "originalBudgetWan" -> r.adjusted() ? r.originalBudgetWan() : null; // 年初预算, printed when adjusted
             case "checkpointDate" -> date(r.checkpointDate());
             case "checkpointPlanWan" -> r.checkpointPlanWan();
             case "expectedWan" -> r.expectedWan();

@@ -18,6 +18,8 @@ import org.budgetmonitor.variance.VarianceRow;
  * @param timeProgressGapPp the execution rate against 序时进度, percentage points
  * @param balanceWan 余额, budget − actual, never below 0
  * @param overBudgetWan what the actual exceeds the budget by, 0 when it does not
+ * @param originalBudgetWan 年初预算, the CSV's original_budget_wan ({@code budgetWan} is the budget in force)
+ * @param adjusted the budget in force differs from the original one: the documents print both
  */
 public record ReportRow(
         int no,
@@ -38,14 +40,17 @@ public record ReportRow(
         BigDecimal balanceWan,
         BigDecimal overBudgetWan,
         Flag flag,
-        String flagText) {
+        String flagText,
+        BigDecimal originalBudgetWan,
+        boolean adjusted) {
 
     private static final BigDecimal YUAN_PER_WAN = BigDecimal.valueOf(10_000);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     static ReportRow of(int no, VarianceRow row, ReportText text) {
         BigDecimal budget = row.budget().yuan();
-        BigDecimal expectedRate = budget.signum() == 0 ? BigDecimal.ZERO
+        // A cancelled project (budget 0) has no rate to expect, as it has no rate.
+        BigDecimal expectedRate = budget.signum() == 0 ? (row.cancelled() ? null : BigDecimal.ZERO)
                 : row.expectedYuan().multiply(HUNDRED).divide(budget, 2, RoundingMode.HALF_UP);
         return new ReportRow(no, row.unitCode(), row.unitName(), row.projectCode(), row.projectName(),
                 row.budget().wanForDisplay(), row.checkpointDate(),
@@ -53,13 +58,14 @@ public record ReportRow(
                 wan(row.expectedYuan()), row.actual().wanForDisplay(), twoPlaces(row.executionRatePct()),
                 expectedRate, twoPlaces(row.gapPp()), twoPlaces(row.timeProgressPct()),
                 twoPlaces(row.timeProgressGapPp()), row.balance().wanForDisplay(), row.overBudget().wanForDisplay(),
-                row.flag(), text.flagAndReasons(row.flag(), row.reasons()));
+                row.flag(), text.flagAndReasons(row.flag(), row.reasons()),
+                row.originalBudget() == null ? null : row.originalBudget().wanForDisplay(), row.adjusted());
     }
 
     ReportRow renumbered(int newNo) {
         return new ReportRow(newNo, unitCode, unitName, code, name, budgetWan, checkpointDate, checkpointPlanWan,
                 expectedWan, actualWan, ratePct, expectedRatePct, gapPp, timeProgressPct, timeProgressGapPp, balanceWan,
-                overBudgetWan, flag, flagText);
+                overBudgetWan, flag, flagText, originalBudgetWan, adjusted);
     }
 
     static BigDecimal wan(BigDecimal yuan) {

@@ -23,6 +23,7 @@ import org.budgetmonitor.variance.VarianceThresholds;
  * @param rows every project, in plan order (the XLSX always holds them all)
  * @param units the combined report of many projects: one line per unit, and the PDF's table lists only
  *        the RED and YELLOW projects ({@link #printedRows}); empty otherwise
+ * @param adjustments the changes of the plan of the report's projects in force on the as-of date (预算调整)
  */
 public record VarianceReport(
         String unitCode,
@@ -44,7 +45,8 @@ public record VarianceReport(
         boolean unplannedElsewhere,
         int rejectedRows,
         String rejectFile,
-        List<UnitLine> units) {
+        List<UnitLine> units,
+        List<PlanAdjustmentLine> adjustments) {
 
     public VarianceReport {
         rows = List.copyOf(rows);
@@ -52,6 +54,12 @@ public record VarianceReport(
         rates = List.copyOf(rates);
         unplanned = List.copyOf(unplanned);
         units = List.copyOf(units);
+        adjustments = List.copyOf(adjustments);
+    }
+
+    /** A project's budget in force differs from its original one: the budget column is 调整后预算. */
+    public boolean anyAdjusted() {
+        return rows.stream().anyMatch(ReportRow::adjusted);
     }
 
     /** The overview of many units: unit lines and flagged projects in the PDF instead of every project. */

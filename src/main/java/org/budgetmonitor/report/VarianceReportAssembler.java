@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.plan.BudgetProject;
+import org.budgetmonitor.plan.PlanChange;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.TimeProgress;
 import org.budgetmonitor.variance.VarianceRow;
@@ -52,7 +53,17 @@ public class VarianceReportAssembler {
             int rejectedRows,
             String rejectFile,
             LocalDateTime generatedAt,
-            String runTag) {
+            String runTag,
+            List<PlanChange> planChanges) {
+
+        /** Without changes of the plan (a year as first published). */
+        public Inputs(LocalDate asOf, List<VarianceRow> rows, Map<String, BudgetProject> projectsByCode,
+                Map<String, NavigableMap<LocalDate, BigDecimal>> dailyTotals, LocalDate cutOff, int staleDays,
+                VarianceThresholds thresholds, int rejectedRows, String rejectFile, LocalDateTime generatedAt,
+                String runTag) {
+            this(asOf, rows, projectsByCode, dailyTotals, cutOff, staleDays, thresholds, rejectedRows, rejectFile,
+                    generatedAt, runTag, List.of());
+        }
     }
 
     private final ReportText text;
@@ -121,7 +132,9 @@ public class VarianceReportAssembler {
                 + (unitCode == null ? "ALL" : unitCode) + "-" + in.runTag();
         return new VarianceReport(unitCode, unitTitle, multiUnit, in.asOf(), in.cutOff(), in.staleDays(),
                 in.generatedAt(), reportId, in.thresholds(), summary(in.asOf(), planned, unplanned.size()), rows, curves, flagged.size(), rates(rows),
-                rows.size(), unplanned, unplannedElsewhere, in.rejectedRows(), in.rejectFile(), units);
+                rows.size(), unplanned, unplannedElsewhere, in.rejectedRows(), in.rejectFile(), units,
+                PlanAdjustments.lines(in.planChanges(),
+                        planned.stream().map(VarianceRow::projectCode).collect(java.util.stream.Collectors.toSet()), text));
     }
 
     private static List<UnitLine> unitLines(Map<String, List<VarianceRow>> byUnit) {

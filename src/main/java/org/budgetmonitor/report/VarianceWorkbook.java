@@ -52,6 +52,9 @@ final class VarianceWorkbook {
             PaymentDetailSheet.write(workbook, styles, text, report, details.payments());
             unplanned(workbook, styles, text, report);
             rejects(workbook, styles, text, report, details.rejects());
+            if (!report.adjustments().isEmpty()) {
+                adjustments(workbook, styles, text, report, (String) parameters.get("ADJUSTMENTS_TITLE"));
+            }
             // Open on the table; the summary stays the first tab.
             workbook.setActiveSheet(1);
             workbook.setSelectedTab(1);
@@ -82,6 +85,11 @@ final class VarianceWorkbook {
         r = line(sheet, r, styles.bold, text.get("section.unplanned"));
         r = line(sheet, r, styles.plain, (String) parameters.get("UNPLANNED_TEXT"));
         r = line(sheet, r, styles.plain, (String) parameters.get("REJECT_TEXT"));
+        if (!report.adjustments().isEmpty()) {
+            r++;
+            r = line(sheet, r, styles.bold, (String) parameters.get("ADJUSTMENTS_TITLE"));
+            r = line(sheet, r, styles.plain, text.get("adj.note"));
+        }
         r++;
         r = line(sheet, r, styles.bold, text.get("legend.title"));
         for (String rule : ((String) parameters.get("LEGEND")).split("\n")) {
@@ -94,8 +102,11 @@ final class VarianceWorkbook {
     private static void projects(SXSSFWorkbook workbook, WorkbookStyles styles, ReportText text, VarianceReport report,
             WorkbookDetails details) {
         List<WorkbookColumn> columns = WorkbookColumn.PROJECT_COLUMNS;
+        // With the year's plan changed, the budget column is the budget in force, and says so (as on the PDF).
+        boolean adjusted = report.anyAdjusted() || !report.adjustments().isEmpty();
         SXSSFSheet sheet = table(workbook, styles, text, report, text.get("xlsx.sheet.projects"),
-                columns.stream().map(WorkbookColumn::key).toList(), columns.stream().map(WorkbookColumn::width).toList());
+                columns.stream().map(c -> adjusted && c.key().equals(WorkbookColumn.BUDGET) ? "col.budgetAdjusted"
+                        : c.key()).toList(), columns.stream().map(WorkbookColumn::width).toList());
         // By unit, in the report's order within each; a unit's subtotal under its projects.
         Map<String, List<ReportRow>> byUnit = new LinkedHashMap<>();
         report.rows().forEach(row -> byUnit.computeIfAbsent(row.unitCode(), k -> new ArrayList<>()).add(row));
@@ -261,6 +272,35 @@ final class VarianceWorkbook {
         }
         text(total, 2, styles.totalText, text.get("xlsx.rowType.total"));
         filter(sheet, r - 1, 2);
+    }
+
+    /** 预算调整: the changes of the plan in force on the date, one line each (a transfer is two). */
+    private static void adjustments(SXSSFWorkbook workbook, WorkbookStyles styles, ReportText text,
+            VarianceReport report, String title) {
+        SXSSFSheet sheet = table(workbook, styles, text, report, text.get("xlsx.sheet.adjustments"),
+                List.of("adj.col.date", "col.code", "col.name", "adj.col.change", "adj.col.before", "adj.col.after",
+                        "adj.col.document", "adj.col.reason"), List.of(12, 24, 30, 12, 12, 12, 26, 40));
+        int r = 1;
+        for (PlanAdjustmentLine line : report.adjustments()) {
+            Row row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(Date.valueOf(line.date()));
+            row.getCell(0).setCellStyle(styles.date);
+            text(row, 1, styles.text, line.code());
+            text(row, 2, styles.text, line.name());
+            amount(row, 3, line.changeWan(), styles);
+            amount(row, 4, line.budgetBeforeWan(), styles);
+            amount(row, 5, line.budgetAfterWan(), styles);
+            text(row, 6, styles.text, line.documentNo());
+            text(row, 7, styles.text, line.reason());
+        }
+        filter(sheet, r - 1, 7);
+        text(sheet.createRow(r + 1), 0, styles.plain, title);
+    }
+
+    private static void amount(Row row, int column, BigDecimal figure, WorkbookStyles styles) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(figure.doubleValue()); // rounded to 2 places already: exact enough for a cell
+        cell.setCellStyle(styles.amount);
     }
 
     /** The rejected lines of the run, as the reject CSV lists them. */

@@ -101,6 +101,7 @@ record WorkbookColumn(String key, int width, Kind kind, Function<Cells, Object> 
     static final String ROW_TYPE = "xlsx.col.rowType";
     static final String UNIT_CODE = "col.unitCode";
     static final String UNIT_NAME = "col.unitName";
+    static final String ORIGINAL_BUDGET = "xlsx.col.originalBudget";
 
     /** The project sheet, left to right. */
     static final List<WorkbookColumn> PROJECT_COLUMNS = List.of(
@@ -121,5 +122,7 @@ record WorkbookColumn(String key, int width, Kind kind, Function<Cells, Object> 
             new WorkbookColumn("xlsx.col.reasons", 26, Kind.TEXT, Cells::reasons, null),
             new WorkbookColumn(UNIT_CODE, 10, Kind.TEXT, c -> c.row().unitCode(), null),
             new WorkbookColumn(UNIT_NAME, 30, Kind.TEXT, c -> c.row().unitName(), null),
-            new WorkbookColumn(ROW_TYPE, 9, Kind.TEXT, Cells::rowType, null));
+            new WorkbookColumn(ROW_TYPE, 9, Kind.TEXT, Cells::rowType, null),
+            // Issue 16, after the columns officers' filters already know: 年初预算 beside the budget in force.
+            new WorkbookColumn(ORIGINAL_BUDGET, 12, Kind.AMOUNT, c -> c.row().originalBudgetWan(), Total.sum()));
 }

@@ -71,14 +71,16 @@ public class WriteReportTasklet implements Tasklet {
         var jobExecution = contribution.getStepExecution().getJobExecution();
         List<VarianceRow> rows = variances.findByAsOf(asOf);
         Map<String, BudgetProject> projects = new LinkedHashMap<>();
-        plans.findProjectsInForce(asOf.getYear(), asOf).forEach(p -> projects.put(p.code(), p));
+        // The plan in force on the date: each project's budget and checkpoints, and the changes (预算调整) behind them.
+        var plan = plans.inForce(asOf.getYear(), asOf);
+        plan.projects().forEach(p -> projects.put(p.project().code(), p.project()));
         var rejected = rejects.findByJobInstance(jobExecution.getJobInstanceId());
         var inputs = new VarianceReportAssembler.Inputs(asOf, rows, projects,
                 totals.actualsThrough(asOf, List.of()),
                 disbursements.latestPayDate(asOf).orElse(null), properties.staleDays(), thresholds,
                 rejected.size(),
                 outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),
-                "E" + jobExecution.getId());
+                "E" + jobExecution.getId(), plan.changes());
         // The workbook's own columns and sheets: each project's reasons, the rejected lines.
         Map<String, List<Reason>> reasons = new HashMap<>();
         rows.forEach(row -> reasons.put(row.projectCode(), row.reasons()));

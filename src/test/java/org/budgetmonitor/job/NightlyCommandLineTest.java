@@ -72,11 +72,13 @@ class NightlyCommandLineTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.SUCCESS);
         // 展会: 90,000 + 70,000 (TS202610160020, exported twice, counted once) = 160,000 元 > 15 万元;
         // expected on 30 Nov = 10 + 5 × 30/61 = 12.459… 万元, gap (16 − 12.459…)/15 = +23.61 pp.
-        // 国内招商: 75,000 + 20,000 + 15,000 = 110,000 元; expected on 30 Nov = 15 + 5 × 30/61 = 17.459… 万元.
+        // 国内招商: 75,000 + 20,000 + 15,000 = 110,000 元, against the budget in force: 20.00 + 5.00 from 07-01
+        // (sample adjustments.csv, 沧临财预〔2026〕12号), its later checkpoints scaled by 25/20 (10-31: 15 → 18.75);
+        // expected on 30 Nov = 18.75 + 6.25 × 30/61 = 21.823… 万元; rate 11/25 = 44 %; gap (11 − 21.823…)/25 = −43.30.
         assertThat(lines("2026-11-30/variance-2026-11-30.csv"))
                 .contains("13091626P000178100047,展会相关费用,472001,15.00,2026-10-31,10.00,12.46,16.00,106.67,23.61,RED,OVER_BUDGET,1.00,91.51,15.16,0.00,15.00")
-                .contains("13091626P000175100046,国内招商,472001,20.00,2026-10-31,15.00,17.46,11.00,55.00,-32.30,RED,BEHIND_PLAN;MISSED_CHECKPOINT"
-                        + ",0.00,91.51,-36.51,9.00,20.00");
+                .contains("13091626P000175100046,国内招商,472001,25.00,2026-10-31,18.75,21.82,11.00,44.00,-43.30,RED,BEHIND_PLAN;MISSED_CHECKPOINT"
+                        + ",0.00,91.51,-47.51,14.00,20.00");
     }
 
     @Test

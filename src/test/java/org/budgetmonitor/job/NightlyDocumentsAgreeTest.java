@@ -81,7 +81,10 @@ class NightlyDocumentsAgreeTest {
                 }
                 String balance = Double.parseDouble(row.get("over_budget_wan")) > 0 ? "超支 " + row.get("over_budget_wan")
                         : row.get("balance_wan");
-                String figures = String.join(" ", row.get("budget_wan"), row.get("checkpoint_date"),
+                // An adjusted project's budget cell: the budget in force, under it the original one (年初预算).
+                String budget = row.get("budget_wan").equals(row.get("original_budget_wan")) ? row.get("budget_wan")
+                        : row.get("budget_wan") + " 年初 " + row.get("original_budget_wan");
+                String figures = String.join(" ", budget, row.get("checkpoint_date"),
                         row.get("checkpoint_plan_wan"), row.get("expected_wan"), row.get("actual_wan"),
                         row.get("execution_rate_pct"), row.get("gap_pp"), row.get("time_progress_gap_pp"), balance);
                 assertThat(rowText(pdf, row.get("project_code"))).as("%s %s", date, row.get("project_code"))
@@ -94,6 +97,11 @@ class NightlyDocumentsAgreeTest {
             if (date.equals("2026-11-30")) {
                 assertThat(summary).contains("13091626P000178100047 展会相关费用 (OVER_BUDGET, over budget by 1.00 万元)");
                 assertThat(pdf).contains("超预算项目 1 个，超支合计 1.00 万元");
+                // The sample's 追加 (adjustments.csv) from 07-01: in the summary and the PDF's 预算调整 section.
+                assertThat(summary).contains("2026-07-01 13091626P000175100046 国内招商 +5.00 万元 (20.00 → 25.00) "
+                        + "沧临财预〔2026〕12号 追加招商活动经费");
+                assertThat(pdf).contains("2026-07-01 13091626P000175100046 国内招商 +5.00 20.00 25.00 沧临财预〔2026〕12号 "
+                        + "追加招商活动经费");
             }
         }
     }

@@ -63,12 +63,13 @@ class QuarterlyReviewJobTest {
                 + "checkpoint_plan_wan,expected_wan,actual_wan,execution_rate_pct,gap_pp,flag,reasons,time_progress_pct,"
                 + "projected_year_end_wan,required_monthly_wan,prev_quarter_actual_wan,focus,needs_explanation,"
                 + "time_progress_gap_pp,original_budget_wan");
-        // 国内招商: 11 万元 by 30 Sep; plan interpolated 10 + 5 × 92/123 = 13.74; 11 × 365/273 = 14.71; 9 / 3 months;
-        // YELLOW behind plan with 9.00 left: a focus, to explain; 55.00 − 74.79 = −19.79 against time progress.
+        // 国内招商, against its budget in force from 07-01 (20.00 + 5.00, sample adjustments.csv; 10-31 scaled to
+        // 18.75): 11 万元 by 30 Sep; plan interpolated 10 + 8.75 × 92/123 = 16.54; 11/25 = 44 %; (11 − 16.54)/25 =
+        // −22.18: RED behind plan, a focus, to explain; 11 × 365/273 = 14.71; 14 / 3 months = 4.67; 44 − 74.79 = −30.79.
         // 河北: GREEN by the nightly rules, but 77 × 365/273 = 102.95 of 100: YELLOW, projected over budget.
         assertThat(lines).contains(
-                "13091626P000175100046,国内招商,472001,20.00,2026-06-30,10.00,13.74,11.00,55.00,-13.70,YELLOW,"
-                        + "BEHIND_PLAN;MISSED_CHECKPOINT,74.79,14.71,3.00,7.50,true,true,-19.79,20.00",
+                "13091626P000175100046,国内招商,472001,25.00,2026-06-30,10.00,16.54,11.00,44.00,-22.18,RED,"
+                        + "BEHIND_PLAN;MISSED_CHECKPOINT,74.79,14.71,4.67,7.50,true,true,-30.79,20.00",
                 "13091626P00018210006K,河北省药品医疗器械检验研究院沧州实验室,472001,100.00,2026-06-30,50.00,68.70,"
                         + "77.00,77.00,8.30,YELLOW,PROJECTED_OVER_BUDGET,74.79,102.95,7.67,52.00,true,true,2.21,100.00",
                 "13091626P000178100047,展会相关费用,472001,15.00,2026-06-30,5.00,8.74,9.00,60.00,1.73,GREEN,,74.79,"
@@ -83,16 +84,16 @@ class QuarterlyReviewJobTest {
         QuarterlyReview review = reviews.load(Q3, execution.getExecutionContext().getInt(QuarterlyReviewTasklet.VERSION))
                 .orElseThrow();
         assertThat(review.planInterpolated()).isTrue();
-        // RED 宣传 (12.40 left) and 综合事务管理 (3.80 left: RED, so in whatever its balance), then YELLOW 河北
-        // (projected over budget, 23.00 left) and 国内招商 (behind plan, 9.00 left: above the 5 万元 threshold).
+        // RED 国内招商 (14.00 left of its adjusted 25.00), 宣传 (12.40) and 综合事务管理 (3.80 left: RED, so in
+        // whatever its balance), then YELLOW 河北 (projected over budget, 23.00 left), whatever the threshold.
         assertThat(review.focus(Money.ofWan("5"))).extracting(r -> r.variance().projectName())
-                .containsExactly("宣传", "综合事务管理", "河北省药品医疗器械检验研究院沧州实验室", "国内招商");
+                .containsExactly("国内招商", "宣传", "综合事务管理", "河北省药品医疗器械检验研究院沧州实验室");
         assertThat(review.focus(Money.ofWan("10"))).extracting(r -> r.variance().projectName())
-                .containsExactly("宣传", "综合事务管理", "河北省药品医疗器械检验研究院沧州实验室");
+                .containsExactly("国内招商", "宣传", "综合事务管理", "河北省药品医疗器械检验研究院沧州实验室");
         assertThat(review.units()).singleElement().satisfies(unit -> {
-            assertThat(unit.budget()).isEqualTo(Money.ofWan("160"));
-            assertThat(unit.red()).isEqualTo(2);
-            assertThat(unit.yellow()).isEqualTo(2);
+            assertThat(unit.budget()).isEqualTo(Money.ofWan("165"));
+            assertThat(unit.red()).isEqualTo(3);
+            assertThat(unit.yellow()).isEqualTo(1);
         });
     }
 
@@ -134,8 +135,8 @@ class QuarterlyReviewJobTest {
         JobExecution refreshed = quarterly(true);
 
         assertThat(refreshed.getExecutionContext().getInt(QuarterlyReviewTasklet.VERSION)).isEqualTo(2);
-        assertThat(csv()).anySatisfy(line -> assertThat(line).startsWith("13091626P000175100046,国内招商,472001,20.00,"
-                + "2026-06-30,10.00,13.74,13.00,"));
+        assertThat(csv()).anySatisfy(line -> assertThat(line).startsWith("13091626P000175100046,国内招商,472001,25.00,"
+                + "2026-06-30,10.00,16.54,13.00,"));
         // Version 1 is kept as issued.
         assertThat(reviews.load(Q3, 1).orElseThrow().rows().get(0).variance().actual()).isEqualTo(Money.ofWan("11"));
         assertThat(first.getExecutionContext().getString(QuarterlyReviewTasklet.REISSUED)).isEqualTo("false");

@@ -12,7 +12,11 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 import org.budgetmonitor.money.Money;
+import org.budgetmonitor.plan.Adjustment;
 import org.budgetmonitor.plan.BudgetProject;
+import org.budgetmonitor.plan.PlanTimeline;
+import org.budgetmonitor.plan.PlanVersion;
+import org.budgetmonitor.plan.ProjectInForce;
 import org.budgetmonitor.plan.PlanCheckpoint;
 import org.budgetmonitor.plan.PlanUnit;
 import org.budgetmonitor.spending.FlaggedPaymentSource;
@@ -37,6 +41,7 @@ public final class ReportFixtures {
     private LocalDate cutOff = LocalDate.of(2026, 6, 28);
     private int staleDays = DataCutOff.DEFAULT_STALE_DAYS;
     private VarianceThresholds thresholds = VarianceThresholds.DEFAULTS;
+    private final List<Adjustment> adjustments = new ArrayList<>();
 
     /** A project with the sample plan's quarterly checkpoints (25/50/75/100 % of the budget). */
     public ReportFixtures project(String unitCode, String unitName, String code, String name, String budgetWan) {
@@ -56,6 +61,32 @@ public final class ReportFixtures {
         daily.computeIfAbsent(code, k -> new TreeMap<>()).merge(LocalDate.parse(date), new BigDecimal(yuan),
                 BigDecimal::add);
         return this;
+    }
+
+    /**
+     * A line of adjustments.csv (all fiscal funds, later checkpoints scaled): the figures then come from
+     * the plan in force on the as-of date, as the nightly job computes them ({@link PlanTimeline}).
+     * {@code changeWan} "-100.00" of a 100.00 project cancels it (项目撤销).
+     */
+    public ReportFixtures adjustment(String code, String date, String changeWan, String documentNo, String reason) {
+        Money change = Money.ofWan(changeWan);
+        adjustments.add(new Adjustment(code, LocalDate.parse(date), change, change, Money.ZERO, documentNo, reason,
+                new TreeMap<>(), adjustments.size() + 2));
+        return this;
+    }
+
+    /** The plan in force on the as-of date: the fixture's projects as the original, its adjustments on top. */
+    public PlanTimeline.State plan() {
+        Map<String, BudgetProject> original = new LinkedHashMap<>();
+        projects.forEach(p -> original.put(p.code(), p));
+        return new PlanTimeline(2026, List.of(new PlanVersion(1, 2026, LocalDate.of(2026, 1, 1), PlanVersion.ORIGINAL,
+                null, original, java.util.Set.of())), adjustments, 2).on(AS_OF);
+    }
+
+    private List<ProjectInForce> projectsInForce() {
+        Map<String, ProjectInForce> byCode = new HashMap<>();
+        plan().projects().forEach(p -> byCode.put(p.project().code(), p));
+        return projects.stream().map(p -> byCode.get(p.code())).toList(); // the fixture's order
     }
 
     public ReportFixtures unplanned(String code, String yuan) {
@@ -130,8 +161,9 @@ public final class ReportFixtures {
     public List<VarianceRow> rows() {
         VarianceCalculator calculator = new VarianceCalculator(thresholds);
         List<VarianceRow> rows = new ArrayList<>();
-        for (BudgetProject p : projects) {
-            rows.add(calculator.evaluate(p, AS_OF, new ActualCurve(daily.getOrDefault(p.code(), new TreeMap<>()))));
+        for (ProjectInForce p : projectsInForce()) {
+            rows.add(calculator.evaluate(p, AS_OF,
+                    new ActualCurve(daily.getOrDefault(p.project().code(), new TreeMap<>()))));
         }
         unplanned.forEach((code, yuan) -> rows.add(VarianceRow.unplanned(AS_OF, code, Money.ofYuan(yuan))));
         return rows;
@@ -139,9 +171,9 @@ public final class ReportFixtures {
 
     public VarianceReportAssembler.Inputs inputs() {
         Map<String, BudgetProject> byCode = new HashMap<>();
-        projects.forEach(p -> byCode.put(p.code(), p));
+        projectsInForce().forEach(p -> byCode.put(p.project().code(), p.project()));
         return new VarianceReportAssembler.Inputs(AS_OF, rows(), byCode, daily, cutOff, staleDays, thresholds, rejected,
-                "rejected-2026-06-30.csv", LocalDateTime.of(2026, 7, 1, 6, 15), "E1");
+                "rejected-2026-06-30.csv", LocalDateTime.of(2026, 7, 1, 6, 15), "E1", plan().changes());
     }
 
     /**

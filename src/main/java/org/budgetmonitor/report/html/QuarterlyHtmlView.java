@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.budgetmonitor.report.QuarterlyFocusRow;
 import org.budgetmonitor.report.QuarterlyIndicatorLine;
+import org.budgetmonitor.report.PlanAdjustmentLine;
 import org.budgetmonitor.report.QuarterlyReport;
 import org.budgetmonitor.report.QuarterlyReportRow;
 import org.budgetmonitor.report.QuarterlyText;
@@ -40,6 +41,15 @@ public final class QuarterlyHtmlView {
         this.rows = unitCode == null ? report.rows()
                 : report.rows().stream().filter(r -> unitCode.equals(r.unitCode())).toList();
         this.codes = rows.stream().map(QuarterlyReportRow::code).collect(Collectors.toSet());
+    }
+
+    /** The review's 预算调整 of the page's projects (a unit's page: its own). */
+    public List<PlanAdjustmentLine> adjustments() {
+        return report.adjustments().stream().filter(a -> codes.contains(a.code())).toList();
+    }
+
+    public String adjustmentsTitle() {
+        return text.nightly().format("adj.title", report.asOf().toString(), adjustments().size());
     }
 
     public QuarterlyReport report() {

@@ -109,6 +109,11 @@ public final class VarianceHtmlView {
         return VarianceReportLines.dataWarning(report, text);
     }
 
+    /** The 预算调整 section's heading (the PDF's): the as-of date and how many changes it lists. */
+    public String adjustmentsTitle() {
+        return text.format("adj.title", report.asOf().toString(), report.adjustments().size());
+    }
+
     public boolean stale() {
         return report.dataCutOff().stale();
     }
