@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.budgetmonitor.nightly.OutputFiles;
 import org.budgetmonitor.report.ReportFixtures;
+import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.variance.VarianceRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
