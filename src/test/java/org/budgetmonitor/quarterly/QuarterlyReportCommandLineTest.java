@@ -77,10 +77,10 @@ class QuarterlyReportCommandLineTest {
                 .contains("截至日期：2026-09-30").contains("第 1 版")
                 .contains("9月30日不是以下 5 个项目的计划节点").contains("线性插值")
                 .contains("重点监控");
-        // RED 宣传 (12.40 left) and 综合事务管理 (3.80 left, RED so in all the same), then YELLOW 河北 (projected
-        // 102.95 of 100) and 国内招商 (9.00 left); 展会相关费用 is GREEN and not listed.
-        assertThat(first).containsSubsequence("13091626P000177100055", "12.40", "13091626P00017610004U", "3.80",
-                "13091626P00018210006K", "23.00", "黄色 预计超预算 2.95 万元", "13091626P000175100046", "9.00")
+        // RED 国内招商 (25.00 since its 追加 of 07-01, 14.00 left), 宣传 (12.40 left) and 综合事务管理 (3.80 left,
+        // RED so in all the same), then YELLOW 河北 (projected 102.95 of 100); 展会相关费用 is GREEN and not listed.
+        assertThat(first).containsSubsequence("13091626P000175100046", "14.00", "13091626P000177100055", "12.40",
+                "13091626P00017610004U", "3.80", "13091626P00018210006K", "23.00", "黄色 预计超预算 2.95 万元")
                 .doesNotContain("13091626P000178100047");
         assertThat(first).contains("预计超预算：按当前支出进度推算，以下 1 个项目年末支出将超过预算")
                 .contains("河北省药品医疗器械检验研究院沧州实验室 预计 102.95 万元（预算 100.00 万元，已支出 77.00 万元），超预算 2.95 万元");
@@ -92,10 +92,11 @@ class QuarterlyReportCommandLineTest {
         assertThat(text).contains("国内招商").contains("宣传").contains("综合事务管理").contains("展会相关费用")
                 .contains("偏差原因").contains("纠偏措施").contains("单位小计");
         String table = pages.get(1);
-        // 国内招商: budget, plan at quarter end, actual, rate, time progress, gap to time progress, gap to plan,
-        // change, projection, monthly need.
-        assertThat(table).containsSubsequence("国内招商", "20.00", "13.74", "11.00", "55.00", "74.79", "-19.79", "-13.70",
-                "3.50", "14.71", "3.00");
+        // 国内招商: budget in force (25.00, 年初 20.00), plan at quarter end (10.00 + 8.75 × 92/123, the 10-31
+        // checkpoint scaled to 18.75), actual, rate, time progress, gap to time progress, gap to plan, change,
+        // projection, monthly need ((25.00 − 11.00) / 3).
+        assertThat(table).containsSubsequence("国内招商", "25.00", "20.00", "16.54", "11.00", "44.00", "74.79", "-30.79",
+                "-22.18", "3.50", "14.71", "4.67");
         assertThat(table).contains("较序时", "较计划", "序时进度");
         assertThat(table).containsSubsequence("宣传", "20.00", "13.74", "7.60", "38.00").contains("红色 进度滞后");
         assertThat(table).containsSubsequence("综合事务管理", "5.00", "2.75", "1.20", "24.00");
@@ -108,8 +109,8 @@ class QuarterlyReportCommandLineTest {
                 .contains("已达成").contains("无数据")
                 .contains("单位汇总").contains("填报人").contains("审核人").contains("单位负责人");
         String last = pages.get(pages.size() - 1);
-        // Totals: budget 160.00, plan 107.67, actual 105.80, previous quarter end 72.50, rate 66.13.
-        assertThat(last).containsSubsequence("160.00", "107.67", "105.80", "72.50", "33.30", "66.13");
+        // Totals: budget 165.00, plan 110.47, actual 105.80, previous quarter end 72.50, rate 64.12.
+        assertThat(last).containsSubsequence("165.00", "110.47", "105.80", "72.50", "33.30", "64.12");
         assertThat(last).contains("第 " + pages.size() + " 页").contains("共 " + pages.size() + " 页")
                 .contains("QR-2026-09-30-V1");
     }
@@ -156,7 +157,7 @@ class QuarterlyReportCommandLineTest {
                     numbers.add(cell.getNumericCellValue());
                 }
             }
-            assertThat(numbers).containsSubsequence(20.0, 13.74, 11.0, 55.0, 74.79, -19.79, -13.7, 3.5, 14.71, 3.0);
+            assertThat(numbers).containsSubsequence(25.0, 16.54, 11.0, 44.0, 74.79, -30.79, -22.18, 3.5, 14.71, 4.67, 20.0);
         }
     }
 }

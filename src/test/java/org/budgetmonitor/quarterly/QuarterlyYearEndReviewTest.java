@@ -137,7 +137,7 @@ class QuarterlyYearEndReviewTest {
     void quarterlyXlsxSumsEqualTheCsv() throws IOException {
         Path xlsx = dir.resolve("quarterly-2026-12-31.xlsx");
         List<Map<String, Object>> sheet = QuarterlyOutputs.table(QuarterlyOutputs.sheet(xlsx, "项目执行情况"));
-        Map<String, String> columns = Map.ofEntries(Map.entry("budget_wan", "预算（万元）"),
+        Map<String, String> columns = Map.ofEntries(Map.entry("budget_wan", "调整后预算（万元）"),
                 Map.entry("checkpoint_plan_wan", "节点计划（万元）"), Map.entry("expected_wan", "季末计划（万元）"),
                 Map.entry("actual_wan", "实际支出（万元）"), Map.entry("execution_rate_pct", "执行率（%）"),
                 Map.entry("gap_pp", "偏差（较计划）（百分点）"), Map.entry("time_progress_pct", "序时进度（%）"),
@@ -162,7 +162,7 @@ class QuarterlyYearEndReviewTest {
             BigDecimal sum = planned.stream().map(p -> number(p.get(csv))).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(total.get(columns.get(csv))).as("合计 " + csv).isEqualTo(sum);
         }
-        assertThat(total.get("执行率（%）")).isEqualTo(new BigDecimal("82.19")); // 131.50 / 160.00
+        assertThat(total.get("执行率（%）")).isEqualTo(new BigDecimal("79.70")); // 131.50 / 165.00 (国内招商 +5.00 from 07-01)
         // The unplanned code is listed under the table with its actual, not summed into it.
         assertThat(QuarterlyOutputs.rowWith(sheet, "项目编码", "13091626P000199100001").orElseThrow())
                 .containsEntry("实际支出（万元）", new BigDecimal("0.36"));
@@ -186,12 +186,14 @@ class QuarterlyYearEndReviewTest {
     }
 
     @Test
-    void theWorkbookIsTwoFilterableTablesReadyToPrintNotAPageDump() throws IOException {
+    void theWorkbookIsFilterableTablesReadyToPrintNotAPageDump() throws IOException {
         try (InputStream in = Files.newInputStream(dir.resolve("quarterly-2026-12-31.xlsx"));
                 XSSFWorkbook book = new XSSFWorkbook(in)) {
-            assertThat(book.getNumberOfSheets()).isEqualTo(2);
+            // The sample's year has one adjustment, so the 预算调整 table follows the two of every review.
+            assertThat(book.getNumberOfSheets()).isEqualTo(3);
             assertThat(book.getSheetName(0)).isEqualTo("项目执行情况");
             assertThat(book.getSheetName(1)).isEqualTo("绩效指标");
+            assertThat(book.getSheetName(2)).isEqualTo("预算调整");
             for (Sheet sheet : book) {
                 XSSFSheet s = (XSSFSheet) sheet;
                 assertThat(s.getPaneInformation().isFreezePane()).isTrue();
@@ -206,7 +208,10 @@ class QuarterlyYearEndReviewTest {
                 assertThat(s.getFooter().getLeft()).contains("QR-2026-12-31-V1");
                 List<String> header = new java.util.ArrayList<>();
                 s.getRow(2).forEach(c -> header.add(c.getStringCellValue()));
-                assertThat(header).contains("项目编码", "项目名称", "备注", "序号");
+                assertThat(header).contains("序号", "项目编码", "项目名称");
+                if (!s.getSheetName().equals("预算调整")) {
+                    assertThat(header).contains("备注");
+                }
             }
         }
     }
