@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,6 +74,13 @@ public class SpendingTotals {
             SELECT project_code, COUNT(*) FROM disbursement
             WHERE pay_date > ? AND pay_date <= ? AND id <= ? GROUP BY project_code""";
 
+    // The same payments counted two ways: the totals were added up along the primary key (id ranges),
+    // this reads them along the pay-date index. They differ only when the table and its index do.
+    private static final String ALL_TOTALS = "SELECT SUM(" + MONTH_COLUMNS.replace(", ", " + ") + "), SUM("
+            + COUNT_COLUMNS.replace(", ", " + ") + ") FROM project_year_total";
+    private static final String ALL_PAYMENTS_BY_DATE =
+            "SELECT SUM(amount_yuan), COUNT(*) FROM disbursement WHERE pay_date >= DATE '1900-01-01'";
+
     private static final NavigableMap<LocalDate, BigDecimal> EMPTY = Collections.emptyNavigableMap();
 
     private final JdbcTemplate jdbc;
@@ -129,6 +137,34 @@ public class SpendingTotals {
         write(sums);
         jdbc.update(SET_WATERMARK, last);
         return applied;
+    }
+
+    /**
+     * After {@link #catchUp()}: whether the monthly totals still add up to the stored payments, read
+     * along the pay-date index. Empty when they do; otherwise what differs. A database whose table
+     * and index disagree (seen on H2 after a killed process) must not produce a night's figures.
+     */
+    public Optional<String> disagreementWithPayments() {
+        BigDecimal[] totals = new BigDecimal[2];
+        jdbc.query(ALL_TOTALS, rs -> {
+            totals[0] = orZero(rs.getBigDecimal(1));
+            totals[1] = orZero(rs.getBigDecimal(2));
+        });
+        BigDecimal[] payments = new BigDecimal[2];
+        jdbc.query(ALL_PAYMENTS_BY_DATE, rs -> {
+            payments[0] = orZero(rs.getBigDecimal(1));
+            payments[1] = orZero(rs.getBigDecimal(2));
+        });
+        if (totals[0].compareTo(payments[0]) == 0 && totals[1].compareTo(payments[1]) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("the monthly totals count " + totals[1].toPlainString() + " payments of "
+                + totals[0].toPlainString() + " 元, but the payments table read by pay date holds "
+                + payments[1].toPlainString() + " of " + payments[0].toPlainString() + " 元");
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
     }
 
     /** The id of the last payment the totals include: payments above it are not counted yet. */

