@@ -162,8 +162,17 @@ public class NightlyRunSummary implements JobExecutionListener {
             s.append("  output:     ").append(outputs.dir()).append(": ").append(outputNames(outputs)).append('\n');
         } else {
             List<Throwable> failures = execution.getAllFailureExceptions();
+            boolean afterKill = JobParameterNames.AFTER_KILL.equals(parameters.getString(JobParameterNames.RESTART_OF));
             for (Throwable failure : failures) {
-                s.append("  error:      ").append(rootMessage(failure).replace("\n", "\n              ")).append('\n');
+                String message = rootMessage(failure);
+                if (afterKill && lockTimeout(failure)) {
+                    // This run holds the run lock, so no other session has the database: a row H2 cannot
+                    // lock is one its reopening after the kill left behind (seen in CI on 2026-12-01).
+                    message = "the database is damaged: H2 cannot lock a row no other session holds, after the "
+                            + "interrupted attempt's process was killed (" + message + "). Rebuild it (--job=rebuild) "
+                            + "or restore the backup taken before this night (README, \"Recovery\")";
+                }
+                s.append("  error:      ").append(message.replace("\n", "\n              ")).append('\n');
             }
             s.append("  Run the same command again to restart once the cause is fixed.\n");
         }
@@ -183,6 +192,16 @@ public class NightlyRunSummary implements JobExecutionListener {
         if (!names.isEmpty()) {
             s.append("              ").append(what).append(": ").append(names.replace("\n", ", ")).append('\n');
         }
+    }
+
+    /** H2's lock timeout (error 50200) anywhere in the chain; PostgreSQL reports its own differently. */
+    private static boolean lockTimeout(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == 50200) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable t) {
