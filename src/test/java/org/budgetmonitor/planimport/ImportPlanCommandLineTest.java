@@ -153,4 +153,51 @@ class ImportPlanCommandLineTest {
                     .isEqualTo(Files.readAllBytes(Path.of("sample-data/plan", file)));
         }
     }
+
+    @Test
+    void aLaterBudgetDocumentImportedOverAStoredYearIsARevisionFromPlanEffectiveKeepingTheOriginal() throws IOException {
+        Path plan = tmp.resolve("plan");
+        Files.createDirectories(plan);
+        Files.copy(Path.of("sample-data/plan/projects.csv"), plan.resolve("projects.csv"));
+        Files.copy(Path.of("sample-data/plan/indicators.csv"), plan.resolve("indicators.csv"));
+        Path data = tmp.resolve("data");
+        List<String> night = List.of("--job=nightly", "--plan-dir=" + plan, "--inbox=sample-data/disbursements",
+                "--output-dir=" + tmp.resolve("out"), "--data-dir=" + data);
+        assertThat(CommandLine.run(with(night, "--as-of=2026-04-30")).exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        // The adjusted document: 国内招商 20.00 → 25.00 万元 (budget, fiscal funds and its 12月底 plan).
+        List<String> seed = Files.readAllLines(Path.of(SEED));
+        for (int line : new int[] {39, 41, 58}) {
+            assertThat(seed.get(line - 1).trim()).isEqualTo("20.00");
+            seed.set(line - 1, "\t25.00");
+        }
+        Path adjusted = tmp.resolve("472001-2026-adjusted.txt");
+        Files.write(adjusted, seed);
+
+        Run imported = CommandLine.run("--job=import-plan", "--document=" + adjusted, "--fiscal-year=2026",
+                "--plan-dir=" + plan, "--data-dir=" + data, "--plan-effective=2026-05-01");
+
+        assertThat(imported.exitCode()).as(imported.stdout()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(imported.stdout()).contains("1 projects recorded as a revision of the stored plan of 2026, in force from 2026-05-01");
+        Run june = CommandLine.run(with(night, "--as-of=2026-06-30"));
+        assertThat(june.exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(Files.readAllLines(tmp.resolve("out/2026-06-30/variance-2026-06-30.csv")))
+                .filteredOn(l -> l.startsWith("13091626P000175100046,")).singleElement().asString()
+                .contains(",国内招商,472001,25.00,").endsWith(",20.00");
+        // May, run after June: in force from 05-01, the import's date, not from the next night's.
+        assertThat(CommandLine.run(with(night, "--as-of=2026-05-31")).exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(Files.readAllLines(tmp.resolve("out/2026-05-31/variance-2026-05-31.csv")))
+                .filteredOn(l -> l.startsWith("13091626P000175100046,")).singleElement().asString()
+                .contains(",国内招商,472001,25.00,");
+        // April again (run 2): the plan of its day.
+        assertThat(CommandLine.run(with(night, "--as-of=2026-04-30")).exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(Files.readAllLines(tmp.resolve("out/2026-04-30/variance-2026-04-30.csv")))
+                .filteredOn(l -> l.startsWith("13091626P000175100046,")).singleElement().asString()
+                .contains(",国内招商,472001,20.00,").endsWith(",20.00");
+    }
+
+    private static String[] with(List<String> args, String more) {
+        List<String> all = new java.util.ArrayList<>(args);
+        all.add(more);
+        return all.toArray(String[]::new);
+    }
 }
