@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,7 +21,6 @@ import org.budgetmonitor.money.Money;
 import org.budgetmonitor.support.CsvFiles;
 import org.budgetmonitor.support.HeaderMapping;
 import org.budgetmonitor.support.ProjectCode;
-import org.budgetmonitor.support.TextEncoding;
 
 /**
  * Reads {@code adjustments.csv} of the plan directory, line by line. What a line says on its own is
@@ -35,7 +32,6 @@ public class AdjustmentsCsvReader {
 
     public static final String FILE = "adjustments.csv";
 
-    private static final Pattern CHECKPOINT_COLUMN = Pattern.compile("(?i)plan_(\\d{2})-(\\d{2})");
 
     static final Map<String, List<String>> COLUMNS = columns(
             "project_code", "项目编码",
@@ -57,7 +53,7 @@ public class AdjustmentsCsvReader {
             return adjustments;
         }
         long line = 1;
-        try (Reader reader = open(file, problems)) {
+        try (Reader reader = PlanCsvReader.open(file, FILE, problems)) {
             if (reader == null) {
                 return adjustments;
             }
@@ -73,7 +69,7 @@ public class AdjustmentsCsvReader {
                 problems.add(FILE + ": missing column(s) " + missing + " in header " + header);
                 return adjustments;
             }
-            Map<Integer, String> checkpointColumns = checkpointColumns(header);
+            Map<Integer, String> checkpointColumns = PlanCsvReader.checkpointColumns(header);
             line = parser.getCurrentLineNumber();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
@@ -99,16 +95,6 @@ public class AdjustmentsCsvReader {
     /** "adjustments.csv line 3, project P1": how every problem of a line begins. */
     static String where(long line, String code) {
         return FILE + " line " + line + ", project " + (code.isEmpty() ? "(no code)" : code);
-    }
-
-    private static Reader open(Path file, List<String> problems) throws IOException {
-        TextEncoding.Verdict verdict = TextEncoding.decide(file);
-        if (verdict instanceof TextEncoding.Decided decided) {
-            return CsvFiles.open(file, decided.charset());
-        }
-        problems.add(FILE + " line " + TextEncoding.line(verdict) + ": the file " + TextEncoding.describe(verdict)
-                + "; save it again as CSV UTF-8 (or as CSV from Chinese Excel, GBK) and rerun");
-        return null;
     }
 
     private static Adjustment toAdjustment(List<String> row, HeaderMapping columns, Map<Integer, String> checkpointColumns,
@@ -165,17 +151,6 @@ public class AdjustmentsCsvReader {
         }
         return new Adjustment(code, effective, Money.ofWan(change), Money.ofWan(fiscal), Money.ofWan(other),
                 document, reason, plan, line);
-    }
-
-    private static Map<Integer, String> checkpointColumns(List<String> header) {
-        Map<Integer, String> result = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            Matcher m = CHECKPOINT_COLUMN.matcher(header.get(i).strip().replace(String.valueOf(CsvFiles.BOM), ""));
-            if (m.matches()) {
-                result.put(i, m.group(1) + "-" + m.group(2));
-            }
-        }
-        return result;
     }
 
     private static BigDecimal number(String text, String field) {

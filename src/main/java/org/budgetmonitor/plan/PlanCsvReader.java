@@ -97,7 +97,8 @@ public class PlanCsvReader {
      * Opens a plan file in the encoding the payment exports are read by (UTF-8, else GBK/GB18030 as
      * Excel on Chinese Windows saves CSV), or adds why it cannot be and returns null.
      */
-    private static Reader open(Path file, String name, List<String> problems) throws IOException {
+    /** Opens a plan file in the encoding it is in, or notes why it cannot be read and returns null. */
+    static Reader open(Path file, String name, List<String> problems) throws IOException {
         TextEncoding.Verdict verdict = TextEncoding.decide(file);
         if (verdict instanceof TextEncoding.Decided decided) {
             return CsvFiles.open(file, decided.charset());
@@ -169,7 +170,8 @@ public class PlanCsvReader {
     }
 
     /** Column index → "MM-DD" for every {@code plan_MM-DD} column, in header order. */
-    private static Map<Integer, String> checkpointColumns(List<String> header) {
+    /** The {@code plan_MM-DD} columns of a header: index → MM-DD. */
+    static Map<Integer, String> checkpointColumns(List<String> header) {
         Map<Integer, String> result = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             Matcher m = CHECKPOINT_COLUMN.matcher(header.get(i).strip().replace(String.valueOf(CsvFiles.BOM), ""));
