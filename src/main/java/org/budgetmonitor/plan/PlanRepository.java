@@ -72,11 +72,6 @@ public class PlanRepository {
         return revisions.timeline(fiscalYear).on(date);
     }
 
-    /** The projects of the plan in force on a date, by unit and code (see {@link #inForce}). */
-    public List<BudgetProject> findProjectsInForce(int fiscalYear, LocalDate date) {
-        return inForce(fiscalYear, date).projects().stream().map(ProjectInForce::project).toList();
-    }
-
     @Transactional
     public void replace(Plan plan) {
         Set<Integer> years = new TreeSet<>();
