@@ -9,8 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.budgetmonitor.plan.Indicator;
 
@@ -27,7 +25,6 @@ public class IndicatorEvaluator {
 
     public static final List<String> CAUSE_CATEGORIES = List.of("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他");
 
-    private static final Pattern LEADING_NUMBER = Pattern.compile("(-?\\d+(?:\\.\\d+)?)");
     private static final Set<String> DONE_WORDS = Set.of("已完成", "完成", "已达成", "达成", "是", "按时完成");
 
     public IndicatorReview evaluate(Indicator indicator, QuarterlyRow project, List<IndicatorProgress> progress) {
@@ -62,17 +59,20 @@ public class IndicatorEvaluator {
                         : Likelihood.CERTAIN;
             }
             case NUMERIC -> {
-                Optional<BigDecimal> number = number(value);
+                // Only a bare number is judged; a sentence with numbers in it is the officer's to read.
+                Optional<IndicatorTarget.Reading> reading = target.read(value);
+                Optional<Boolean> met = reading.flatMap(target::isMetBy);
                 if (value.isBlank()) {
                     status = IndicatorStatus.NO_DATA;
-                } else if (number.isEmpty()) {
+                } else if (met.isEmpty()) {
                     status = confirmed.orElse(IndicatorStatus.TO_CONFIRM);
-                } else if (target.isMetBy(number.get())) {
+                } else if (met.get()) {
                     status = IndicatorStatus.ACHIEVED;
                 } else {
                     status = yearOver ? IndicatorStatus.NOT_ACHIEVED : IndicatorStatus.IN_PROGRESS;
                 }
                 likelihood = derived(status);
+                Optional<BigDecimal> number = reading.filter(r -> !r.atLeast()).map(IndicatorTarget.Reading::number);
                 if (expected.isEmpty() && number.isPresent()) {
                     expected = target.accumulates() ? project(number.get(), valueDate) + target.unit()
                             : number.get().toPlainString() + target.unit();
@@ -123,11 +123,6 @@ public class IndicatorEvaluator {
             case IN_PROGRESS -> Likelihood.POSSIBLE;
             case NO_DATA, TO_CONFIRM -> null;
         };
-    }
-
-    private static Optional<BigDecimal> number(String value) {
-        Matcher m = LEADING_NUMBER.matcher(Normalizer.normalize(value, Normalizer.Form.NFKC));
-        return m.find() ? Optional.of(new BigDecimal(m.group(1))) : Optional.empty();
     }
 
     /** A count reported on a date carried to the year end at the pace up to that date, 1 decimal. */

@@ -199,4 +199,81 @@ class IndicatorEvaluatorTest {
         assertThat(review.status()).isEqualTo(IndicatorStatus.NO_DATA);
         assertThat(review.likelihood()).isNull();
     }
+
+    @Test
+    void aSentenceWithADateInItIsLeftForTheOfficerNotReadAsItsFirstNumber() {
+        // "截至12月20日完成93%" once read as 12 against ≥90%: 未达成, 完全不可能.
+        for (LocalDate asOf : List.of(LocalDate.of(2026, 12, 20), YEAR_END)) {
+            var review = evaluator.evaluate(indicator("综合事务完成率", "≥90百分比"), project(asOf, "20", "5"),
+                    List.of(progress("综合事务完成率", "2026-12-20", "截至12月20日完成93%", "", "")));
+
+            assertThat(review.status()).as("as of " + asOf).isEqualTo(IndicatorStatus.TO_CONFIRM);
+            assertThat(review.likelihood()).as("as of " + asOf).isNull();
+            assertThat(review.expectedFullYear()).as("no estimate made up from a number of the sentence").isEmpty();
+            assertThat(review.valueToDate()).isEqualTo("截至12月20日完成93%");
+        }
+    }
+
+    @Test
+    void aValueWithMoreThanANumberAndItsUnitIsNeverJudged() {
+        List<String> sentences = List.of("1-12月累计完成95%", "截至12月20日完成93%", "12月20日93%", "90-95%", "90%～95%",
+                "90至95%", "签约13个，在谈5个", "13个（另有5个在谈）", "完成93%", "93%（问卷调查）", "95%以上", "约13个左右",
+                "2026年完成95%", "第4季度95%", "93%，较上季度提高3%", "95/100");
+        for (String value : sentences) {
+            for (var target : List.of(indicator("完成率", "≥90百分比"), indicator("完成率", "≥20个"))) {
+                var review = evaluator.evaluate(target, project(YEAR_END, "20", "5"),
+                        List.of(progress("完成率", "2026-12-31", value, "", "")));
+
+                assertThat(review.status()).as(value + " against " + target.target()).isEqualTo(IndicatorStatus.TO_CONFIRM);
+                assertThat(review.likelihood()).as(value + " against " + target.target()).isNull();
+            }
+        }
+    }
+
+    @Test
+    void aBareNumberWithAtMostItsUnitIsJudgedHoweverItIsWritten() {
+        for (String value : List.of("93%", "93", "93 %", " 93％ ", "９３％", "93百分比", "93.0%", "约93%", "≥93%", "93%。")) {
+            var review = evaluator.evaluate(indicator("满意度", "≥90百分比"), project(YEAR_END, "20", "5"),
+                    List.of(progress("满意度", "2026-12-31", value, "", "")));
+
+            assertThat(review.status()).as(value).isEqualTo(IndicatorStatus.ACHIEVED);
+        }
+        for (String value : List.of("85%", "８５％", "85 百分比", "约85%")) {
+            var review = evaluator.evaluate(indicator("满意度", "≥90百分比"), project(YEAR_END, "20", "5"),
+                    List.of(progress("满意度", "2026-12-31", value, "", "")));
+
+            assertThat(review.status()).as(value).isEqualTo(IndicatorStatus.NOT_ACHIEVED);
+        }
+        var count = evaluator.evaluate(indicator("签约个数", "≥20个"), project(YEAR_END, "20", "5"),
+                List.of(progress("签约个数", "2026-12-31", "２１ 个", "", "")));
+        var amount = evaluator.evaluate(indicator("招商金额", "≥1000万元"), project(YEAR_END, "20", "5"),
+                List.of(progress("招商金额", "2026-12-31", "1,200万元", "", "")));
+        assertThat(count.status()).isEqualTo(IndicatorStatus.ACHIEVED);
+        assertThat(amount.status()).isEqualTo(IndicatorStatus.ACHIEVED);
+    }
+
+    @Test
+    void aNumberInAnotherUnitThanTheTargetsIsLeftForTheOfficer() {
+        // 20 家 is not 20 个, and 1200 元 is not 1200 万元: the program does not guess the conversion.
+        var count = evaluator.evaluate(indicator("签约个数", "≥20个"), project(YEAR_END, "20", "5"),
+                List.of(progress("签约个数", "2026-12-31", "20家", "", "")));
+        var amount = evaluator.evaluate(indicator("招商金额", "≥1000万元"), project(YEAR_END, "20", "5"),
+                List.of(progress("招商金额", "2026-12-31", "1200元", "", "")));
+        var rate = evaluator.evaluate(indicator("满意度", "≥90百分比"), project(YEAR_END, "20", "5"),
+                List.of(progress("满意度", "2026-12-31", "93个", "", "")));
+
+        assertThat(List.of(count.status(), amount.status(), rate.status())).containsOnly(IndicatorStatus.TO_CONFIRM);
+    }
+
+    @Test
+    void aLowerBoundIsJudgedOnlyWhenItMeetsTheTargetByItself() {
+        // "≥85%" may be 85 or 99: not enough to say the target of 90 is missed.
+        var unknown = evaluator.evaluate(indicator("满意度", "≥90百分比"), project(YEAR_END, "20", "5"),
+                List.of(progress("满意度", "2026-12-31", "≥85%", "", "")));
+        var ceiling = evaluator.evaluate(indicator("差错率", "≤5%"), project(YEAR_END, "20", "5"),
+                List.of(progress("差错率", "2026-12-31", "≥3%", "", "")));
+
+        assertThat(unknown.status()).isEqualTo(IndicatorStatus.TO_CONFIRM);
+        assertThat(ceiling.status()).isEqualTo(IndicatorStatus.TO_CONFIRM);
+    }
 }
