@@ -5,10 +5,12 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.budgetmonitor.plan.Indicator;
 
@@ -32,14 +34,20 @@ public class IndicatorEvaluator {
         boolean yearOver = asOf.getMonthValue() == 12 && asOf.getDayOfMonth() == 31;
         IndicatorTarget target = IndicatorTarget.parse(indicator.target());
         // The fiscal year's reports only: last year's 95% says nothing about this year.
-        Optional<IndicatorProgress> latest = progress.stream()
+        List<IndicatorProgress> lines = progress.stream()
                 .filter(p -> p.projectCode().equals(indicator.projectCode()) && p.indicator().equals(indicator.level3()))
                 .filter(p -> !p.date().isAfter(asOf) && p.date().getYear() == asOf.getYear())
-                .max(Comparator.comparing(IndicatorProgress::date).thenComparingLong(IndicatorProgress::line));
+                .sorted(Comparator.comparing(IndicatorProgress::date).thenComparingLong(IndicatorProgress::line))
+                .toList();
+        // The newest line is the officer's latest word (a line may give only a status); the value shown is
+        // the newest one reported, with its own date, and its cause and measure explain it.
+        Optional<IndicatorProgress> latest = lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(lines.size() - 1));
+        Optional<IndicatorProgress> reported = lines.stream().filter(p -> !p.value().isBlank()).reduce((a, b) -> b);
+        Optional<IndicatorProgress> addendum = latest.filter(p -> p.value().isBlank());
 
-        String value = latest.map(IndicatorProgress::value).orElse("");
-        LocalDate valueDate = latest.filter(p -> !p.value().isBlank()).map(IndicatorProgress::date).orElse(null);
-        String expected = latest.map(IndicatorProgress::expectedFullYear).orElse("");
+        String value = reported.map(IndicatorProgress::value).orElse("");
+        LocalDate valueDate = reported.map(IndicatorProgress::date).orElse(null);
+        String expected = newest(addendum, reported, IndicatorProgress::expectedFullYear);
         Optional<IndicatorStatus> confirmed = latest.flatMap(p -> IndicatorStatus.confirmedBy(p.status()));
         IndicatorStatus status;
         Likelihood likelihood;
@@ -63,7 +71,7 @@ public class IndicatorEvaluator {
                 Optional<IndicatorTarget.Reading> reading = target.read(value);
                 Optional<Boolean> met = reading.flatMap(target::isMetBy);
                 if (value.isBlank()) {
-                    status = IndicatorStatus.NO_DATA;
+                    status = confirmed.orElse(IndicatorStatus.NO_DATA);
                 } else if (met.isEmpty()) {
                     status = confirmed.orElse(IndicatorStatus.TO_CONFIRM);
                 } else if (met.get()) {
@@ -80,10 +88,10 @@ public class IndicatorEvaluator {
             }
             default -> {
                 String done = Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
-                if (value.isBlank()) {
-                    status = IndicatorStatus.NO_DATA;
-                } else if (confirmed.isPresent()) {
+                if (confirmed.isPresent()) {
                     status = confirmed.get();
+                } else if (value.isBlank()) {
+                    status = IndicatorStatus.NO_DATA;
                 } else if (DONE_WORDS.contains(done)) {
                     status = IndicatorStatus.ACHIEVED;
                 } else {
@@ -92,7 +100,7 @@ public class IndicatorEvaluator {
                 likelihood = derived(status);
             }
         }
-        Optional<Likelihood> stated = latest.flatMap(p -> Likelihood.fromText(p.likelihood()));
+        Optional<Likelihood> stated = Likelihood.fromText(newest(addendum, reported, IndicatorProgress::likelihood));
         boolean decided = status == IndicatorStatus.NOT_ACHIEVED || yearOver && status == IndicatorStatus.ACHIEVED;
         if (decided) {
             likelihood = derived(status);
@@ -103,16 +111,45 @@ public class IndicatorEvaluator {
             // Nothing is "possible" once the year is over: left for the officer to fill.
             likelihood = null;
         }
-        String category = latest.map(IndicatorProgress::causeCategory).orElse("");
-        String note = latest.map(IndicatorProgress::note).orElse("");
+        String category = reported.or(() -> latest).map(IndicatorProgress::causeCategory).orElse("");
+        String note = notes(addendum, reported);
         if (!category.isEmpty() && !CAUSE_CATEGORIES.contains(category)) {
             note = (note.isEmpty() ? "" : note + "；") + "原因类别“" + category + "”不在规定类别中";
             category = "其他";
         }
         return new IndicatorReview(indicator.projectCode(), indicator.seq(), indicator.level1(), indicator.level2(),
                 indicator.level3(), indicator.target(), value, expected, status, likelihood, category,
-                latest.map(IndicatorProgress::cause).orElse(""), latest.map(IndicatorProgress::measure).orElse(""), note,
-                valueDate);
+                reported.or(() -> latest).map(IndicatorProgress::cause).orElse(""),
+                reported.or(() -> latest).map(IndicatorProgress::measure).orElse(""), note, valueDate);
+    }
+
+    /** The status-only line's own field where it gives one, else the value's line's. */
+    private static String newest(Optional<IndicatorProgress> addendum, Optional<IndicatorProgress> reported,
+            Function<IndicatorProgress, String> field) {
+        return addendum.map(field).filter(s -> !s.isBlank())
+                .or(() -> reported.map(field)).orElse("");
+    }
+
+    /**
+     * The value's note, then the status-only line's; a cause or measure written on a status-only line
+     * after a value joins its note with its date, since the page dates the cause by the value.
+     */
+    private static String notes(Optional<IndicatorProgress> addendum, Optional<IndicatorProgress> reported) {
+        List<String> parts = new ArrayList<>();
+        reported.map(IndicatorProgress::note).filter(s -> !s.isBlank()).ifPresent(parts::add);
+        addendum.ifPresent(a -> {
+            if (!a.note().isBlank()) {
+                parts.add(a.note());
+            }
+            if (reported.isPresent() && (!a.cause().isBlank() || !a.measure().isBlank())) {
+                String heading = a.causeCategory().isBlank() ? "" : "（" + a.causeCategory() + "）";
+                String said = (a.cause().isBlank() ? "" : "偏差原因" + heading + "：" + a.cause())
+                        + (!a.cause().isBlank() && !a.measure().isBlank() ? "；" : "")
+                        + (a.measure().isBlank() ? "" : "纠偏措施：" + a.measure());
+                parts.add("〔" + a.date().getMonthValue() + "月" + a.date().getDayOfMonth() + "日填报〕" + said);
+            }
+        });
+        return String.join("；", parts);
     }
 
     /** What the status alone says; null (待填) where it says nothing. */

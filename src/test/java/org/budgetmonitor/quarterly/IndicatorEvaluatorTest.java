@@ -276,4 +276,82 @@ class IndicatorEvaluatorTest {
         assertThat(unknown.status()).isEqualTo(IndicatorStatus.TO_CONFIRM);
         assertThat(ceiling.status()).isEqualTo(IndicatorStatus.TO_CONFIRM);
     }
+
+    private static IndicatorProgress line(String indicator, String date, String value, String expected,
+            String likelihood, String cause, String measure, String note, String status, long line) {
+        return new IndicatorProgress("P1", indicator, LocalDate.parse(date), value, expected, likelihood,
+                cause.isEmpty() ? "" : "人员保障", cause, measure, note, status, "progress.csv", line);
+    }
+
+    @Test
+    void aStatusOnlyLineKeepsTheEarlierValueAndTakesTheOfficersVerdict() {
+        var review = evaluator.evaluate(indicator("完成及时率", "按时完成"), project(YEAR_END, "20", "5"),
+                List.of(line("完成及时率", "2026-09-30", "按计划推进", "", "", "", "", "", "", 2),
+                        line("完成及时率", "2026-12-31", "", "", "", "", "", "", "已达成", 3)));
+
+        assertThat(review.status()).isEqualTo(IndicatorStatus.ACHIEVED);
+        assertThat(review.likelihood()).isEqualTo(Likelihood.CERTAIN);
+        assertThat(review.valueToDate()).isEqualTo("按计划推进");
+        assertThat(review.valueDate()).as("the value's own date: an old value").isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(review.valueIsOlderThan(YEAR_END)).isTrue();
+    }
+
+    @Test
+    void aStatusOnlyLineDecidesANumericTargetAndTheValueKeepsItsCauseAndMeasure() {
+        var review = evaluator.evaluate(indicator("业务工作完成率", "≥90百分比"), project(YEAR_END, "20", "5"),
+                List.of(line("业务工作完成率", "2026-09-30", "72%", "92%", "有可能", "人员不足", "10月底前完成", "", "", 2),
+                        line("业务工作完成率", "2026-12-31", "", "", "", "", "", "年底核实", "未达成", 3)));
+
+        assertThat(review.status()).isEqualTo(IndicatorStatus.NOT_ACHIEVED);
+        assertThat(review.likelihood()).isEqualTo(Likelihood.IMPOSSIBLE);
+        assertThat(review.valueToDate()).isEqualTo("72%");
+        assertThat(review.valueDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(review.expectedFullYear()).isEqualTo("92%");
+        // The cause and measure explain the value and keep its date (〔9月30日填报〕 on the page).
+        assertThat(review.cause()).isEqualTo("人员不足");
+        assertThat(review.measure()).isEqualTo("10月底前完成");
+        assertThat(review.note()).isEqualTo("年底核实");
+    }
+
+    @Test
+    void aStatusOnlyLineWithoutAnyEarlierValueIsStillTheOfficersVerdict() {
+        var review = evaluator.evaluate(indicator("完成及时率", "按时完成"), project(YEAR_END, "20", "5"),
+                List.of(line("完成及时率", "2026-12-31", "", "", "", "", "", "", "已达成", 3)));
+
+        assertThat(review.status()).isEqualTo(IndicatorStatus.ACHIEVED);
+        assertThat(review.valueToDate()).isEmpty();
+        assertThat(review.valueDate()).isNull();
+    }
+
+    @Test
+    void aStatusGivenForAnOlderValueDoesNotJudgeANewerOne() {
+        var review = evaluator.evaluate(indicator("完成及时率", "按时完成"), project(YEAR_END, "20", "5"),
+                List.of(line("完成及时率", "2026-09-30", "按计划推进", "", "", "", "", "", "已达成", 2),
+                        line("完成及时率", "2026-12-31", "部分延期", "", "", "", "", "", "", 3)));
+
+        assertThat(review.status()).isEqualTo(IndicatorStatus.TO_CONFIRM);
+        assertThat(review.valueToDate()).isEqualTo("部分延期");
+    }
+
+    @Test
+    void aBlankLineWithoutAStatusLeavesTheEarlierValueAsItWas() {
+        var review = evaluator.evaluate(indicator("签约个数", "≥20个"), project(LocalDate.of(2026, 9, 30), "20", "5"),
+                List.of(line("签约个数", "2026-06-30", "9个", "", "", "", "", "", "", 2),
+                        line("签约个数", "2026-09-30", "", "", "", "", "", "", "", 3)));
+
+        assertThat(review.status()).isEqualTo(IndicatorStatus.IN_PROGRESS);
+        assertThat(review.valueToDate()).isEqualTo("9个");
+        assertThat(review.valueDate()).isEqualTo(LocalDate.of(2026, 6, 30));
+    }
+
+    @Test
+    void aCauseWrittenOnAStatusOnlyLineIsKeptInTheNoteWithItsOwnDate() {
+        // The page dates the cause and measure by the value (〔9月30日填报〕): December's words go to the note.
+        var review = evaluator.evaluate(indicator("业务工作完成率", "≥90百分比"), project(YEAR_END, "20", "5"),
+                List.of(line("业务工作完成率", "2026-09-30", "72%", "", "", "人员不足", "10月底前完成", "问卷", "", 2),
+                        line("业务工作完成率", "2026-12-31", "", "", "", "外协延期", "明年一季度补拍", "", "未达成", 3)));
+
+        assertThat(review.cause()).isEqualTo("人员不足");
+        assertThat(review.note()).isEqualTo("问卷；〔12月31日填报〕偏差原因（人员保障）：外协延期；纠偏措施：明年一季度补拍");
+    }
 }
