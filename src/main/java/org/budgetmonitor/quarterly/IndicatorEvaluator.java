@@ -76,8 +76,13 @@ public class IndicatorEvaluator {
                     status = confirmed.orElse(IndicatorStatus.TO_CONFIRM);
                 } else if (met.get()) {
                     status = IndicatorStatus.ACHIEVED;
+                } else if (!yearOver) {
+                    status = IndicatorStatus.IN_PROGRESS;
+                } else if (valueDate.isBefore(asOf)) {
+                    // September's 72% does not say how the year ended: the officer does.
+                    status = confirmed.orElse(IndicatorStatus.TO_CONFIRM);
                 } else {
-                    status = yearOver ? IndicatorStatus.NOT_ACHIEVED : IndicatorStatus.IN_PROGRESS;
+                    status = IndicatorStatus.NOT_ACHIEVED;
                 }
                 likelihood = derived(status);
                 Optional<BigDecimal> number = reading.filter(r -> !r.atLeast()).map(IndicatorTarget.Reading::number);

@@ -64,7 +64,7 @@ class IndicatorEvaluatorTest {
     @Test
     void anUnmetTargetAtTheYearEndIsNotAchievedAndCannotBeMet() {
         var review = evaluator.evaluate(indicator("满意度", "≥90百分比"), project(LocalDate.of(2026, 12, 31), "20", "20"),
-                List.of(progress("满意度", "2026-12-20", "85%", "", "")));
+                List.of(progress("满意度", "2026-12-31", "85%", "", "")));
 
         assertThat(review.status()).isEqualTo(IndicatorStatus.NOT_ACHIEVED);
         assertThat(review.likelihood()).isEqualTo(Likelihood.IMPOSSIBLE);
@@ -114,9 +114,9 @@ class IndicatorEvaluatorTest {
 
     @Test
     void atYearEndNotAchievedMeansCertainlyNot() {
-        // The officer wrote 有可能 in September; at the year end the target is missed and that is decided.
+        // The officer still writes 有可能 on 31 December; the target is missed and that is decided.
         var review = evaluator.evaluate(indicator("签约个数", "≥20个"), project(YEAR_END, "20", "20"),
-                List.of(progress("签约个数", "2026-09-30", "13个", "有可能", "经费保障")));
+                List.of(progress("签约个数", "2026-12-31", "13个", "有可能", "经费保障")));
 
         assertThat(review.status()).isEqualTo(IndicatorStatus.NOT_ACHIEVED);
         assertThat(review.likelihood()).isEqualTo(Likelihood.IMPOSSIBLE);
@@ -353,5 +353,45 @@ class IndicatorEvaluatorTest {
 
         assertThat(review.cause()).isEqualTo("人员不足");
         assertThat(review.note()).isEqualTo("问卷；〔12月31日填报〕偏差原因（人员保障）：外协延期；纠偏措施：明年一季度补拍");
+    }
+
+    @Test
+    void atYearEndAnUnmetValueOlderThanTheReviewIsForTheOfficerNotDeclaredImpossible() {
+        // 72% of 30 September next to 全年预计 92%: the year's outcome is not known from it.
+        var rate = evaluator.evaluate(indicator("业务工作完成率", "≥90百分比"), project(YEAR_END, "20", "5"),
+                List.of(line("业务工作完成率", "2026-09-30", "72%", "92%", "有可能", "人员不足", "10月底前完成", "", "", 2)));
+        var count = evaluator.evaluate(indicator("签约个数", "≥20个"), project(YEAR_END, "20", "5"),
+                List.of(progress("签约个数", "2026-09-30", "13个", "", "")));
+        var december = evaluator.evaluate(indicator("满意度", "≥90百分比"), project(YEAR_END, "20", "5"),
+                List.of(progress("满意度", "2026-12-20", "85%", "", "")));
+
+        for (var review : List.of(rate, count, december)) {
+            assertThat(review.status()).as(review.valueToDate()).isEqualTo(IndicatorStatus.TO_CONFIRM);
+            assertThat(review.likelihood()).as(review.valueToDate()).isNull(); // 待填
+            assertThat(review.valueIsOlderThan(YEAR_END)).isTrue();
+        }
+        assertThat(rate.valueToDate()).isEqualTo("72%");
+        assertThat(rate.valueDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(rate.expectedFullYear()).isEqualTo("92%");
+        assertThat(count.expectedFullYear()).isEqualTo("17.4个");
+    }
+
+    @Test
+    void atYearEndTheOfficerDecidesAnOldUnmetValue() {
+        var review = evaluator.evaluate(indicator("签约个数", "≥20个"), project(YEAR_END, "20", "5"),
+                List.of(line("签约个数", "2026-09-30", "13个", "", "", "", "", "", "", 2),
+                        line("签约个数", "2026-12-31", "", "", "", "", "", "", "未达成", 3)));
+
+        assertThat(review.status()).isEqualTo(IndicatorStatus.NOT_ACHIEVED);
+        assertThat(review.likelihood()).isEqualTo(Likelihood.IMPOSSIBLE);
+    }
+
+    @Test
+    void beforeTheYearEndAnOldUnmetValueIsStillInProgress() {
+        var review = evaluator.evaluate(indicator("签约个数", "≥20个"), project(LocalDate.of(2026, 11, 30), "20", "5"),
+                List.of(progress("签约个数", "2026-09-30", "13个", "", "")));
+
+        assertThat(review.status()).isEqualTo(IndicatorStatus.IN_PROGRESS);
+        assertThat(review.likelihood()).isEqualTo(Likelihood.POSSIBLE);
     }
 }

@@ -37,34 +37,67 @@ class QuarterlyYearEndReviewTest {
     @TempDir
     static Path tmp;
 
+    /**
+     * What officers write at the year end beside the sample's lines: a verdict without a value, sentences
+     * with numbers in them (dates, a range of months), a current number.
+     */
+    static final String YEAR_END_LINES = """
+            13091626P000175100046,完成及时率,2026-12-31,,,,,,,,已达成
+            13091626P000177100055,业务工作完成率（%）,2026-12-31,1-12月累计完成95%,,,,,,,
+            13091626P00017610004U,综合事务完成率,2026-12-20,截至12月20日完成93%,,,,,,,
+            13091626P000178100047,服务对象满意度,2026-12-31,86%,,,,,,年终问卷,
+            """;
+
     static Path dir;
     static List<Map<String, String>> indicators;
     static List<Map<String, String>> projects;
     static String indicatorPages;
+    /** The same year end with {@link #YEAR_END_LINES} added to the sample's progress. */
+    static List<Map<String, String>> reported;
+    static String reportedPages;
 
     @BeforeAll
     static void runTheYearEndReview() throws IOException {
+        dir = run("sample", Path.of("sample-data/progress"));
+        indicators = QuarterlyOutputs.csv(dir.resolve("quarterly-indicators-2026-12-31.csv"));
+        projects = QuarterlyOutputs.csv(dir.resolve("quarterly-2026-12-31.csv"));
+        indicatorPages = indicatorPages(dir);
+
+        Path progress = Files.createDirectories(tmp.resolve("progress"));
+        List<String> sample = Files.readAllLines(Path.of("sample-data/progress/indicator-progress-2026.csv"));
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(sample.get(0) + ",status");
+        sample.stream().skip(1).map(l -> l + ",").forEach(lines::add);
+        lines.addAll(YEAR_END_LINES.lines().toList());
+        Files.write(progress.resolve("indicator-progress-2026.csv"), lines, StandardCharsets.UTF_8);
+        Path reportedDir = run("reported", progress);
+        reported = QuarterlyOutputs.csv(reportedDir.resolve("quarterly-indicators-2026-12-31.csv"));
+        reportedPages = indicatorPages(reportedDir);
+    }
+
+    private static Path run(String name, Path progressDir) {
         PrintStream original = System.out;
         System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = BudgetMonitorApplication.run("--job=quarterly", "--as-of=" + YEAR_END,
-                    "--output-dir=" + tmp.resolve("out"), "--data-dir=" + tmp.resolve("data"));
+            code = BudgetMonitorApplication.run("--job=quarterly", "--as-of=" + YEAR_END, "--progress-dir=" + progressDir,
+                    "--output-dir=" + tmp.resolve(name).resolve("out"), "--data-dir=" + tmp.resolve(name).resolve("data"));
         } finally {
             System.setOut(original);
         }
         assertThat(code).isEqualTo(ExitCodes.SUCCESS);
-        dir = tmp.resolve("out").resolve(YEAR_END.toString());
-        indicators = QuarterlyOutputs.csv(dir.resolve("quarterly-indicators-2026-12-31.csv"));
-        projects = QuarterlyOutputs.csv(dir.resolve("quarterly-2026-12-31.csv"));
-        // The 双监控 pages, without the legend (which names every status and likelihood once).
+        return tmp.resolve(name).resolve("out").resolve(YEAR_END.toString());
+    }
+
+    /** The 双监控 pages, without the legend (which names every status and likelihood once). */
+    private static String indicatorPages(Path dir) throws IOException {
         String legend = "完成值为截至日期前最新一次填报的数值";
-        indicatorPages = squeezed(String.join("\n", QuarterlyOutputs.pages(dir.resolve("quarterly-2026-12-31.pdf"))
+        String pages = squeezed(String.join("\n", QuarterlyOutputs.pages(dir.resolve("quarterly-2026-12-31.pdf"))
                 .stream().filter(p -> p.contains("三级指标")).toList()));
-        int start = indicatorPages.indexOf(legend);
-        int end = indicatorPages.indexOf("“完全不可能”。", start);
+        int start = pages.indexOf(legend);
+        int end = pages.indexOf("“完全不可能”。", start);
         assertThat(start).as("the legend").isNotNegative();
-        indicatorPages = indicatorPages.substring(0, start) + indicatorPages.substring(end + "“完全不可能”。".length());
+        return pages.substring(0, start) + pages.substring(end + "“完全不可能”。".length());
     }
 
     @Test
@@ -86,24 +119,63 @@ class QuarterlyYearEndReviewTest {
 
     @Test
     void atYearEndNotAchievedMeansCertainlyNot() {
-        assertThat(indicators).filteredOn(i -> i.get("status").equals("未达成")).isNotEmpty()
-                .allSatisfy(i -> assertThat(i.get("likelihood")).isEqualTo("完全不可能"));
-        assertThat(indicators).filteredOn(i -> i.get("status").equals("已达成")).isNotEmpty()
-                .allSatisfy(i -> assertThat(i.get("likelihood")).isEqualTo("确定能"));
-        // Nothing is still "possible" or "in progress" once the year is over, on the page either.
-        assertThat(indicators).noneMatch(i -> i.get("likelihood").equals("有可能") || i.get("status").equals("进行中"));
+        // The sample's unmet values are all of 30 September: only the run with year-end lines has a 未达成.
+        for (List<Map<String, String>> run : List.of(indicators, reported)) {
+            assertThat(run).filteredOn(i -> i.get("status").equals("未达成"))
+                    .allSatisfy(i -> assertThat(i.get("likelihood")).isEqualTo("完全不可能"));
+            assertThat(run).filteredOn(i -> i.get("status").equals("已达成")).isNotEmpty()
+                    .allSatisfy(i -> assertThat(i.get("likelihood")).isEqualTo("确定能"));
+            // Nothing is still "possible" or "in progress" once the year is over.
+            assertThat(run).noneMatch(i -> i.get("likelihood").equals("有可能") || i.get("status").equals("进行中"));
+        }
+        assertThat(reported).filteredOn(i -> i.get("status").equals("未达成")).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("level3", "服务对象满意度").containsEntry("value_to_date", "86%")
+                        .containsEntry("value_date", "2026-12-31"));
         assertThat(indicatorPages).doesNotContain("有可能", "进行中");
+        assertThat(reportedPages).doesNotContain("有可能", "进行中");
+    }
+
+    @Test
+    void atYearEndAnUnmetValueOfSeptemberIsForTheOfficerNotDeclaredImpossible() {
+        // 72% of 30 September with 全年预计 92% says nothing certain of 31 December.
+        assertThat(indicators).filteredOn(i -> List.of("13个", "60%", "72%", "88%").contains(i.get("value_to_date")))
+                .hasSize(4).allSatisfy(i -> assertThat(i).containsEntry("status", "待确认").containsEntry("likelihood", "")
+                        .containsEntry("value_date", "2026-09-30"));
+        assertThat(indicatorPages).contains("72%2026-09-30旧值92%待确认待填", "13个2026-09-30旧值19个待确认待填");
     }
 
     @Test
     void qualitativeTargetIsLeftForTheOfficerToConfirm() {
-        // "按计划推进" against 按时完成 and "已参加CMEF、CPHI两个全国性展会" are for the officer to judge.
+        // "按计划推进" against 按时完成 and "已参加CMEF、CPHI两个全国性展会" are for the officer to judge (and,
+        // since the stale-value rule, the numbers of September that miss their target).
         assertThat(indicators).filteredOn(i -> i.get("status").equals("待确认"))
-                .extracting(i -> i.get("value_to_date")).containsExactly("按计划推进", "已参加CMEF、CPHI两个全国性展会");
+                .extracting(i -> i.get("value_to_date"))
+                .containsExactly("13个", "按计划推进", "60%", "72%", "已参加CMEF、CPHI两个全国性展会", "88%");
         assertThat(indicators).filteredOn(i -> i.get("status").equals("待确认"))
                 .allSatisfy(i -> assertThat(i.get("likelihood")).isEmpty());
         assertThat(indicatorPages).contains("按计划推进2026-09-30旧值待确认待填",
                 "已参加CMEF、CPHI两个全国性展会2026-06-30旧值待确认待填");
+    }
+
+    @Test
+    void aSentenceWithNumbersInItIsForTheOfficerNotReadAsItsFirstNumber() {
+        assertThat(reported).filteredOn(i -> i.get("value_to_date").equals("1-12月累计完成95%")).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("status", "待确认").containsEntry("likelihood", "")
+                        .containsEntry("value_date", "2026-12-31"));
+        assertThat(reported).filteredOn(i -> i.get("value_to_date").equals("截至12月20日完成93%")).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("status", "待确认").containsEntry("likelihood", "")
+                        .containsEntry("value_date", "2026-12-20"));
+        assertThat(reportedPages).contains("1-12月累计完成95%2026-12-31", "截至12月20日完成93%2026-12-20旧值");
+        assertThat(reportedPages).doesNotContain("截至12月20日完成93%2026-12-20旧值12%");
+    }
+
+    @Test
+    void aStatusOnlyLineKeepsTheEarlierValueAndTakesTheOfficersVerdict() {
+        assertThat(reported).filteredOn(i -> i.get("project_code").equals("13091626P000175100046")
+                && i.get("level3").equals("完成及时率")).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("value_to_date", "按计划推进").containsEntry("value_date", "2026-09-30")
+                        .containsEntry("status", "已达成").containsEntry("likelihood", "确定能"));
+        assertThat(reportedPages).contains("按计划推进2026-09-30旧值已达成确定能");
     }
 
     @Test
@@ -118,6 +190,11 @@ class QuarterlyYearEndReviewTest {
 
     @Test
     void everyIndicatorRowOfThePdfHoldsTheCsvValuesWithTheirDatesLikelihoodAndNote() {
+        rowsOfThePdfHoldTheCsv(indicators, indicatorPages);
+        rowsOfThePdfHoldTheCsv(reported, reportedPages);
+    }
+
+    private static void rowsOfThePdfHoldTheCsv(List<Map<String, String>> indicators, String indicatorPages) {
         for (Map<String, String> i : indicators) {
             String date = i.get("value_date");
             boolean old = !date.isEmpty() && LocalDate.parse(date).isBefore(YEAR_END);
