@@ -20,8 +20,9 @@ import org.budgetmonitor.plan.Indicator;
  * and likelihood in the progress file override the derived ones, except at the year end, when the
  * likelihood is decided by the status (已达成 ⇒ 确定能, 未达成 ⇒ 完全不可能). A 控制在预算内 target
  * needs no input: the spending answers it. A value the program cannot read against its target (a
- * sentence for a qualitative target, a numeric target answered in words) is never judged: it is
- * 待确认 until the officer confirms it in the progress file's {@code status} column.
+ * sentence for a qualitative target; for a numeric one anything but a bare number in its unit) is
+ * never judged: it is 待确认 until the officer confirms it in the progress file's {@code status}
+ * column, and so is, at the year end, a value older than the review that misses its target.
  */
 public class IndicatorEvaluator {
 
