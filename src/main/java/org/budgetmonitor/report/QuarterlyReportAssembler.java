@@ -72,7 +72,9 @@ public class QuarterlyReportAssembler {
                 projectionNote(planned), timeProgress, focusThreshold.wanForDisplay(), rows, focus, rates(rows),
                 (int) rows.stream().filter(r -> r.ratePct() != null).count(), indicators, units, total, unplanned, PlanAdjustments.lines(review.planChanges(),
                         planned.stream().map(r -> r.variance().projectCode()).collect(java.util.stream.Collectors.toSet()),
-                        text.nightly()));
+                        text.nightly()),
+                planned.stream().filter(QuarterlyRow::planInterpolated).map(r -> r.variance().projectCode())
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     private QuarterlyReportRow row(int no, QuarterlyRow row, Money focusThreshold) {
@@ -101,8 +103,12 @@ public class QuarterlyReportAssembler {
 
     /** Names the projects whose plan at the date is interpolated; none, no note. */
     private String interpolationNote(LocalDate asOf, List<QuarterlyRow> planned) {
-        List<String> names = planned.stream().filter(QuarterlyRow::planInterpolated)
-                .map(r -> r.variance().projectName()).toList();
+        return interpolationNoteNaming(asOf, planned.stream().filter(QuarterlyRow::planInterpolated)
+                .map(r -> r.variance().projectName()).toList());
+    }
+
+    /** The note naming these projects (a unit's page names its own); none, no note. */
+    public String interpolationNoteNaming(LocalDate asOf, List<String> names) {
         return names.isEmpty() ? null : text.format("q.note.interpolated", asOf.getMonthValue(), asOf.getDayOfMonth(),
                 names.size(), listed(names, "q.note.separator"));
     }

@@ -11,6 +11,7 @@ import org.budgetmonitor.report.QuarterlyFocusRow;
 import org.budgetmonitor.report.QuarterlyIndicatorLine;
 import org.budgetmonitor.report.PlanAdjustmentLine;
 import org.budgetmonitor.report.QuarterlyReport;
+import org.budgetmonitor.report.QuarterlyReportAssembler;
 import org.budgetmonitor.report.QuarterlyReportRow;
 import org.budgetmonitor.report.QuarterlyText;
 import org.budgetmonitor.report.QuarterlyUnitLine;
@@ -153,6 +154,16 @@ public final class QuarterlyHtmlView {
         List<IndicatorGroup> groups = new ArrayList<>();
         byProject.forEach((code, lines) -> groups.add(new IndicatorGroup(code, names.get(code), List.copyOf(lines))));
         return groups;
+    }
+
+    /** The review's interpolation note; a unit's page names only its own projects. Null: no note. */
+    public String interpolationNote() {
+        if (unitCode == null) {
+            return report.interpolationNote();
+        }
+        List<String> names = rows.stream().filter(r -> report.interpolatedCodes().contains(r.code()))
+                .map(QuarterlyReportRow::name).toList();
+        return new QuarterlyReportAssembler(text).interpolationNoteNaming(report.asOf(), names);
     }
 
     public boolean anyIndicators() {

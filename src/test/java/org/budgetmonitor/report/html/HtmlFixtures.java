@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 
 import org.budgetmonitor.report.QuarterlyFocusRow;
 import org.budgetmonitor.report.QuarterlyIndicatorLine;
@@ -22,6 +23,9 @@ final class HtmlFixtures {
     static final String LONG_NAME = "河北省药品医疗器械检验研究院沧州实验室" + "Laboratory".repeat(8) + "建设运行维护专项经费";
     static final String MARKUP_NAME = "<script>alert(1)</script> & \"招商\" <b>";
     static final String MARKUP_CODE = "13091626P000000000666";
+    /** The review's note as the assembler words it: only the markup project's plan at 09-30 is interpolated. */
+    static final String INTERPOLATION_NOTE = "注：9月30日不是以下 1 个项目的计划节点，其“季末计划数”按相邻计划节点之间线性插值计算："
+            + MARKUP_NAME + "。";
 
     private HtmlFixtures() {
     }
@@ -66,11 +70,15 @@ final class HtmlFixtures {
                 new QuarterlyIndicatorLine("13091626P000177100055", "宣传", "产出指标", "数量指标", "宣传活动次数", "≥4次", "2次",
                         "2026-09-30", false, "4次", "IN_PROGRESS", "进行中", "有可能", "", "", ""),
                 new QuarterlyIndicatorLine(MARKUP_CODE, MARKUP_NAME, "效益指标", "社会效益", "满意度 <90%> & more",
-                        "≥90%", "", "", false, "", "NO_DATA", "无数据", "待填", "经费保障：资金未到位", "10月底前完成", ""));
+                        "≥90%", "", "", false, "", "NO_DATA", "无数据", "待填", "经费保障：资金未到位", "10月底前完成", ""),
+                new QuarterlyIndicatorLine(MARKUP_CODE, MARKUP_NAME, "产出指标", "时效指标", "完成及时率", "≥90%", "72%",
+                        "2026-06-30", true, "92% <预计>", "TO_CONFIRM", "待确认", "待填", "", "",
+                        "问卷 <b>未回收</b> & 待补"));
         return new QuarterlyReport(LocalDate.of(2026, 9, 30), 1, LocalDateTime.of(2026, 10, 1, 7, 0),
                 LocalDate.of(2026, 9, 28), LocalDateTime.of(2026, 10, 1, 7, 0), "QR-2026-09-30-V1", a + "、" + b,
-                null, null, d("74.79"), d("5.00"), rows, focus, List.of(), rows.size(), indicators, units, total,
-                List.of(new Unplanned("13091626P000199100001", d("0.36"))));
+                INTERPOLATION_NOTE, null, d("74.79"), d("5.00"), rows, focus, List.of(), rows.size(), indicators,
+                units, total, List.of(new Unplanned("13091626P000199100001", d("0.36"))), List.of(),
+                Set.of(MARKUP_CODE));
     }
 
     private static QuarterlyReportRow row(int no, String unit, String unitName, String code, String name,

@@ -100,6 +100,44 @@ class HtmlReportTest {
     }
 
     @Test
+    void eachIndicatorShowsItsValuesDateMarkedOldWhenEarlierItsFullYearEstimateAndItsNoteAsText() {
+        String html = quarterlyHtml("zh", null);
+        Document doc = Jsoup.parse(html);
+        List<Element> lines = doc.select(".indicator");
+
+        assertThat(lines).hasSize(3);
+        Element current = lines.get(0);
+        assertThat(current.selectFirst("[data-col=value_date]").text()).isEqualTo("2026-09-30");
+        assertThat(current.select(".old")).isEmpty();
+        assertThat(current.selectFirst("[data-col=expected_full_year]").text()).isEqualTo("4次");
+        assertThat(current.select("[data-col=note]")).isEmpty();
+        Element noValue = lines.get(1);
+        assertThat(noValue.select("[data-col=value_date], [data-col=expected_full_year]")).isEmpty();
+        Element old = lines.get(2);
+        assertThat(old.selectFirst("[data-col=value_to_date]").text()).isEqualTo("72%");
+        assertThat(old.selectFirst("[data-col=value_date]").text()).isEqualTo("2026-06-30");
+        assertThat(old.selectFirst(".old").text()).isEqualTo("旧值");
+        assertThat(old.selectFirst("[data-col=expected_full_year]").text()).isEqualTo("92% <预计>");
+        assertThat(old.selectFirst("[data-col=note]").text()).isEqualTo("问卷 <b>未回收</b> & 待补");
+        assertThat(old.text()).contains("数值日期", "全年预计", "备注");
+        assertThat(html).contains("问卷 &lt;b&gt;未回收&lt;/b&gt; &amp; 待补");
+        assertThat(Jsoup.parse(quarterlyHtml("en", null)).select(".indicator .old").text()).isEqualTo("old value");
+    }
+
+    @Test
+    void thePageNamesTheProjectsWhosePlanAtTheDateIsInterpolatedAndAUnitsPageOnlyItsOwn() {
+        Document all = Jsoup.parse(quarterlyHtml("zh", null));
+        Document owner = Jsoup.parse(quarterlyHtml("zh", "471005"));
+        Document other = Jsoup.parse(quarterlyHtml("zh", "472001"));
+
+        assertThat(all.selectFirst("[data-note=interpolated]").text()).isEqualTo(HtmlFixtures.INTERPOLATION_NOTE);
+        assertThat(owner.selectFirst("[data-note=interpolated]").text()).contains("1 个项目", HtmlFixtures.MARKUP_NAME);
+        assertThat(other.select("[data-note=interpolated]")).isEmpty();
+        assertThat(Jsoup.parse(quarterlyHtml("en", "471005")).selectFirst("[data-note=interpolated]").text())
+                .startsWith("Note: 9/30 is not a plan checkpoint of these 1 projects");
+    }
+
+    @Test
     void theUnitsPageOfTheReviewHoldsOnlyThatUnitsProjectsFocusAndTotals() {
         Document unit = Jsoup.parse(quarterlyHtml("zh", "471005"));
         Document all = Jsoup.parse(quarterlyHtml("zh", null));
