@@ -44,14 +44,24 @@ public final class QuarterlyCalculator {
 
     /**
      * The year end at the current pace is above the budget, as printed (万元, 2 dp): the CSV and the
-     * report never show a warning for a projection that reads as the budget. On 31 Dec the
+     * report never show a warning for a projection that reads as the budget. The pace is the
+     * calendar's, so it is a warning only for a project ahead of its own plan to date (as printed):
+     * one spending as its plan says ends at its budget by definition, however the plan is spread.
+     * A budget already reached before the year end is said whatever the plan. On 31 Dec the
      * "projection" is the actual itself, so over budget is said by OVER_BUDGET, not as a projection.
      */
     private static boolean projectsAboveBudget(VarianceRow variance, Money projected) {
         LocalDate asOf = variance.asOf();
         // A cancelled project has nothing left to project against: it is RED, CANCELLED already.
-        return variance.planned() && !variance.cancelled() && asOf.getDayOfYear() < asOf.lengthOfYear()
-                && projected.wanForDisplay().compareTo(variance.budget().wanForDisplay()) > 0;
+        if (!variance.planned() || variance.cancelled() || asOf.getDayOfYear() >= asOf.lengthOfYear()
+                || projected.wanForDisplay().compareTo(variance.budget().wanForDisplay()) <= 0) {
+            return false;
+        }
+        BigDecimal actualWan = variance.actual().wanForDisplay();
+        boolean budgetReached = actualWan.compareTo(variance.budget().wanForDisplay()) >= 0;
+        boolean aheadOfPlan = variance.expectedYuan() != null
+                && actualWan.compareTo(Money.ofYuan(variance.expectedYuan()).wanForDisplay()) > 0;
+        return budgetReached || aheadOfPlan;
     }
 
     /** A projection above the budget is a warning: at least YELLOW, with its reason. */

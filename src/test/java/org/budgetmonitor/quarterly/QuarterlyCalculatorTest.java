@@ -156,6 +156,39 @@ class QuarterlyCalculatorTest {
     }
 
     @Test
+    void aProjectSpendingAsItsPlanSaysKeepsItsCalendarPaceProjectionButIsNoWarning() {
+        // 25 of 25 planned at 03-31: 25 × 365 / 90 = 101.39 at calendar pace, yet the plan ends at the budget.
+        QuarterlyRow q1 = QuarterlyFixtures.row(LocalDate.of(2026, 3, 31), "472001", "P5", "实验室", "100", LAB_PLAN,
+                "2026-03-20=25");
+        assertThat(q1.projectedYearEnd().wanForDisplay()).isEqualByComparingTo("101.39");
+        assertThat(q1.projectedOverBudget()).isFalse();
+        assertThat(q1.variance().flag()).isEqualTo(Flag.GREEN);
+        assertThat(q1.variance().reasons()).doesNotContain(Reason.PROJECTED_OVER_BUDGET);
+
+        // Behind a front-loaded plan (90 by 06-30, 60 spent): 60 × 365 / 181 = 120.99, but not ahead of its plan.
+        QuarterlyRow frontLoaded = QuarterlyFixtures.row(LocalDate.of(2026, 6, 30), "472001", "P5", "实验室", "100",
+                List.of("03-31=50", "06-30=90", "10-31=95", "12-31=100"), "2026-06-20=60");
+        assertThat(frontLoaded.projectedYearEnd().wanForDisplay()).isEqualByComparingTo("120.99");
+        assertThat(frontLoaded.projectedOverBudget()).isFalse();
+    }
+
+    @Test
+    void aProjectAheadOfItsOwnPlanAndProjectedAboveTheBudgetIsWarned() {
+        // 52 of 50 planned at 06-30: ahead of its plan, and 52 × 365 / 181 = 104.86.
+        QuarterlyRow ahead = QuarterlyFixtures.row(LocalDate.of(2026, 6, 30), "472001", "P5", "实验室", "100", LAB_PLAN,
+                "2026-03-20=25", "2026-06-20=27");
+        assertThat(ahead.projectedYearEnd().wanForDisplay()).isEqualByComparingTo("104.86");
+        assertThat(ahead.projectedOverBudget()).isTrue();
+        assertThat(ahead.variance().flag()).isEqualTo(Flag.YELLOW);
+
+        // The budget already reached before the year end is said whatever the plan: 12 of 12 (plan 12 by 09-30).
+        QuarterlyRow spentOnPlan = QuarterlyFixtures.row(LocalDate.of(2026, 9, 30), "471005", "F2", "预算绩效评价", "12",
+                List.of("03-31=2", "06-30=6", "09-30=12", "12-31=12"), "2026-05-11=6", "2026-09-20=6");
+        assertThat(spentOnPlan.projectedYearEnd().wanForDisplay()).isEqualByComparingTo("16.04");
+        assertThat(spentOnPlan.projectedOverBudget()).isTrue();
+    }
+
+    @Test
     void anUnplannedCodeHasNoBudgetToProjectAgainst() {
         VarianceRow unplanned = VarianceRow.unplanned(LocalDate.of(2026, 9, 30), "X1", Money.ofWan("0.36"));
         QuarterlyRow row = QuarterlyCalculator.review(unplanned, new ActualCurve(new TreeMap<>()));
