@@ -22,6 +22,7 @@ import org.budgetmonitor.report.ReportRow;
 import org.budgetmonitor.report.ReportText;
 import org.budgetmonitor.report.VarianceReport;
 import org.budgetmonitor.support.AtomicFiles;
+import org.budgetmonitor.variance.FlagRun;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -51,15 +52,25 @@ public final class HtmlReportWriter {
         engine.setMessageResolver(new HtmlMessages());
     }
 
-    /** The HTML page of each assembled variance report (the combined one and, with several units, each unit's). */
+    /** The pages without the flags' history (no "since" on the cards). */
     public List<Path> writeVariance(List<VarianceReport> reports, ReportText text,
+            Function<VarianceReport, Path> fileOf) throws IOException {
+        return writeVariance(reports, text, Map.of(), fileOf);
+    }
+
+    /**
+     * The HTML page of each assembled variance report (the combined one and, with several units, each unit's).
+     *
+     * @param since since when each RED or YELLOW project is flagged, by project code (the stored nights')
+     */
+    public List<Path> writeVariance(List<VarianceReport> reports, ReportText text, Map<String, FlagRun> since,
             Function<VarianceReport, Path> fileOf) throws IOException {
         List<Path> files = reports.stream().map(fileOf).toList();
         // 500 unit pages take seconds: written side by side (the engine and its caches are thread-safe).
         try {
             IntStream.range(0, reports.size()).parallel().forEach(i -> {
                 try {
-                    write(files.get(i), renderVariance(reports.get(i), text));
+                    write(files.get(i), renderVariance(reports.get(i), text, since));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -86,7 +97,12 @@ public final class HtmlReportWriter {
         return written;
     }
 
+    /** The page without the flags' history (no "since" on the cards). */
     public String renderVariance(VarianceReport report, ReportText text) {
+        return renderVariance(report, text, Map.of());
+    }
+
+    public String renderVariance(VarianceReport report, ReportText text, Map<String, FlagRun> since) {
         List<BigDecimal> rates = new ArrayList<>();
         for (ReportRow row : report.rows()) {
             rates.add(row.ratePct());
@@ -94,7 +110,7 @@ public final class HtmlReportWriter {
         }
         rates.add(report.summary().executionRatePct());
         Context context = new Context(text.locale(), Map.of(
-                "v", new VarianceHtmlView(report, text),
+                "v", new VarianceHtmlView(report, text, since),
                 "r", report,
                 "s", report.summary(),
                 "f", new HtmlFormat(HtmlFormat.scaleFor(rates))));
