@@ -36,6 +36,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 public final class HtmlReportWriter {
 
+    /** monitor.report.stale-days' default (ReportProperties). */
+    static final int DEFAULT_STALE_DAYS = 3;
+
     private static final String TEMPLATES = "templates/html/";
 
     private final TemplateEngine engine;
@@ -81,16 +84,20 @@ public final class HtmlReportWriter {
         return files;
     }
 
-    /** The review's page and, when it covers several units, each unit's own page. */
-    public List<Path> writeQuarterly(QuarterlyReport report, QuarterlyText text, Path combined,
+    /**
+     * The review's page and, when it covers several units, each unit's own page.
+     *
+     * @param staleDays monitor.report.stale-days: the header warns, as the PDF does, beyond it
+     */
+    public List<Path> writeQuarterly(QuarterlyReport report, QuarterlyText text, int staleDays, Path combined,
             Function<String, Path> unitFileOf) throws IOException {
         List<Path> written = new ArrayList<>();
-        write(combined, renderQuarterly(report, text, null));
+        write(combined, renderQuarterly(report, text, null, staleDays));
         written.add(combined);
         if (report.units().size() > 1) {
             for (QuarterlyUnitLine unit : report.units()) {
                 Path file = unitFileOf.apply(unit.unitCode());
-                write(file, renderQuarterly(report, text, unit.unitCode()));
+                write(file, renderQuarterly(report, text, unit.unitCode(), staleDays));
                 written.add(file);
             }
         }
@@ -117,13 +124,18 @@ public final class HtmlReportWriter {
         return engine.process("variance", context);
     }
 
-    /** @param unitCode one unit's page, or null for the whole review */
+    /** The page with monitor.report.stale-days' default limit. */
     public String renderQuarterly(QuarterlyReport report, QuarterlyText text, String unitCode) {
+        return renderQuarterly(report, text, unitCode, DEFAULT_STALE_DAYS);
+    }
+
+    /** @param unitCode one unit's page, or null for the whole review */
+    public String renderQuarterly(QuarterlyReport report, QuarterlyText text, String unitCode, int staleDays) {
         List<BigDecimal> rates = new ArrayList<>();
         report.rows().stream().map(QuarterlyReportRow::ratePct).forEach(rates::add);
         report.units().stream().map(QuarterlyUnitLine::ratePct).forEach(rates::add);
         Context context = new Context(text.locale(), Map.of(
-                "v", new QuarterlyHtmlView(report, text, unitCode),
+                "v", new QuarterlyHtmlView(report, text, unitCode, staleDays),
                 "r", report,
                 "f", new HtmlFormat(HtmlFormat.scaleFor(rates))));
         return engine.process("quarterly", context);

@@ -256,6 +256,31 @@ class HtmlReportTest {
         }
     }
 
+    @Test
+    void theQuarterlyHeaderWarnsAsItsPdfDoesWhenTheLatestPaymentIsOlderThanTheStaleLimit() {
+        QuarterlyText text = QuarterlyText.forLanguage("zh");
+        // The fixture's latest payment is 2026-09-28, two days before its 2026-09-30.
+        Document stale = Jsoup.parse(WRITER.renderQuarterly(HtmlFixtures.quarterly(), text, null, 1));
+        Document fresh = Jsoup.parse(WRITER.renderQuarterly(HtmlFixtures.quarterly(), text, "472001", 3));
+
+        Element warning = stale.selectFirst("[data-fact=data_warning]");
+        assertThat(warning.text()).isEqualTo("数据可能不完整：最近一笔支付距截止日期 2 天（超过 1 天），可能尚有支付未导入，使用本报告数字前请核实。");
+        assertThat(warning.attr("style")).contains("#c62828");
+        assertThat(fresh.selectFirst("[data-fact=data_warning]").text())
+                .isEqualTo("数据截止 2026-09-28，距截止日期 2 天（未超过 3 天的提示界限）。");
+    }
+
+    @Test
+    void theQuarterlyProgressBlockStatesTheGapToTimeProgressOfTheFiguresItShows() {
+        QuarterlyReport report = HtmlFixtures.quarterly();
+        Document doc = Jsoup.parse(quarterlyHtml("zh", "472001"));
+        var line = report.units().stream().filter(u -> u.unitCode().equals("472001")).findFirst().orElseThrow();
+        java.math.BigDecimal gap = line.ratePct().subtract(report.timeProgressPct());
+
+        assertThat(doc.selectFirst("[data-fact=progress] [data-col=time_progress_gap_pp]").text())
+                .isEqualTo((gap.signum() > 0 ? "+" : "") + gap.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " 个百分点");
+    }
+
     private static Element card(Document doc, String code) {
         Element card = doc.selectFirst(".card[data-code=" + code + "]");
         assertThat(card).as("card of %s", code).isNotNull();
