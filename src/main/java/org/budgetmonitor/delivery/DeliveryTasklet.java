@@ -3,15 +3,22 @@ package org.budgetmonitor.delivery;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.budgetmonitor.report.ReportText;
 import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.variance.DataCutOff;
 import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.FlagRun;
 import org.budgetmonitor.variance.Reason;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceRow;
@@ -22,7 +29,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Mails every unit's officers that unit's report, with a short Chinese body. A message the mail
+ * Mails every unit's officers that unit's report, with a short body in the report's language. A message the mail
  * server does not take stays pending (the report stays on disk) and is sent by the next run; it
  * never fails the run, whose files are already written.
  */
@@ -49,14 +56,36 @@ public class DeliveryTasklet implements Tasklet {
     private final ReportMailer mailer;
     private final DeliveryRepository deliveries;
     private final Rows rows;
+    private final ReportText report;
+    private final ResourceBundle mailText;
+    private final Function<LocalDate, Map<String, FlagRun>> since;
 
+    /** The nightly mail: its rows, and since when each is flagged, from the variance table. */
+    public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
+            ReportMailer mailer, DeliveryRepository deliveries, VarianceRepository variances, ReportText report) {
+        this(outputs, jobName, kind, settings, mailer, deliveries, job -> variances.findByAsOf(outputs.asOf()), report,
+                variances::flaggedSince);
+    }
+
+    /** In Chinese, the default report language. */
     public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
             ReportMailer mailer, DeliveryRepository deliveries, VarianceRepository variances) {
-        this(outputs, jobName, kind, settings, mailer, deliveries, job -> variances.findByAsOf(outputs.asOf()));
+        this(outputs, jobName, kind, settings, mailer, deliveries, variances, ReportText.forLanguage("zh"));
     }
 
     public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
             ReportMailer mailer, DeliveryRepository deliveries, Rows rows) {
+        this(outputs, jobName, kind, settings, mailer, deliveries, rows, ReportText.forLanguage("zh"), asOf -> Map.of());
+    }
+
+    /** @param since since when each RED or YELLOW project is flagged, by code (none: the lines say nothing) */
+    public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
+            ReportMailer mailer, DeliveryRepository deliveries, Rows rows, ReportText report,
+            Function<LocalDate, Map<String, FlagRun>> since) {
+        this.report = report;
+        this.mailText = ResourceBundle.getBundle("delivery/mail", report.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.since = since;
         this.outputs = outputs;
         this.jobName = jobName;
         this.kind = kind;
@@ -81,6 +110,8 @@ public class DeliveryTasklet implements Tasklet {
                 .forEach(r -> byUnit.computeIfAbsent(r.unitCode(), k -> new ArrayList<>()).add(r));
         long unplanned = all.stream().filter(r -> !r.planned()).count();
         DataCutOff data = DataCutOff.from(jobContext, outputs.asOf());
+        // One query for all units, not one per project.
+        Map<String, FlagRun> flagged = byUnit.isEmpty() ? Map.of() : since.apply(outputs.asOf());
         for (var unit : byUnit.entrySet()) {
             List<String> recipients = settings.recipients().getOrDefault(unit.getKey(), List.of());
             if (recipients.isEmpty()) {
@@ -88,7 +119,7 @@ public class DeliveryTasklet implements Tasklet {
                 continue;
             }
             deliveries.add(instance, compose(unit.getKey(), unit.getValue(), recipients, byUnit.size() > 1, unplanned,
-                    data));
+                    data, flagged));
         }
         // This run's messages and any an earlier run could not deliver, oldest first.
         int sent = 0;
@@ -112,61 +143,69 @@ public class DeliveryTasklet implements Tasklet {
     /**
      * The message for one unit. Its counts are those of the attached report: a plan's only unit gets the
      * report of all, which lists the unplanned codes (counted apart from RED, as there); a unit of several
-     * gets its own report, which cannot hold them.
+     * gets its own report, which cannot hold them. RED and YELLOW projects each say since when they are flagged.
      *
      * @param data the run's data cut-off, or null when the variance step did not record one
      */
     Delivery compose(String unitCode, List<VarianceRow> rows, List<String> recipients, boolean severalUnits,
             long unplannedCodes, DataCutOff data) {
+        return compose(unitCode, rows, recipients, severalUnits, unplannedCodes, data, Map.of());
+    }
+
+    Delivery compose(String unitCode, List<VarianceRow> rows, List<String> recipients, boolean severalUnits,
+            long unplannedCodes, DataCutOff data, Map<String, FlagRun> since) {
         String unitName = rows.get(0).unitName();
         Map<Flag, Long> counts = rows.stream().collect(Collectors.groupingBy(VarianceRow::flag, Collectors.counting()));
         long red = counts.getOrDefault(Flag.RED, 0L);
         long yellow = counts.getOrDefault(Flag.YELLOW, 0L);
         long green = counts.getOrDefault(Flag.GREEN, 0L);
         StringBuilder body = new StringBuilder();
-        body.append("各位好：\n\n").append(unitName).append("（").append(unitCode).append("）截至 ").append(outputs.asOf())
-                .append(" 的").append(kind.title()).append("见附件。\n\n");
+        body.append(mail("greeting")).append(mail("intro", unitName, unitCode, outputs.asOf(), mail("title." + kind.filePrefix())));
         if (data != null) {
-            body.append(data.hasPayments() ? "数据截止 " + data.latestPayment() + "，距截止日期 " + data.daysBefore() + " 天。\n"
-                    : "截至该日尚无支付数据。\n");
+            body.append(data.hasPayments() ? mail("data.cutoff", data.latestPayment(), data.daysBefore()) : mail("data.none"));
             if (data.stale()) {
-                body.append(data.hasPayments() ? "数据可能不完整：最近一笔支付距截止日期 " + data.daysBefore() + " 天（超过 "
-                        + data.staleDays() + " 天），可能尚有支付未导入，使用报告数字前请核实。\n"
-                        : "数据可能不完整：截至该日尚无任何支付数据，请核实支付数据是否已导入。\n");
+                body.append(data.hasPayments() ? mail("data.stale", data.daysBefore(), data.staleDays())
+                        : mail("data.staleNone"));
             }
         }
-        body.append("监控项目 ").append(rows.size()).append(" 个：红色 ").append(red).append(" 个，黄色 ").append(yellow)
-                .append(" 个，绿色 ").append(green).append(" 个");
+        body.append(mail("counts", rows.size(), red, yellow, green));
         if (!severalUnits) {
-            body.append("；计划外支出编码 ").append(unplannedCodes).append(" 个")
-                    .append(unplannedCodes > 0 ? "（不在预算计划中，报告中另行列示，不计入红色）" : "");
+            body.append(mail("counts.unplanned", unplannedCodes)).append(unplannedCodes > 0 ? mail("counts.unplannedNote") : "");
         }
-        body.append("。\n");
-        if (red > 0) {
-            body.append("红色预警项目：\n");
+        body.append(mail("counts.end"));
+        for (Flag flag : List.of(Flag.RED, Flag.YELLOW)) {
+            if (counts.getOrDefault(flag, 0L) == 0) {
+                continue;
+            }
+            body.append(mail(flag == Flag.RED ? "red.title" : "yellow.title"));
             for (VarianceRow row : rows) {
-                if (row.flag() == Flag.RED) {
+                if (row.flag() == flag) {
+                    body.append("  ").append(row.projectCode()).append(' ').append(row.projectName());
                     // A cancelled project has no gap: there is no budget left to measure it by.
-                    body.append("  ").append(row.projectCode()).append(' ').append(row.projectName())
-                            .append(row.gapPp() == null ? "（"
-                                    : "：偏差 " + row.gapPp().setScale(2, RoundingMode.HALF_UP).toPlainString() + " 个百分点（")
-                            .append(row.reasons().stream().map(Reason::chinese).collect(Collectors.joining("、")))
-                            .append("）")
-                            .append(row.overBudget().isPositive()
-                                    ? "，超支 " + row.overBudget().wanForDisplay().toPlainString() + " 万元" : "")
-                            .append("\n");
+                    body.append(row.gapPp() == null ? mail("line.noGap")
+                            : mail("line.gap", row.gapPp().setScale(2, RoundingMode.HALF_UP).toPlainString()));
+                    body.append(reasons(row.reasons())).append(mail("line.reasonsEnd"));
+                    if (row.overBudget().isPositive()) {
+                        body.append(mail("line.overBudget", row.overBudget().wanForDisplay().toPlainString()));
+                    }
+                    FlagRun run = since.get(row.projectCode());
+                    if (run != null) {
+                        body.append(flag == Flag.RED && run.turnedRedLater()
+                                ? mail("line.sinceRed", run.since(), run.redSince()) : mail("line.since", run.since()));
+                    }
+                    body.append("\n");
                 }
             }
         }
         // Adjusted projects (预算调整): the budget in force the figures use, and the original one beside it.
         List<VarianceRow> adjusted = rows.stream().filter(VarianceRow::adjusted).toList();
         if (!adjusted.isEmpty()) {
-            body.append("预算调整项目（执行率、偏差均按调整后预算计算，调整明细见附件“预算调整”）：\n");
+            body.append(mail("adjusted.title"));
             for (VarianceRow row : adjusted) {
-                body.append("  ").append(row.projectCode()).append(' ').append(row.projectName()).append("：调整后预算 ")
-                        .append(row.budget().wanForDisplay().toPlainString()).append(" 万元，年初预算 ")
-                        .append(row.originalBudget().wanForDisplay().toPlainString()).append(" 万元")
-                        .append(row.cancelled() ? "（项目撤销）" : "").append("\n");
+                body.append("  ").append(row.projectCode()).append(' ').append(row.projectName())
+                        .append(mail("adjusted.line", row.budget().wanForDisplay().toPlainString(),
+                                row.originalBudget().wanForDisplay().toPlainString()))
+                        .append(row.cancelled() ? mail("adjusted.cancelled") : "").append("\n");
             }
         }
         List<Path> files = new ArrayList<>();
@@ -179,16 +218,35 @@ public class DeliveryTasklet implements Tasklet {
         if (Files.exists(xlsx)) {
             files.add(xlsx);
         }
-        body.append("\n附件：").append(files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining("，")))
-                .append("\n\n本邮件由预算执行监控系统自动发送，请勿直接回复。\n");
+        body.append(mail("attachments", files.stream().map(f -> f.getFileName().toString())
+                .collect(Collectors.joining(mail("attachments.separator")))));
         return new Delivery(0, jobName, outputs.asOf(), unitCode, recipients, subject(unitCode, red, yellow),
                 body.toString(), withHtmlBody(files), Delivery.Status.PENDING, 0, null);
     }
 
-    /** "[红2 黄1] 472001 预算执行监控 2026-11-30": what a phone's inbox shows first, the counts, comes first. */
+    /**
+     * "[红2 黄1] 472001 预算执行监控 2026-11-30" ("[R2 Y1] 472001 Budget execution monitor 2026-11-30" in
+     * English): what a phone's inbox shows first, the counts, comes first.
+     */
     String subject(String unitCode, long red, long yellow) {
-        String name = kind == ReportKind.QUARTERLY ? "预算执行季度分析" : "预算执行监控";
-        return "[红" + red + " 黄" + yellow + "] " + unitCode + " " + name + " " + outputs.asOf();
+        return mail("subject", red, yellow, unitCode, mail("name." + kind.filePrefix()), outputs.asOf());
+    }
+
+    /** A sentence of the mail in the report's language; every argument goes in as text, unformatted. */
+    private String mail(String key, Object... args) {
+        String pattern = mailText.getString(key);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] texts = Arrays.stream(args).map(String::valueOf).toArray();
+        return new MessageFormat(pattern, report.locale()).format(texts);
+    }
+
+    /** The Chinese mail keeps the words officers already get; another language takes the report's. */
+    private String reasons(List<Reason> reasons) {
+        return "zh".equals(report.locale().getLanguage())
+                ? reasons.stream().map(Reason::chinese).collect(Collectors.joining("、"))
+                : report.reasons(reasons);
     }
 
     /**

@@ -122,10 +122,10 @@ public class NightlyJobConfig {
     @Bean
     @StepScope
     DeliveryTasklet deliveryTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
-            @Value("#{jobParameters['asOf']}") LocalDate asOf, MailSettings mail, ReportMailer mailer,
-            DeliveryRepository deliveries, VarianceRepository variances) {
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
+            MailSettings mail, ReportMailer mailer, DeliveryRepository deliveries, VarianceRepository variances) {
         return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME,
-                DeliveryTasklet.ReportKind.VARIANCE, mail, mailer, deliveries, variances);
+                DeliveryTasklet.ReportKind.VARIANCE, mail, mailer, deliveries, variances, ReportText.forLanguage(locale));
     }
 
     // 9. Retention: dated report and archive folders older than monitor.retention.keep-days go.

@@ -21,6 +21,7 @@ import org.budgetmonitor.money.Money;
 import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.ops.RunLogListener;
 import org.budgetmonitor.plan.PlanRepository;
+import org.budgetmonitor.report.ReportText;
 import org.budgetmonitor.report.QuarterlyReportRenderer;
 import org.budgetmonitor.report.QuarterlyText;
 import org.budgetmonitor.report.ReportProperties;
@@ -139,12 +140,12 @@ public class QuarterlyJobConfig {
     @Bean
     @StepScope
     DeliveryTasklet quarterlyDeliveryTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
-            @Value("#{jobParameters['asOf']}") LocalDate asOf, MailSettings mail, ReportMailer mailer,
-            DeliveryRepository deliveries, QuarterlyReviewRepository reviews) {
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
+            MailSettings mail, ReportMailer mailer, DeliveryRepository deliveries, QuarterlyReviewRepository reviews) {
         return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME,
                 DeliveryTasklet.ReportKind.QUARTERLY, mail, mailer, deliveries,
                 job -> reviews.load(asOf, issuedVersion(job)).orElseThrow().rows().stream()
-                        .map(QuarterlyRow::variance).toList());
+                        .map(QuarterlyRow::variance).toList(), ReportText.forLanguage(locale), day -> java.util.Map.of());
     }
 
     /** The version of the review this run issued or reloaded (the review step puts it in the job's context). */

@@ -43,6 +43,11 @@ public class QuarterlyReportRenderer {
         this.staleDays = properties.staleDays();
     }
 
+    /** The limit its data line warns beyond; the HTML page warns alike. */
+    public int staleDays() {
+        return staleDays;
+    }
+
     /**
      * Whose document it is: the combined one (for the supervising finance bureau) or one unit's, which
      * carries its own report id and names no spending outside that unit's plan.

@@ -70,7 +70,7 @@ public final class VarianceReportLines {
     }
 
     /** The flag rules with the thresholds of this run's configuration. */
-    static String legend(VarianceThresholds thresholds, ReportText text) {
+    public static String legend(VarianceThresholds thresholds, ReportText text) {
         return text.format("legend.text", thresholds.redBehindPp(), thresholds.yellowBehindPp(),
                 thresholds.yellowAheadPp());
     }
@@ -88,7 +88,7 @@ public final class VarianceReportLines {
      * The rejected rows of the import. They cannot be traced to a unit (a whole file may be rejected),
      * so a unit's report of several does not count them and says where they are listed.
      */
-    static String rejects(VarianceReport report, ReportText text) {
+    public static String rejects(VarianceReport report, ReportText text) {
         if (report.rejectedRows() == 0) {
             return text.get("rejects.none");
         }

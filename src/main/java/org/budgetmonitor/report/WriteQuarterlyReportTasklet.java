@@ -82,7 +82,7 @@ public class WriteQuarterlyReportTasklet implements Tasklet {
         // The HTML pages (the review's and each unit's) come from the combined report.
         documents.add(() -> html.writeQuarterly(write(review, QuarterlyReportRenderer.Audience.COMBINED,
                 outputs.file("quarterly", "pdf"), outputs.file("quarterly", "xlsx"), now), text,
-                outputs.file("quarterly", "html"), unit -> unitFile(outputs, unit, "html")).get(0));
+                renderer.staleDays(), outputs.file("quarterly", "html"), unit -> unitFile(outputs, unit, "html")).get(0));
         List<String> units = QuarterlyReviewUnits.unitCodes(review);
         if (units.size() > 1) {
             int unplanned = QuarterlyReviewUnits.unplannedCodes(review);

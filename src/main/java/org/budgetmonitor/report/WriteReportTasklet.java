@@ -87,7 +87,7 @@ public class WriteReportTasklet implements Tasklet {
         List<VarianceReport> reports = new VarianceReportAssembler(text, properties.combinedDetailMaxProjects())
                 .assemble(inputs);
         var written = writer.write(reports, text, outputs, new WorkbookDetails(reasons, rejected, null));
-        html.writeVariance(reports, text, report -> report.combined() ? outputs.file("variance", "html")
+        html.writeVariance(reports, text, variances.flaggedSince(asOf), report -> report.combined() ? outputs.file("variance", "html")
                 : VarianceReportWriter.unitFile(outputs, report, "html"));
         log.info("Reports written in {} s on {} threads (combined done after {} s, {} unit reports after {} s)",
                 written.total().toMillis() / 1000.0, written.threads(), written.combinedDone().toMillis() / 1000.0,

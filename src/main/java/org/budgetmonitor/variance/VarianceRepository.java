@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.budgetmonitor.money.Money;
@@ -29,6 +31,27 @@ public class VarianceRepository {
                    checkpoint_plan_yuan, expected_yuan, actual_yuan, execution_rate_pct, gap_pp, flag, reasons,
                    original_budget_yuan
             FROM variance_result WHERE as_of = ? ORDER BY seq""";
+
+    /*
+     * Since when tonight's RED and YELLOW projects are flagged, in one pass over the year's stored nights:
+     * a run starts after the project's latest GREEN night (a RED run after its latest non-RED night).
+     * Grouped in the database, as 50,000 projects × a year of nights is no list to read into the JVM.
+     */
+    private static final String SELECT_FLAGGED_SINCE = """
+            WITH nights AS (
+                SELECT h.project_code, h.as_of, h.flag
+                FROM variance_result h JOIN variance_result t ON t.project_code = h.project_code
+                WHERE t.as_of = ? AND t.planned AND t.flag <> 'GREEN' AND h.planned AND h.as_of BETWEEN ? AND ?),
+            breaks AS (
+                SELECT project_code, MAX(CASE WHEN flag = 'GREEN' THEN as_of END) AS last_green,
+                       MAX(CASE WHEN flag <> 'RED' THEN as_of END) AS last_not_red
+                FROM nights GROUP BY project_code)
+            SELECT n.project_code,
+                   MIN(CASE WHEN b.last_green IS NULL OR n.as_of > b.last_green THEN n.as_of END) AS since,
+                   MIN(CASE WHEN n.flag = 'RED' AND (b.last_not_red IS NULL OR n.as_of > b.last_not_red)
+                       THEN n.as_of END) AS red_since
+            FROM nights n JOIN breaks b ON b.project_code = n.project_code
+            GROUP BY n.project_code""";
 
     // Stored precision of the derived figures; flags were decided on the exact values before this.
     private static final int STORED_SCALE = 10;
@@ -66,6 +89,20 @@ public class VarianceRepository {
 
     public List<VarianceRow> findByAsOf(LocalDate asOf) {
         return jdbc.query(SELECT_AS_OF, (rs, n) -> toRow(rs), Date.valueOf(asOf));
+    }
+
+    /**
+     * Since when each project RED or YELLOW on {@code asOf} has been flagged, from the stored nights of the
+     * fiscal year up to that date (a project flagged for the first time: that date). Keyed by project code.
+     */
+    public Map<String, FlagRun> flaggedSince(LocalDate asOf) {
+        Map<String, FlagRun> runs = new HashMap<>();
+        jdbc.query(SELECT_FLAGGED_SINCE, rs -> {
+            Date redSince = rs.getDate("red_since");
+            runs.put(rs.getString("project_code"), new FlagRun(rs.getDate("since").toLocalDate(),
+                    redSince == null ? null : redSince.toLocalDate()));
+        }, Date.valueOf(asOf), Date.valueOf(asOf.withDayOfYear(1)), Date.valueOf(asOf));
+        return runs;
     }
 
     /** Maps the variance columns, which the quarterly snapshot shares. */

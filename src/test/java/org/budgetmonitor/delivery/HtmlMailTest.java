@@ -100,7 +100,8 @@ class HtmlMailTest {
         assertThat(mixed.getBodyPart(0).isMimeType("multipart/alternative")).isTrue();
         assertThat(alternative.getCount()).isEqualTo(2);
         assertThat(alternative.getBodyPart(0).isMimeType("text/plain")).isTrue();
-        assertThat((String) alternative.getBodyPart(0).getContent()).contains("红色 2 个，黄色 2 个，绿色 1 个");
+        assertThat((String) alternative.getBodyPart(0).getContent()).contains("红色 2 个，黄色 2 个，绿色 1 个",
+                "黄色预警项目：", "，自 2026-06-30 起预警\n"); // a first night: flagged since this date
         BodyPart html = alternative.getBodyPart(1);
         assertThat(html.isMimeType("text/html")).isTrue();
         assertThat(html.getContentType()).containsIgnoringCase("charset=UTF-8");

@@ -84,7 +84,7 @@ class MultiUnitReportTest {
     @Test
     void aUnitsReportStatesOnlyWhatConcernsTheUnitAndWhereItsOfficersFindTheRest() {
         // The combined report (kept by the finance department, mailed to no unit) lists and counts both.
-        assertThat(combined.text()).contains("C99999999999999999999", "计划外支出编码 1 个", "本次导入拒收 3 行");
+        assertThat(combined.text()).contains("C99999999999999999999", "计划外支出编码 1 个", "拒收文件 rejected-2026-06-30.csv 共 3 行");
         for (RenderedReport unit : List.of(unitA, unitB)) {
             String text = unit.text().replace("\n", "");
             // Neither the code that is in no unit's plan nor the import's rejects are the unit's to count.

@@ -26,6 +26,9 @@ public final class HtmlFormat {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal MAX_SCALE = BigDecimal.valueOf(200);
     private static final BigDecimal SCALE_STEP = BigDecimal.valueOf(25);
+    /** An unplanned code's badge: the slate of its count's tile (white text on it: 7.2:1). */
+    static final String UNPLANNED_NAME = "UNPLANNED";
+    private static final String UNPLANNED = "#455a64";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DecimalFormat amount = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
@@ -95,8 +98,11 @@ public final class HtmlFormat {
         return amount.format(scale) + "%";
     }
 
-    /** The flag's colour, for borders and bars. */
+    /** The flag's colour, for borders and bars; an unplanned code has its own slate, never red. */
     public String colour(Object flag) {
+        if (unplanned(flag)) {
+            return UNPLANNED;
+        }
         return switch (flag(flag)) {
             case RED -> "#c62828";
             case YELLOW -> "#f9a825";
@@ -106,6 +112,9 @@ public final class HtmlFormat {
 
     /** A light tint of the flag's colour, behind a card. */
     public String tint(Object flag) {
+        if (unplanned(flag)) {
+            return "#eceff1";
+        }
         return switch (flag(flag)) {
             case RED -> "#fdecea";
             case YELLOW -> "#fff8e1";
@@ -115,15 +124,19 @@ public final class HtmlFormat {
 
     /** Text on the flag's colour: white on red and green, near-black on yellow (contrast ≥ 4.5:1). */
     public String ink(Object flag) {
-        return flag(flag) == Flag.YELLOW ? "#212121" : "#ffffff";
+        return !unplanned(flag) && flag(flag) == Flag.YELLOW ? "#212121" : "#ffffff";
     }
 
     /** The badge's background: a darker yellow than the bar's, for contrast with its text. */
     public String badge(Object flag) {
-        return flag(flag) == Flag.YELLOW ? "#fbc02d" : colour(flag);
+        return !unplanned(flag) && flag(flag) == Flag.YELLOW ? "#fbc02d" : colour(flag);
     }
 
-    /** A template passes a row's {@link Flag} or, for an unplanned code, its name. */
+    private static boolean unplanned(Object flag) {
+        return UNPLANNED_NAME.equals(String.valueOf(flag));
+    }
+
+    /** A template passes a row's {@link Flag} or its name. */
     private static Flag flag(Object flag) {
         return flag instanceof Flag f ? f : Flag.valueOf(String.valueOf(flag));
     }

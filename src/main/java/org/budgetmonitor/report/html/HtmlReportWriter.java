@@ -22,6 +22,7 @@ import org.budgetmonitor.report.ReportRow;
 import org.budgetmonitor.report.ReportText;
 import org.budgetmonitor.report.VarianceReport;
 import org.budgetmonitor.support.AtomicFiles;
+import org.budgetmonitor.variance.FlagRun;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -34,6 +35,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * that reads on a phone and is the HTML body of the report mail. Thymeleaf escapes every value.
  */
 public final class HtmlReportWriter {
+
+    /** monitor.report.stale-days' default (ReportProperties). */
+    static final int DEFAULT_STALE_DAYS = 3;
 
     private static final String TEMPLATES = "templates/html/";
 
@@ -51,15 +55,25 @@ public final class HtmlReportWriter {
         engine.setMessageResolver(new HtmlMessages());
     }
 
-    /** The HTML page of each assembled variance report (the combined one and, with several units, each unit's). */
+    /** The pages without the flags' history (no "since" on the cards). */
     public List<Path> writeVariance(List<VarianceReport> reports, ReportText text,
+            Function<VarianceReport, Path> fileOf) throws IOException {
+        return writeVariance(reports, text, Map.of(), fileOf);
+    }
+
+    /**
+     * The HTML page of each assembled variance report (the combined one and, with several units, each unit's).
+     *
+     * @param since since when each RED or YELLOW project is flagged, by project code (the stored nights')
+     */
+    public List<Path> writeVariance(List<VarianceReport> reports, ReportText text, Map<String, FlagRun> since,
             Function<VarianceReport, Path> fileOf) throws IOException {
         List<Path> files = reports.stream().map(fileOf).toList();
         // 500 unit pages take seconds: written side by side (the engine and its caches are thread-safe).
         try {
             IntStream.range(0, reports.size()).parallel().forEach(i -> {
                 try {
-                    write(files.get(i), renderVariance(reports.get(i), text));
+                    write(files.get(i), renderVariance(reports.get(i), text, since));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -70,23 +84,32 @@ public final class HtmlReportWriter {
         return files;
     }
 
-    /** The review's page and, when it covers several units, each unit's own page. */
-    public List<Path> writeQuarterly(QuarterlyReport report, QuarterlyText text, Path combined,
+    /**
+     * The review's page and, when it covers several units, each unit's own page.
+     *
+     * @param staleDays monitor.report.stale-days: the header warns, as the PDF does, beyond it
+     */
+    public List<Path> writeQuarterly(QuarterlyReport report, QuarterlyText text, int staleDays, Path combined,
             Function<String, Path> unitFileOf) throws IOException {
         List<Path> written = new ArrayList<>();
-        write(combined, renderQuarterly(report, text, null));
+        write(combined, renderQuarterly(report, text, null, staleDays));
         written.add(combined);
         if (report.units().size() > 1) {
             for (QuarterlyUnitLine unit : report.units()) {
                 Path file = unitFileOf.apply(unit.unitCode());
-                write(file, renderQuarterly(report, text, unit.unitCode()));
+                write(file, renderQuarterly(report, text, unit.unitCode(), staleDays));
                 written.add(file);
             }
         }
         return written;
     }
 
+    /** The page without the flags' history (no "since" on the cards). */
     public String renderVariance(VarianceReport report, ReportText text) {
+        return renderVariance(report, text, Map.of());
+    }
+
+    public String renderVariance(VarianceReport report, ReportText text, Map<String, FlagRun> since) {
         List<BigDecimal> rates = new ArrayList<>();
         for (ReportRow row : report.rows()) {
             rates.add(row.ratePct());
@@ -94,20 +117,25 @@ public final class HtmlReportWriter {
         }
         rates.add(report.summary().executionRatePct());
         Context context = new Context(text.locale(), Map.of(
-                "v", new VarianceHtmlView(report, text),
+                "v", new VarianceHtmlView(report, text, since),
                 "r", report,
                 "s", report.summary(),
                 "f", new HtmlFormat(HtmlFormat.scaleFor(rates))));
         return engine.process("variance", context);
     }
 
-    /** @param unitCode one unit's page, or null for the whole review */
+    /** The page with monitor.report.stale-days' default limit. */
     public String renderQuarterly(QuarterlyReport report, QuarterlyText text, String unitCode) {
+        return renderQuarterly(report, text, unitCode, DEFAULT_STALE_DAYS);
+    }
+
+    /** @param unitCode one unit's page, or null for the whole review */
+    public String renderQuarterly(QuarterlyReport report, QuarterlyText text, String unitCode, int staleDays) {
         List<BigDecimal> rates = new ArrayList<>();
         report.rows().stream().map(QuarterlyReportRow::ratePct).forEach(rates::add);
         report.units().stream().map(QuarterlyUnitLine::ratePct).forEach(rates::add);
         Context context = new Context(text.locale(), Map.of(
-                "v", new QuarterlyHtmlView(report, text, unitCode),
+                "v", new QuarterlyHtmlView(report, text, unitCode, staleDays),
                 "r", report,
                 "f", new HtmlFormat(HtmlFormat.scaleFor(rates))));
         return engine.process("quarterly", context);

@@ -1,5 +1,6 @@
 package org.budgetmonitor.report.html;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.budgetmonitor.report.QuarterlyReportRow;
 import org.budgetmonitor.report.QuarterlyText;
 import org.budgetmonitor.report.QuarterlyUnitLine;
 import org.budgetmonitor.report.Unplanned;
+import org.budgetmonitor.report.VarianceReportLines;
+import org.budgetmonitor.variance.DataCutOff;
 import org.budgetmonitor.variance.Flag;
 
 /**
@@ -33,15 +36,36 @@ public final class QuarterlyHtmlView {
     private final String unitCode;
     private final List<QuarterlyReportRow> rows;
     private final Set<String> codes;
+    private final DataCutOff data;
 
     /** @param unitCode one unit's page, or null for the whole review */
-    QuarterlyHtmlView(QuarterlyReport report, QuarterlyText text, String unitCode) {
+    QuarterlyHtmlView(QuarterlyReport report, QuarterlyText text, String unitCode, int staleDays) {
         this.report = report;
+        this.data = new DataCutOff(report.asOf(), report.dataCutoff(), staleDays);
         this.text = text;
         this.unitCode = unitCode;
         this.rows = unitCode == null ? report.rows()
                 : report.rows().stream().filter(r -> unitCode.equals(r.unitCode())).toList();
         this.codes = rows.stream().map(QuarterlyReportRow::code).collect(Collectors.toSet());
+    }
+
+    /** The PDF's line on the data under its header: plainly a warning when the latest payment is too old. */
+    public String dataWarning() {
+        return VarianceReportLines.dataLine(data, text.nightly());
+    }
+
+    public boolean stale() {
+        return data.stale();
+    }
+
+    /**
+     * The totals' gap to 序时进度, in percentage points: the two rates as printed (both to 0.01), so the
+     * page's three figures agree with one another; null without an execution rate.
+     */
+    public BigDecimal timeProgressGapPp() {
+        QuarterlyUnitLine t = totals();
+        return t == null || t.ratePct() == null || report.timeProgressPct() == null ? null
+                : t.ratePct().subtract(report.timeProgressPct());
     }
 
     /** The review's 预算调整 of the page's projects (a unit's page: its own). */

@@ -1,6 +1,8 @@
 package org.budgetmonitor.report.html;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.budgetmonitor.report.ReportRow;
 import org.budgetmonitor.report.ReportText;
@@ -9,6 +11,7 @@ import org.budgetmonitor.report.Unplanned;
 import org.budgetmonitor.report.VarianceReport;
 import org.budgetmonitor.report.VarianceReportLines;
 import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.FlagRun;
 
 /**
  * What the variance page shows, in the order an officer reads it: the report model's rows sorted
@@ -16,12 +19,22 @@ import org.budgetmonitor.variance.Flag;
  */
 public final class VarianceHtmlView {
 
+    /**
+     * Worst first within a flag: over budget (the larger overspend first), then the largest gap behind
+     * plan; a project without a gap (cancelled) last. Stable, so ties keep the plan's order.
+     */
+    static final Comparator<ReportRow> WORST_FIRST = Comparator
+            .comparing(ReportRow::overBudgetWan, Comparator.reverseOrder())
+            .thenComparing(ReportRow::gapPp, Comparator.nullsLast(Comparator.naturalOrder()));
+
     private final VarianceReport report;
     private final ReportText text;
+    private final Map<String, FlagRun> since;
 
-    VarianceHtmlView(VarianceReport report, ReportText text) {
+    VarianceHtmlView(VarianceReport report, ReportText text, Map<String, FlagRun> since) {
         this.report = report;
         this.text = text;
+        this.since = since;
     }
 
     public VarianceReport report() {
@@ -42,15 +55,15 @@ public final class VarianceHtmlView {
     }
 
     /**
-     * The RED projects. The overview of many units lists none: 20,000 cards are no page to read on a
+     * The RED projects, worst first. The overview of many units lists none: 20,000 cards are no page to read on a
      * phone (nor a mail body); it lists the units, and the PDF, the XLSX and each unit's page the projects.
      */
     public List<ReportRow> red() {
-        return report.overview() ? List.of() : withFlag(Flag.RED);
+        return report.overview() ? List.of() : worstFirst(Flag.RED);
     }
 
     public List<ReportRow> yellow() {
-        return report.overview() ? List.of() : withFlag(Flag.YELLOW);
+        return report.overview() ? List.of() : worstFirst(Flag.YELLOW);
     }
 
     public List<ReportRow> green() {
@@ -120,5 +133,38 @@ public final class VarianceHtmlView {
 
     private List<ReportRow> withFlag(Flag flag) {
         return report.rows().stream().filter(r -> r.flag() == flag).toList();
+    }
+
+    private List<ReportRow> worstFirst(Flag flag) {
+        return withFlag(flag).stream().sorted(WORST_FIRST).toList();
+    }
+
+    /**
+     * Since when a RED or YELLOW project is flagged (the page says "自 2026-05-31 起预警", and "红色自 …" when
+     * it turned red later); null when the stored nights do not know it: nothing is said rather than a guess.
+     */
+    public FlagRun flagRun(ReportRow row) {
+        return row.flag() == Flag.GREEN ? null : since.get(row.code());
+    }
+
+    /** The red date is worth saying only on a RED card whose run began yellow. */
+    public boolean turnedRedLater(ReportRow row) {
+        FlagRun run = flagRun(row);
+        return run != null && row.flag() == Flag.RED && run.turnedRedLater();
+    }
+
+    /** The PDF's 预警规则（现行阈值）: the flag rules with this run's thresholds, a paragraph each. */
+    public List<String> legend() {
+        return List.of(VarianceReportLines.legend(report.thresholds(), text).split("\\n"));
+    }
+
+    /** The rejects line as the same report's PDF words it (a unit's report: the unit wording). */
+    public String rejects() {
+        return VarianceReportLines.rejects(report, text);
+    }
+
+    /** A unit's page has only its PDF beside it; the combined one the PDF, XLSX and CSV. */
+    public String footerKey() {
+        return report.combined() ? "html.footer.variance" : "html.footer.varianceUnit";
     }
 }
