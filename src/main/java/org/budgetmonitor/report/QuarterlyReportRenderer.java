@@ -176,6 +176,8 @@ public class QuarterlyReportRenderer {
             case "unitActualWan" -> units.get(r.unitCode()).actualWan();
             case "unitRatePct" -> units.get(r.unitCode()).ratePct();
             case "unitChangeWan" -> units.get(r.unitCode()).changeWan();
+            case "unitGapPp" -> units.get(r.unitCode()).gapPp();
+            case "unitTimeProgressGapPp" -> units.get(r.unitCode()).timeProgressGapPp();
             default -> throw RecordDataSource.unknown(field);
         });
     }
