@@ -126,6 +126,7 @@ public class QuarterlyReportRenderer {
         p.put("INDICATORS_REPORT", templates.get(INDICATORS));
         p.put("UNITS", units(report));
         p.put("UNITS_REPORT", templates.get(UNITS));
+        p.put("FINANCE_REVIEW", audience.combined() && report.units().size() > 1);
         p.putAll(PlanAdjustments.parameters(report.adjustments(), report.anyAdjusted(), report.asOf(), text.nightly(),
                 templates));
         return p;
