@@ -141,6 +141,29 @@ class QuarterlyTwoUnitReviewTest {
         review.assertPdfAgreesWithCsv();
     }
 
+    @Test
+    void inTheFirstHalfOnlyAProjectAheadOfItsOwnPlanIsProjectedOverBudget() throws Exception {
+        // 03-31: 河北 25.00 of a 25.00 plan, the calendar pace 101.39: on its plan, no warning.
+        Review march = run(LocalDate.of(2026, 3, 31));
+        assertThat(march.row(LAB).get("projected_year_end_wan")).isEqualTo("101.39");
+        assertThat(march.row(LAB).get("flag")).isEqualTo("GREEN");
+        assertThat(march.row(LAB).get("reasons")).isEmpty();
+        assertThat(march.planned()).noneMatch(r -> r.get("reasons").contains("PROJECTED_OVER_BUDGET"));
+        assertThat(march.pages.get(0)).doesNotContain("预计超预算：");
+
+        // 06-30: 财政信息化运维 15.00 of 15.00 (30.25 at the calendar pace) and 预算绩效评价 6.00 of 6.00 (12.10)
+        // are on their plans; 河北 52.00 of 50.00 is ahead of it, 104.86 by the year end at that pace.
+        Review june = run(LocalDate.of(2026, 6, 30));
+        assertThat(june.row(WITH_CHECKPOINT).get("projected_year_end_wan")).isEqualTo("30.25");
+        assertThat(june.row(FULLY_SPENT).get("projected_year_end_wan")).isEqualTo("12.10");
+        assertThat(june.row(WITH_CHECKPOINT).get("reasons")).doesNotContain("PROJECTED_OVER_BUDGET");
+        assertThat(june.row(FULLY_SPENT).get("reasons")).doesNotContain("PROJECTED_OVER_BUDGET");
+        assertThat(june.row(LAB).get("projected_year_end_wan")).isEqualTo("104.86");
+        assertThat(june.row(LAB).get("reasons")).isEqualTo("PROJECTED_OVER_BUDGET");
+        assertThat(june.row(LAB).get("flag")).isEqualTo("YELLOW");
+        june.assertPdfAgreesWithCsv();
+    }
+
     private Review run(LocalDate asOf) throws Exception {
         var execution = job.runQuarterly(asOf, plan, inbox, dir.resolve("out"), Path.of("sample-data/progress"), false);
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
