@@ -26,6 +26,22 @@ public final class QuarterlyCalculator {
         return TimeProgress.pct(asOf);
     }
 
+    /**
+     * 较计划偏差 of several projects together (a unit's subtotal, the 合计): (actual − plan at the date) /
+     * budget × 100 over their sums, as for one project; null without a budget.
+     */
+    public static BigDecimal gapToPlanPp(Money budget, Money expected, Money actual) {
+        return budget.isZero() ? null
+                : actual.minus(expected).yuan().multiply(HUNDRED).divide(budget.yuan(), MathContext.DECIMAL128);
+    }
+
+    /** 较序时进度偏差 of several projects together: their execution rate − time progress; null without a budget. */
+    public static BigDecimal gapToTimeProgressPp(Money budget, Money actual, LocalDate asOf) {
+        return budget.isZero() ? null
+                : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), MathContext.DECIMAL128)
+                        .subtract(timeProgressPct(asOf));
+    }
+
     public static QuarterlyRow review(VarianceRow variance, ActualCurve actuals) {
         LocalDate asOf = variance.asOf();
         Money actual = variance.actual();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.budgetmonitor.money.Money;
+import org.budgetmonitor.quarterly.QuarterlyCalculator;
 import org.budgetmonitor.quarterly.QuarterlyReview;
 import org.budgetmonitor.quarterly.QuarterlyRow;
 import org.budgetmonitor.variance.Flag;
@@ -54,7 +55,7 @@ public class QuarterlyReportAssembler {
         planned.stream().filter(QuarterlyRow::needsExplanation)
                 .forEach(r -> explain.merge(r.variance().unitCode(), 1, Integer::sum));
         List<QuarterlyUnitLine> units = review.units().stream()
-                .map(u -> unitLine(u, explain.getOrDefault(u.unitCode(), 0))).toList();
+                .map(u -> unitLine(u, explain.getOrDefault(u.unitCode(), 0), review.asOf())).toList();
         QuarterlyUnitLine total = units.size() > 1
                 ? grandTotal(review, explain.values().stream().mapToInt(Integer::intValue).sum()) : null;
 
@@ -169,11 +170,13 @@ public class QuarterlyReportAssembler {
         return code.length() <= 6 ? code : code.substring(code.length() - 6);
     }
 
-    private static QuarterlyUnitLine unitLine(QuarterlyReview.UnitTotals u, int needsExplanation) {
+    private static QuarterlyUnitLine unitLine(QuarterlyReview.UnitTotals u, int needsExplanation, LocalDate asOf) {
         return new QuarterlyUnitLine(u.unitCode(), u.unitName(), u.projects(), u.budget().wanForDisplay(),
                 u.expected().wanForDisplay(), u.actual().wanForDisplay(), u.previousQuarterActual().wanForDisplay(),
                 u.actual().minus(u.previousQuarterActual()).wanForDisplay(), twoPlaces(u.executionRatePct()), u.red(),
-                u.yellow(), u.green(), needsExplanation);
+                u.yellow(), u.green(), needsExplanation,
+                twoPlaces(QuarterlyCalculator.gapToPlanPp(u.budget(), u.expected(), u.actual())),
+                twoPlaces(QuarterlyCalculator.gapToTimeProgressPp(u.budget(), u.actual(), asOf)));
     }
 
     /** All units together, summed in 元 and rounded once, so the total is not a sum of rounded figures. */
@@ -200,7 +203,8 @@ public class QuarterlyReportAssembler {
                 : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP);
         return new QuarterlyUnitLine("", "", projects, budget.wanForDisplay(), expected.wanForDisplay(),
                 actual.wanForDisplay(), previous.wanForDisplay(), actual.minus(previous).wanForDisplay(), rate, red,
-                yellow, green, needsExplanation);
+                yellow, green, needsExplanation, twoPlaces(QuarterlyCalculator.gapToPlanPp(budget, expected, actual)),
+                twoPlaces(QuarterlyCalculator.gapToTimeProgressPp(budget, actual, review.asOf())));
     }
 
     private static BigDecimal twoPlaces(BigDecimal value) {

@@ -131,6 +131,7 @@ public class QuarterlyReportRenderer {
         p.put("INDICATORS_REPORT", templates.get(INDICATORS));
         p.put("UNITS", units(report));
         p.put("UNITS_REPORT", templates.get(UNITS));
+        p.put("FINANCE_REVIEW", audience.combined() && report.units().size() > 1);
         p.putAll(PlanAdjustments.parameters(report.adjustments(), report.anyAdjusted(), report.asOf(), text.nightly(),
                 templates));
         return p;
@@ -181,6 +182,8 @@ public class QuarterlyReportRenderer {
             case "unitActualWan" -> units.get(r.unitCode()).actualWan();
             case "unitRatePct" -> units.get(r.unitCode()).ratePct();
             case "unitChangeWan" -> units.get(r.unitCode()).changeWan();
+            case "unitGapPp" -> units.get(r.unitCode()).gapPp();
+            case "unitTimeProgressGapPp" -> units.get(r.unitCode()).timeProgressGapPp();
             default -> throw RecordDataSource.unknown(field);
         });
     }

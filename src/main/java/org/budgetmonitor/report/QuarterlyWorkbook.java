@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.quarterly.IndicatorReview;
 import org.budgetmonitor.quarterly.IndicatorStatus;
+import org.budgetmonitor.quarterly.QuarterlyCalculator;
 import org.budgetmonitor.quarterly.QuarterlyReview;
 import org.budgetmonitor.quarterly.QuarterlyRow;
 import org.budgetmonitor.report.QuarterlyWorkbookCells.Kind;
@@ -45,7 +47,7 @@ final class QuarterlyWorkbook {
 
     /** Totals over some rows, summed in 元 and rounded once, as the PDF's unit summary. */
     record Totals(int count, Money budget, Money expected, Money actual, Money previous, Money projected,
-            Money required, BigDecimal timeProgressPct, Money original) {
+            Money required, BigDecimal timeProgressPct, Money original, LocalDate asOf) {
 
         static Totals of(List<QuarterlyRow> rows) {
             Money budget = Money.ZERO;
@@ -66,7 +68,18 @@ final class QuarterlyWorkbook {
             }
             boolean december = !rows.isEmpty() && rows.stream().allMatch(r -> r.requiredMonthly() == null);
             return new Totals(rows.size(), budget, expected, actual, previous, projected, december ? null : required,
-                    rows.isEmpty() ? null : rows.get(0).timeProgressPct(), original);
+                    rows.isEmpty() ? null : rows.get(0).timeProgressPct(), original,
+                    rows.isEmpty() ? null : rows.get(0).variance().asOf());
+        }
+
+        BigDecimal gapPp() {
+            return budget == null || budget.isZero() ? null
+                    : twoPlaces(QuarterlyCalculator.gapToPlanPp(budget, expected, actual));
+        }
+
+        BigDecimal timeProgressGapPp() {
+            return budget == null || budget.isZero() ? null
+                    : twoPlaces(QuarterlyCalculator.gapToTimeProgressPp(budget, actual, asOf));
         }
 
         BigDecimal ratePct() {
@@ -100,8 +113,9 @@ final class QuarterlyWorkbook {
                         Totals::ratePct),
                 new Column<>("q.col.timeProgress", 10, Kind.AMOUNT, r -> twoPlaces(r.timeProgressPct()),
                         t -> twoPlaces(t.timeProgressPct())),
-                new Column<>("q.col.gapToTime", 12, Kind.AMOUNT, r -> twoPlaces(r.timeProgressGapPp()), null),
-                new Column<>("q.x.gap", 12, Kind.AMOUNT, r -> twoPlaces(r.variance().gapPp()), null),
+                new Column<>("q.col.gapToTime", 12, Kind.AMOUNT, r -> twoPlaces(r.timeProgressGapPp()),
+                        Totals::timeProgressGapPp),
+                new Column<>("q.x.gap", 12, Kind.AMOUNT, r -> twoPlaces(r.variance().gapPp()), Totals::gapPp),
                 new Column<>("q.x.flag", 8, Kind.FLAG, r -> r.variance().flag(), null),
                 new Column<>("q.x.reasons", 24, Kind.TEXT, r -> text.nightly().reasons(r.variance().reasons()), null),
                 new Column<>("q.units.previous", 12, Kind.AMOUNT, r -> wan(r.previousQuarterActual()),
@@ -264,7 +278,7 @@ final class QuarterlyWorkbook {
                     new IndicatorLine(i, projects.get(i.projectCode()), i.valueIsOlderThan(review.asOf())));
         }
         finish(sheet, columns, header, r - 1, 4);
-        Totals count = new Totals(no, null, null, null, null, null, null, null, null);
+        Totals count = new Totals(no, null, null, null, null, null, null, null, null, null);
         r = totalsRow(sheet, cells, columns, r, count, text.get("q.units.total"), null, null);
         // How many indicators stand where: one numeric count per status, under 完成情况.
         int statusColumn = columns.stream().map(Column::header).toList().indexOf("q.ind.status");

@@ -141,11 +141,35 @@ class QuarterlyTwoUnitReviewTest {
         review.assertPdfAgreesWithCsv();
     }
 
+    @Test
+    void inTheFirstHalfOnlyAProjectAheadOfItsOwnPlanIsProjectedOverBudget() throws Exception {
+        // 03-31: 河北 25.00 of a 25.00 plan, the calendar pace 101.39: on its plan, no warning.
+        Review march = run(LocalDate.of(2026, 3, 31));
+        assertThat(march.row(LAB).get("projected_year_end_wan")).isEqualTo("101.39");
+        assertThat(march.row(LAB).get("flag")).isEqualTo("GREEN");
+        assertThat(march.row(LAB).get("reasons")).isEmpty();
+        assertThat(march.planned()).noneMatch(r -> r.get("reasons").contains("PROJECTED_OVER_BUDGET"));
+        assertThat(march.pages.get(0)).doesNotContain("预计超预算：");
+
+        // 06-30: 财政信息化运维 15.00 of 15.00 (30.25 at the calendar pace) and 预算绩效评价 6.00 of 6.00 (12.10)
+        // are on their plans; 河北 52.00 of 50.00 is ahead of it, 104.86 by the year end at that pace.
+        Review june = run(LocalDate.of(2026, 6, 30));
+        assertThat(june.row(WITH_CHECKPOINT).get("projected_year_end_wan")).isEqualTo("30.25");
+        assertThat(june.row(FULLY_SPENT).get("projected_year_end_wan")).isEqualTo("12.10");
+        assertThat(june.row(WITH_CHECKPOINT).get("reasons")).doesNotContain("PROJECTED_OVER_BUDGET");
+        assertThat(june.row(FULLY_SPENT).get("reasons")).doesNotContain("PROJECTED_OVER_BUDGET");
+        assertThat(june.row(LAB).get("projected_year_end_wan")).isEqualTo("104.86");
+        assertThat(june.row(LAB).get("reasons")).isEqualTo("PROJECTED_OVER_BUDGET");
+        assertThat(june.row(LAB).get("flag")).isEqualTo("YELLOW");
+        june.assertPdfAgreesWithCsv();
+    }
+
     private Review run(LocalDate asOf) throws Exception {
         var execution = job.runQuarterly(asOf, plan, inbox, dir.resolve("out"), Path.of("sample-data/progress"), false);
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Path out = dir.resolve("out").resolve(asOf.toString());
-        return new Review(out.resolve("quarterly-" + asOf + ".csv"), out.resolve("quarterly-" + asOf + ".pdf"));
+        return new Review(out.resolve("quarterly-" + asOf + ".csv"), out.resolve("quarterly-" + asOf + ".pdf"),
+                out.resolve("quarterly-" + asOf + ".xlsx"));
     }
 
     /** One run's CSV and PDF text. */
@@ -154,8 +178,10 @@ class QuarterlyTwoUnitReviewTest {
         final List<String> header;
         final List<CSVRecord> records;
         final List<String> pages = new ArrayList<>();
+        final List<java.util.Map<String, Object>> sheet;
 
-        Review(Path csv, Path pdf) throws IOException {
+        Review(Path csv, Path pdf, Path xlsx) throws IOException {
+            sheet = QuarterlyOutputs.table(QuarterlyOutputs.sheet(xlsx, "项目执行情况"));
             try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
                 in.mark(1);
                 if (in.read() != '\uFEFF') {
@@ -220,6 +246,42 @@ class QuarterlyTwoUnitReviewTest {
                 }
             }
             assertThat(tables).contains("较序时", "较计划");
+            assertSubtotalsHaveTheirGaps(tables);
+        }
+
+        /**
+         * Each unit's 小计 and the 合计 of the workbook carry both gaps, from their own rates (within a
+         * cent of the figures as printed, which are rounded), and each 单位小计 of the PDF prints the same.
+         */
+        private void assertSubtotalsHaveTheirGaps(String tables) {
+            List<java.util.Map<String, Object>> totals = sheet.stream().filter(r -> r.get("单位编码") instanceof String c
+                    && (c.startsWith("小计") || c.equals("合计"))).toList();
+            assertThat(totals).hasSize(3);
+            for (var t : totals) {
+                BigDecimal budget = (BigDecimal) t.get("预算（万元）");
+                BigDecimal expected = (BigDecimal) t.get("季末计划（万元）");
+                BigDecimal actual = (BigDecimal) t.get("实际支出（万元）");
+                BigDecimal rate = (BigDecimal) t.get("执行率（%）");
+                BigDecimal time = (BigDecimal) t.get("序时进度（%）");
+                BigDecimal timeGap = (BigDecimal) t.get("较序时进度偏差（百分点）");
+                BigDecimal planGap = (BigDecimal) t.get("偏差（较计划）（百分点）");
+                assertThat(timeGap).as(t.get("单位编码") + " 较序时进度偏差").isNotNull();
+                assertThat(planGap).as(t.get("单位编码") + " 较计划偏差").isNotNull();
+                assertThat(timeGap.subtract(rate.subtract(time)).abs()).isLessThanOrEqualTo(new BigDecimal("0.01"));
+                BigDecimal gap = actual.subtract(expected).multiply(BigDecimal.valueOf(100))
+                        .divide(budget, 4, java.math.RoundingMode.HALF_UP);
+                assertThat(planGap.subtract(gap).abs()).isLessThanOrEqualTo(new BigDecimal("0.01"));
+                if (!t.get("单位编码").equals("合计")) {
+                    // The PDF's 单位小计: budget, plan, actual, rate, time progress, then the two gaps.
+                    String budgetText = money(budget.toPlainString());
+                    assertThat(tables.lines().filter(l -> l.contains("单位小计") && l.contains(budgetText)))
+                            .as("单位小计 of " + t.get("单位编码")).singleElement()
+                            .satisfies(line -> assertThat(line).containsSubsequence("单位小计", budgetText,
+                                    money(expected.toPlainString()), money(actual.toPlainString()),
+                                    rate.toPlainString(), time.toPlainString(), timeGap.toPlainString(),
+                                    planGap.toPlainString()));
+                }
+            }
         }
 
         private static String money(String wan) {

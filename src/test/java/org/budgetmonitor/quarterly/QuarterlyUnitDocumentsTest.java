@@ -140,6 +140,10 @@ class QuarterlyUnitDocumentsTest {
 
         String combined = String.join("\n", QuarterlyOutputs.pages(out("quarterly-2026-09-30.pdf")));
         assertThat(combined).contains(FINANCE, BIOMED, UNPLANNED).contains(FINANCE_CODES).contains(BIOMED_CODES);
+        // The combined document is the finance department's to review, not a unit's to sign.
+        List<String> combinedPages = QuarterlyOutputs.pages(out("quarterly-2026-09-30.pdf"));
+        assertThat(combinedPages.get(combinedPages.size() - 1)).contains("财务部门审核意见", "审核人", "财务部门负责人", "日期")
+                .doesNotContain("单位意见", "单位负责人", "填报人");
         assertOnly("471005", FINANCE, FINANCE_CODES, BIOMED, BIOMED_CODES);
         assertOnly("472001", BIOMED, BIOMED_CODES, FINANCE, FINANCE_CODES);
 

@@ -122,4 +122,30 @@ class QuarterlyReportAssemblerTest {
         assertThat(row.timeProgressGapPp()).isEqualByComparingTo("-19.79");
         assertThat(row.gapPp()).isEqualByComparingTo("-13.70");
     }
+
+    @Test
+    void theUnitSubtotalsAndTheTotalCarryBothGapsFromTheirOwnRates() {
+        QuarterlyReview review = new QuarterlyFixtures(LocalDate.of(2026, 6, 30))
+                .project("472001", "P1", "国内招商", "20", DOMESTIC_PLAN, "2026-05-10=7.5")
+                .project("472001", "P5", "实验室", "100", LAB_PLAN, "2026-03-20=25", "2026-06-20=27")
+                .project("471005", "F1", "财政信息化运维", "30", List.of("03-31=5", "06-30=15", "09-30=20", "12-31=30"),
+                        "2026-06-01=12")
+                .review();
+
+        QuarterlyReport report = assemble(review);
+
+        // 472001: 59.50 of 120.00 against a plan of 60.00, time progress 181 / 365 = 49.589 %.
+        QuarterlyUnitLine biomed = report.units().stream().filter(u -> u.unitCode().equals("472001")).findFirst()
+                .orElseThrow();
+        assertThat(biomed.ratePct()).isEqualByComparingTo("49.58");
+        assertThat(biomed.gapPp()).isEqualByComparingTo("-0.42"); // (59.50 − 60.00) / 120.00
+        assertThat(biomed.timeProgressGapPp()).isEqualByComparingTo("-0.01"); // 49.583 − 49.589
+        QuarterlyUnitLine finance = report.units().stream().filter(u -> u.unitCode().equals("471005")).findFirst()
+                .orElseThrow();
+        assertThat(finance.gapPp()).isEqualByComparingTo("-10.00"); // (12 − 15) / 30
+        assertThat(finance.timeProgressGapPp()).isEqualByComparingTo("-9.59");
+        // 合计: 71.50 of 150.00 against 75.00, not a sum of the units' gaps.
+        assertThat(report.total().gapPp()).isEqualByComparingTo("-2.33");
+        assertThat(report.total().timeProgressGapPp()).isEqualByComparingTo("-1.92");
+    }
 }

@@ -56,11 +56,11 @@ final class HtmlFixtures {
                         "红色 进度滞后", true));
         List<QuarterlyUnitLine> units = List.of(
                 new QuarterlyUnitLine("472001", a, 3, d("135.00"), d("100.00"), d("73.00"), d("40.00"), d("33.00"),
-                        d("54.07"), 1, 1, 1, 2),
+                        d("54.07"), 1, 1, 1, 2, d("-20.00"), d("-20.72")),
                 new QuarterlyUnitLine("471005", b, 1, d("30.00"), d("20.00"), d("6.00"), d("2.00"), d("4.00"),
-                        d("20.00"), 1, 0, 0, 1));
+                        d("20.00"), 1, 0, 0, 1, d("-46.67"), d("-54.79")));
         QuarterlyUnitLine total = new QuarterlyUnitLine("", "", 4, d("165.00"), d("120.00"), d("79.00"), d("42.00"),
-                d("37.00"), d("47.88"), 2, 1, 1, 3);
+                d("37.00"), d("47.88"), 2, 1, 1, 3, d("-24.85"), d("-26.91"));
         List<QuarterlyFocusRow> focus = List.of(
                 new QuarterlyFocusRow(1, LONG_CODE, LONG_NAME, d("100.00"), d("60.00"), d("40.00"), d("60.00"),
                         Flag.YELLOW, "黄色 进度滞后"),
