@@ -27,8 +27,9 @@ projects=${BENCH_PROJECTS:-50000}
 units=${BENCH_UNITS:-500}
 daily=${BENCH_DAILY_ROWS:-40000}
 dir=${BENCH_DIR:-/tmp/budget-monitor-bench}
-heap=$(. jobs/budget-monitor.conf && echo "$JAVA_OPTS")
-jar=target/budget-monitor.jar
+# The cron wrapper's JVM options and form of the application (target/app: the extracted jar and its CDS archive).
+heap=$(APP_DIR=target/app && . jobs/budget-monitor.conf && echo "$JAVA_OPTS")
+jar=target/app/budget-monitor.jar
 
 mvn -q -B package -DskipTests
 mvn -q -B test-compile  # the bench code (DataSetGenerator, IngestFloor, BenchPostgres) is test code, not in the jar

@@ -40,7 +40,8 @@ public record Money(BigDecimal yuan) implements Comparable<Money> {
 
     /** The figure shown to people: 万元, HALF_UP to 0.01 万元. */
     public BigDecimal wanForDisplay() {
-        return yuan.divide(YUAN_PER_WAN).setScale(2, RoundingMode.HALF_UP);
+        // 元 → 万元 is an exact shift of the decimal point; a division costs far more (50,000 rows × 6 figures a night).
+        return yuan.movePointLeft(4).setScale(2, RoundingMode.HALF_UP);
     }
 
     public Money plus(Money other) {

@@ -151,7 +151,7 @@ class WrapperScriptTest {
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.stdout()).contains("budget-monitor: configuration " + Path.of("jobs/budget-monitor.conf").toAbsolutePath())
-                .contains("no application jar at /opt/budget-monitor/budget-monitor.jar (APP_JAR)")
+                .contains("no application jar at /opt/budget-monitor/app/budget-monitor.jar (APP_JAR)")
                 .contains("no folder /srv/budget-monitor/inbox (INBOX)").contains("nothing was done");
         if (!srvThere) {
             assertThat(Path.of("/srv/budget-monitor")).doesNotExist();
