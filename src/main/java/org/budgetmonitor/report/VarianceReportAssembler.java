@@ -201,7 +201,6 @@ public class VarianceReportAssembler {
         int overBudgetProjects = 0;
         Money budget = Money.ZERO;
         Money actual = Money.ZERO;
-        Money balance = Money.ZERO;
         Money overBudget = Money.ZERO;
         BigDecimal expected = BigDecimal.ZERO;
         List<String> redNames = new ArrayList<>();
@@ -221,7 +220,6 @@ public class VarianceReportAssembler {
             }
             budget = budget.plus(row.budget());
             actual = actual.plus(row.actual());
-            balance = balance.plus(row.balance());
             if (row.overBudget().isPositive()) {
                 overBudgetProjects++;
                 overBudget = overBudget.plus(row.overBudget());
@@ -235,7 +233,7 @@ public class VarianceReportAssembler {
                 : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), MathContext.DECIMAL128);
         BigDecimal exactTime = TimeProgress.pct(asOf);
         return new ReportSummary(planned.size(), red, yellow, green, unplannedCodes, budget.wanForDisplay(),
-                Money.ofYuan(expected).wanForDisplay(), actual.wanForDisplay(), balance.wanForDisplay(),
+                Money.ofYuan(expected).wanForDisplay(), actual.wanForDisplay(), budget.minus(actual).wanForDisplay(),
                 overBudgetProjects, overBudget.wanForDisplay(), budget.isZero() ? BigDecimal.ZERO.setScale(2)
                         : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP),
                 ReportRow.twoPlaces(exactTime), ReportRow.twoPlaces(exactRate.subtract(exactTime)), asOf.getDayOfYear(),
