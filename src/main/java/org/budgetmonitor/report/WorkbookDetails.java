@@ -27,6 +27,14 @@ public record WorkbookDetails(Map<String, List<Reason>> reasons, List<IngestLine
         return new WorkbookDetails(reasons, rejects, source);
     }
 
+    /**
+     * A unit's workbook: the payments of its own flagged projects only (no unplanned code: it belongs
+     * to no unit), and none of the run's rejects, which are the combined workbook's.
+     */
+    WorkbookDetails forUnit(String unitCode) {
+        return new WorkbookDetails(reasons, List.of(), payments == null ? null : payments.ofUnit(unitCode));
+    }
+
     /** The reasons in words ("进度滞后、未完成节点计划", "正常"), empty when not known. */
     String reasonsOf(String projectCode, ReportText text) {
         List<Reason> list = reasons.get(projectCode);

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.budgetmonitor.testing.JobTest;
 import org.budgetmonitor.testing.NightlyJobHarness;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The nightly job on the sample plan plus a second unit: besides the combined PDF it writes one PDF
- * per unit, named by unit code, each with only that unit's projects.
+ * and one XLSX per unit, named by unit code, each with only that unit's projects.
  */
 @JobTest
 class MultiUnitNightlyJobTest {
@@ -32,6 +34,8 @@ class MultiUnitNightlyJobTest {
     static final List<String> FINANCE_CODES = List.of("13091626P000100000001", "13091626P000100000002");
     static final List<String> BIOMED_CODES = List.of("13091626P000175100046", "13091626P00017610004U",
             "13091626P000177100055", "13091626P000178100047", "13091626P00018210006K");
+
+    static final String UNPLANNED_CODE = "13091626P000199100001";
 
     @Autowired
     NightlyJobHarness job;
@@ -76,9 +80,36 @@ class MultiUnitNightlyJobTest {
         assertThat(biomed).contains("编制单位：" + BIOMED, "BM-20260630-472001-").contains(BIOMED_CODES)
                 .doesNotContain(FINANCE, "汇总（");
         FINANCE_CODES.forEach(code -> assertThat(biomed).doesNotContain(code));
-        // Only the combined report comes as a workbook.
         assertThat(out.resolve("variance-2026-06-30.xlsx")).exists();
-        assertThat(out.resolve("variance-2026-06-30-471005.xlsx")).doesNotExist();
+        // Each unit's officers get the workbook too, restricted to their unit: its projects, its payments.
+        List<String> financeBook = strings(out.resolve("variance-2026-06-30-471005.xlsx"));
+        List<String> biomedBook = strings(out.resolve("variance-2026-06-30-472001.xlsx"));
+        assertThat(financeBook).contains(FINANCE_CODES.toArray(String[]::new)).doesNotContain(BIOMED);
+        assertThat(biomedBook).contains(BIOMED_CODES.toArray(String[]::new)).doesNotContain(FINANCE);
+        for (String code : BIOMED_CODES) {
+            assertThat(financeBook).doesNotContain(code);
+        }
+        for (String code : FINANCE_CODES) {
+            assertThat(biomedBook).doesNotContain(code);
+        }
+        // The unplanned code belongs to no unit: only in the combined workbook.
+        assertThat(financeBook).doesNotContain(UNPLANNED_CODE);
+        assertThat(biomedBook).doesNotContain(UNPLANNED_CODE);
+        try (XSSFWorkbook book = VarianceXlsxTest.open(out.resolve("variance-2026-06-30-472001.xlsx"))) {
+            List<String> detail = new ArrayList<>();
+            book.getSheet("支付明细").forEach(row -> detail.addAll(VarianceXlsxTest.strings(row)));
+            assertThat(detail).anyMatch(s -> s.startsWith("JZ-2026-"))
+                    .anyMatch(s -> s.startsWith("合计（") && !s.contains("计划外"));
+        }
+    }
+
+    private static List<String> strings(Path xlsx) throws IOException {
+        assertThat(xlsx).exists();
+        List<String> all = new ArrayList<>();
+        try (XSSFWorkbook book = VarianceXlsxTest.open(xlsx)) {
+            book.forEach(sheet -> sheet.forEach(row -> all.addAll(VarianceXlsxTest.strings(row))));
+        }
+        return all;
     }
 
     private static String text(Path pdf) throws IOException {
