@@ -54,7 +54,25 @@ public class VarianceReportAssembler {
             String rejectFile,
             LocalDateTime generatedAt,
             String runTag,
-            List<PlanChange> planChanges) {
+            List<PlanChange> planChanges,
+            Map<String, Integer> rejectedByProject) {
+
+        /**
+         * @param rejectedByProject of the {@code rejectedRows}, how many name each project code (normalised);
+         *        a unit's report counts those of its projects, the rest cannot be placed
+         */
+        public Inputs {
+            rejectedByProject = Map.copyOf(rejectedByProject);
+        }
+
+        /** Without rejects traced to projects. */
+        public Inputs(LocalDate asOf, List<VarianceRow> rows, Map<String, BudgetProject> projectsByCode,
+                Map<String, NavigableMap<LocalDate, BigDecimal>> dailyTotals, LocalDate cutOff, int staleDays,
+                VarianceThresholds thresholds, int rejectedRows, String rejectFile, LocalDateTime generatedAt,
+                String runTag, List<PlanChange> planChanges) {
+            this(asOf, rows, projectsByCode, dailyTotals, cutOff, staleDays, thresholds, rejectedRows, rejectFile,
+                    generatedAt, runTag, planChanges, Map.of());
+        }
 
         /** Without changes of the plan (a year as first published). */
         public Inputs(LocalDate asOf, List<VarianceRow> rows, Map<String, BudgetProject> projectsByCode,
@@ -108,16 +126,22 @@ public class VarianceReportAssembler {
         }
         List<UnitLine> unitLines = multiUnit && planned.size() > combinedDetailMaxProjects ? unitLines(byUnit)
                 : List.of();
-        reports.add(report(in, null, combinedTitle, multiUnit, planned, unplanned, false, unitLines));
+        reports.add(report(in, null, combinedTitle, multiUnit, planned, unplanned, false, unitLines, in.rejectedRows(), 0));
         if (multiUnit) {
+            // A rejected line naming a planned project is that project's unit's; the rest cannot be placed.
+            int placed = planned.stream().mapToInt(r -> in.rejectedByProject().getOrDefault(r.projectCode(), 0)).sum();
+            int unplaced = Math.max(0, in.rejectedRows() - placed);
             byUnit.forEach((unit, rows) -> reports.add(report(in, unit, rows.get(0).unitName(), false, rows,
-                    List.of(), !unplanned.isEmpty(), List.of())));
+                    List.of(), !unplanned.isEmpty(), List.of(),
+                    rows.stream().mapToInt(r -> in.rejectedByProject().getOrDefault(r.projectCode(), 0)).sum(),
+                    unplaced)));
         }
         return reports;
     }
 
     private VarianceReport report(Inputs in, String unitCode, String unitTitle, boolean multiUnit,
-            List<VarianceRow> planned, List<Unplanned> unplanned, boolean unplannedElsewhere, List<UnitLine> units) {
+            List<VarianceRow> planned, List<Unplanned> unplanned, boolean unplannedElsewhere, List<UnitLine> units,
+            int rejectedRows, int unplacedRejectedRows) {
         List<ReportRow> rows = new ArrayList<>(planned.size());
         for (VarianceRow row : planned) {
             rows.add(ReportRow.of(rows.size() + 1, row, text));
@@ -132,7 +156,7 @@ public class VarianceReportAssembler {
                 + (unitCode == null ? "ALL" : unitCode) + "-" + in.runTag();
         return new VarianceReport(unitCode, unitTitle, multiUnit, in.asOf(), in.cutOff(), in.staleDays(),
                 in.generatedAt(), reportId, in.thresholds(), summary(in.asOf(), planned, unplanned.size()), rows, curves, flagged.size(), rates(rows),
-                rows.size(), unplanned, unplannedElsewhere, in.rejectedRows(), in.rejectFile(), units,
+                rows.size(), unplanned, unplannedElsewhere, rejectedRows, unplacedRejectedRows, in.rejectFile(), units,
                 PlanAdjustments.lines(in.planChanges(),
                         planned.stream().map(VarianceRow::projectCode).collect(java.util.stream.Collectors.toSet()), text));
     }

@@ -105,10 +105,11 @@ public class VarianceReportWriter {
                     timings.fill().toMillis(), timings.pdf().toMillis(), timings.xlsx().toMillis());
             return new Done(timings, System.nanoTime());
         }
-        // The unit's officers get the workbook too: its own projects and payments (issue 14).
+        // The unit's officers get the workbook too: its own projects, payments and rejects (issue 14).
         Path pdf = unitPdf(outputs, report);
         Path xlsx = unitFile(outputs, report, "xlsx");
-        ReportRenderer.Timings timings = renderer.render(report, text, pdf, xlsx, details.forUnit(report.unitCode()));
+        ReportRenderer.Timings timings = renderer.render(report, text, pdf, xlsx, details.forUnit(report.unitCode(),
+                report.rows().stream().map(ReportRow::code).collect(java.util.stream.Collectors.toSet())));
         log.info("Wrote {} and {} (XLSX {} ms)", pdf, xlsx.getFileName(), timings.xlsx().toMillis());
         return new Done(timings, System.nanoTime());
     }
