@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.budgetmonitor.support.CsvFiles;
+import org.budgetmonitor.support.ProjectCode;
 
 /**
  * One export being read, for {@link InboxReader}: its layout, the occurrence count of each payment key, and a
@@ -126,8 +127,14 @@ final class ExportFileReader {
             return new IngestLine.Accepted(name, fileId, line, d, key, occurrence);
         } catch (RowRejectedException e) {
             return new IngestLine.Rejected(name, fileId, line, e.getMessage(),
-                    CsvFiles.OUTPUT.format(row.toArray()));
+                    CsvFiles.OUTPUT.format(row.toArray()), codeOf(row));
         }
+    }
+
+    /** The rejected line's project code as the ingest would have matched it, so its unit can be told; null if none. */
+    private String codeOf(List<String> row) {
+        String code = ProjectCode.normalise(format.columns().value(row, DisbursementColumns.PROJECT_CODE));
+        return code.isEmpty() ? null : code;
     }
 
     private void countNormalised(List<String> row, String code) {

@@ -22,8 +22,17 @@ public sealed interface IngestLine {
     record Pending(String file, long fileId, long line, ParsedRow.Pending row) implements IngestLine {
     }
 
-    /** @param fileId the {@code ingested_file} version the line belongs to */
-    record Rejected(String file, long fileId, long line, String reason, String rawLine) implements IngestLine {
+    /**
+     * @param fileId the {@code ingested_file} version the line belongs to
+     * @param projectCode the line's project code, normalised; null when it has none (or a whole file is rejected)
+     */
+    record Rejected(String file, long fileId, long line, String reason, String rawLine, String projectCode)
+            implements IngestLine {
+
+        /** A rejection that names no project (a whole file, a refund that cannot be placed). */
+        public Rejected(String file, long fileId, long line, String reason, String rawLine) {
+            this(file, fileId, line, reason, rawLine, null);
+        }
     }
 
     /**

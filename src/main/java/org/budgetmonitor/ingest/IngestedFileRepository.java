@@ -53,8 +53,9 @@ public class IngestedFileRepository {
             SELECT CAST(? AS BIGINT), f.pay_date, f.dedupe_key, f.occurrence, f.line_no
             FROM file_payment f WHERE f.file_id = ?""";
     private static final String COPY_REJECTS = """
-            INSERT INTO rejected_row (job_instance_id, file_id, source_file, line_no, reason, raw_line)
-            SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(500)), r.line_no, r.reason, r.raw_line
+            INSERT INTO rejected_row (job_instance_id, file_id, source_file, line_no, reason, raw_line, project_code)
+            SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(500)), r.line_no, r.reason, r.raw_line,
+                r.project_code
             FROM rejected_row r WHERE r.file_id = ?""";
 
     // Retiring a file version: the payments it owns that no other file holds go; those another file

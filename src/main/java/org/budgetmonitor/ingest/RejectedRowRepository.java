@@ -10,10 +10,10 @@ import org.springframework.stereotype.Repository;
 public class RejectedRowRepository {
 
     private static final String INSERT = """
-            INSERT INTO rejected_row (job_instance_id, file_id, source_file, line_no, reason, raw_line)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+            INSERT INTO rejected_row (job_instance_id, file_id, source_file, line_no, reason, raw_line, project_code)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
     private static final String SELECT_FOR_RUN = """
-            SELECT r.file_id, r.source_file, r.line_no, r.reason, r.raw_line
+            SELECT r.file_id, r.source_file, r.line_no, r.reason, r.raw_line, r.project_code
             FROM rejected_row r JOIN run_file f ON f.file_id = r.file_id
             WHERE f.job_instance_id = ? ORDER BY r.source_file, r.line_no, r.id""";
 
@@ -21,6 +21,7 @@ public class RejectedRowRepository {
 
     private static final int MAX_TEXT = 2000;
     private static final int MAX_RAW = 4000;
+    private static final int MAX_CODE = 64;
 
     private final JdbcTemplate jdbc;
 
@@ -36,6 +37,8 @@ public class RejectedRowRepository {
             ps.setLong(4, row.line());
             ps.setString(5, truncate(row.reason(), MAX_TEXT));
             ps.setString(6, truncate(row.rawLine(), MAX_RAW));
+            // A code longer than any project's cannot be one of the plan's: not kept.
+            ps.setString(7, row.projectCode() != null && row.projectCode().length() <= MAX_CODE ? row.projectCode() : null);
         });
     }
 
@@ -50,7 +53,8 @@ public class RejectedRowRepository {
      */
     public List<IngestLine.Rejected> findByJobInstance(long jobInstanceId) {
         return jdbc.query(SELECT_FOR_RUN, (rs, n) -> new IngestLine.Rejected(rs.getString("source_file"),
-                rs.getLong("file_id"), rs.getLong("line_no"), rs.getString("reason"), rs.getString("raw_line")),
+                rs.getLong("file_id"), rs.getLong("line_no"), rs.getString("reason"), rs.getString("raw_line"),
+                rs.getString("project_code")),
                 jobInstanceId);
     }
 

@@ -202,7 +202,11 @@ final class PaymentDetailSheet {
         for (int c = 2; c <= 12; c++) {
             VarianceWorkbook.text(row, c, styles.totalText, "");
         }
-        VarianceWorkbook.text(row, 1, styles.totalText, text.format("xlsx.total.payments", seen.size(), payments));
+        // Projects and unplanned codes counted apart, as everywhere else.
+        long codes = seen.stream().filter(code -> !projects.get(code).planned()).count();
+        VarianceWorkbook.text(row, 1, styles.totalText, codes == 0
+                ? text.format("xlsx.total.payments", seen.size(), payments)
+                : text.format("xlsx.total.paymentsAndCodes", seen.size() - codes, codes, payments));
         if (r > 1) {
             allRanges.add(ref(sheet, "H2:H" + r));
         }
@@ -241,6 +245,8 @@ final class PaymentDetailSheet {
         }
         VarianceWorkbook.text(row, 0, style, project.code());
         VarianceWorkbook.text(row, 1, style, project.planned() ? project.name() : text.get("reason.UNPLANNED"));
-        VarianceWorkbook.text(row, 2, style, text.flag(Flag.valueOf(project.flag())));
+        // An unplanned code is stored RED but is no RED project: it says what it is, as the CSV's UNPLANNED does.
+        VarianceWorkbook.text(row, 2, style, project.planned() ? text.flag(Flag.valueOf(project.flag()))
+                : text.get("xlsx.flag.unplanned"));
     }
 }

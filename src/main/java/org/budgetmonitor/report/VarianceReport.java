@@ -20,6 +20,10 @@ import org.budgetmonitor.variance.VarianceThresholds;
  * @param rates bars of the execution-rate chart
  * @param rateCandidates how many projects could have had a bar
  * @param unplannedElsewhere a unit's report: unplanned codes exist but belong to no unit
+ * @param rejectedRows the rejected lines the report lists: all of them, or in a unit's report those naming
+ *        one of its projects
+ * @param unplacedRejectedRows a unit's report: rejected lines no unit can be told of (no known project code,
+ *        a file rejected whole); 0 in the combined report
  * @param rows every project, in plan order (the XLSX always holds them all)
  * @param units the combined report of many projects: one line per unit, and the PDF's table lists only
  *        the RED and YELLOW projects ({@link #printedRows}); empty otherwise
@@ -44,6 +48,7 @@ public record VarianceReport(
         List<Unplanned> unplanned,
         boolean unplannedElsewhere,
         int rejectedRows,
+        int unplacedRejectedRows,
         String rejectFile,
         List<UnitLine> units,
         List<PlanAdjustmentLine> adjustments) {

@@ -54,7 +54,25 @@ public class VarianceReportAssembler {
             String rejectFile,
             LocalDateTime generatedAt,
             String runTag,
-            List<PlanChange> planChanges) {
+            List<PlanChange> planChanges,
+            Map<String, Integer> rejectedByProject) {
+
+        /**
+         * @param rejectedByProject of the {@code rejectedRows}, how many name each project code (normalised);
+         *        a unit's report counts those of its projects, the rest cannot be placed
+         */
+        public Inputs {
+            rejectedByProject = Map.copyOf(rejectedByProject);
+        }
+
+        /** Without rejects traced to projects. */
+        public Inputs(LocalDate asOf, List<VarianceRow> rows, Map<String, BudgetProject> projectsByCode,
+                Map<String, NavigableMap<LocalDate, BigDecimal>> dailyTotals, LocalDate cutOff, int staleDays,
+                VarianceThresholds thresholds, int rejectedRows, String rejectFile, LocalDateTime generatedAt,
+                String runTag, List<PlanChange> planChanges) {
+            this(asOf, rows, projectsByCode, dailyTotals, cutOff, staleDays, thresholds, rejectedRows, rejectFile,
+                    generatedAt, runTag, planChanges, Map.of());
+        }
 
         /** Without changes of the plan (a year as first published). */
         public Inputs(LocalDate asOf, List<VarianceRow> rows, Map<String, BudgetProject> projectsByCode,
@@ -108,16 +126,22 @@ public class VarianceReportAssembler {
         }
         List<UnitLine> unitLines = multiUnit && planned.size() > combinedDetailMaxProjects ? unitLines(byUnit)
                 : List.of();
-        reports.add(report(in, null, combinedTitle, multiUnit, planned, unplanned, false, unitLines));
+        reports.add(report(in, null, combinedTitle, multiUnit, planned, unplanned, false, unitLines, in.rejectedRows(), 0));
         if (multiUnit) {
+            // A rejected line naming a planned project is that project's unit's; the rest cannot be placed.
+            int placed = planned.stream().mapToInt(r -> in.rejectedByProject().getOrDefault(r.projectCode(), 0)).sum();
+            int unplaced = Math.max(0, in.rejectedRows() - placed);
             byUnit.forEach((unit, rows) -> reports.add(report(in, unit, rows.get(0).unitName(), false, rows,
-                    List.of(), !unplanned.isEmpty(), List.of())));
+                    List.of(), !unplanned.isEmpty(), List.of(),
+                    rows.stream().mapToInt(r -> in.rejectedByProject().getOrDefault(r.projectCode(), 0)).sum(),
+                    unplaced)));
         }
         return reports;
     }
 
     private VarianceReport report(Inputs in, String unitCode, String unitTitle, boolean multiUnit,
-            List<VarianceRow> planned, List<Unplanned> unplanned, boolean unplannedElsewhere, List<UnitLine> units) {
+            List<VarianceRow> planned, List<Unplanned> unplanned, boolean unplannedElsewhere, List<UnitLine> units,
+            int rejectedRows, int unplacedRejectedRows) {
         List<ReportRow> rows = new ArrayList<>(planned.size());
         for (VarianceRow row : planned) {
             rows.add(ReportRow.of(rows.size() + 1, row, text));
@@ -132,7 +156,7 @@ public class VarianceReportAssembler {
                 + (unitCode == null ? "ALL" : unitCode) + "-" + in.runTag();
         return new VarianceReport(unitCode, unitTitle, multiUnit, in.asOf(), in.cutOff(), in.staleDays(),
                 in.generatedAt(), reportId, in.thresholds(), summary(in.asOf(), planned, unplanned.size()), rows, curves, flagged.size(), rates(rows),
-                rows.size(), unplanned, unplannedElsewhere, in.rejectedRows(), in.rejectFile(), units,
+                rows.size(), unplanned, unplannedElsewhere, rejectedRows, unplacedRejectedRows, in.rejectFile(), units,
                 PlanAdjustments.lines(in.planChanges(),
                         planned.stream().map(VarianceRow::projectCode).collect(java.util.stream.Collectors.toSet()), text));
     }
@@ -201,7 +225,6 @@ public class VarianceReportAssembler {
         int overBudgetProjects = 0;
         Money budget = Money.ZERO;
         Money actual = Money.ZERO;
-        Money balance = Money.ZERO;
         Money overBudget = Money.ZERO;
         BigDecimal expected = BigDecimal.ZERO;
         List<String> redNames = new ArrayList<>();
@@ -221,7 +244,6 @@ public class VarianceReportAssembler {
             }
             budget = budget.plus(row.budget());
             actual = actual.plus(row.actual());
-            balance = balance.plus(row.balance());
             if (row.overBudget().isPositive()) {
                 overBudgetProjects++;
                 overBudget = overBudget.plus(row.overBudget());
@@ -235,7 +257,7 @@ public class VarianceReportAssembler {
                 : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), MathContext.DECIMAL128);
         BigDecimal exactTime = TimeProgress.pct(asOf);
         return new ReportSummary(planned.size(), red, yellow, green, unplannedCodes, budget.wanForDisplay(),
-                Money.ofYuan(expected).wanForDisplay(), actual.wanForDisplay(), balance.wanForDisplay(),
+                Money.ofYuan(expected).wanForDisplay(), actual.wanForDisplay(), budget.minus(actual).wanForDisplay(),
                 overBudgetProjects, overBudget.wanForDisplay(), budget.isZero() ? BigDecimal.ZERO.setScale(2)
                         : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP),
                 ReportRow.twoPlaces(exactTime), ReportRow.twoPlaces(exactRate.subtract(exactTime)), asOf.getDayOfYear(),

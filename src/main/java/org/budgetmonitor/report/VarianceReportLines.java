@@ -85,14 +85,17 @@ public final class VarianceReportLines {
     }
 
     /**
-     * The rejected rows of the import. They cannot be traced to a unit (a whole file may be rejected),
-     * so a unit's report of several does not count them and says where they are listed.
+     * The rejected rows of the import. A unit's report of several counts the lines naming its projects
+     * (its workbook lists them) and says that the rest, which cannot be placed, are with the finance department.
      */
     public static String rejects(VarianceReport report, ReportText text) {
-        if (report.rejectedRows() == 0) {
-            return text.get("rejects.none");
+        if (report.combined()) {
+            return report.rejectedRows() == 0 ? text.get("rejects.none")
+                    : text.format("rejects.some", report.rejectedRows(), report.rejectFile());
         }
-        return report.combined() ? text.format("rejects.some", report.rejectedRows(), report.rejectFile())
-                : text.get("rejects.unit");
+        String own = report.rejectedRows() == 0 ? text.get("rejects.unitNone")
+                : text.format("rejects.unitSome", report.rejectedRows());
+        return report.unplacedRejectedRows() == 0 ? own
+                : own + text.format("rejects.unitElsewhere", report.unplacedRejectedRows());
     }
 }

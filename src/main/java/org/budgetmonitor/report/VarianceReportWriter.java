@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the assembled variance reports of a run to their files: the combined PDF and XLSX and one
- * PDF per unit. The reports are independent, so they are rendered side by side on a small pool
+ * PDF and XLSX per unit. The reports are independent, so they are rendered side by side on a small pool
  * ({@code monitor.report.threads}); each render has its own swap file, and the compiled templates
  * and the font are shared (filling one compiled JasperReport from several threads is supported).
  */
@@ -38,7 +38,7 @@ public class VarianceReportWriter {
      * @param combinedDone wall time from the start until the combined report was written
      * @param unitsDone wall time from the start until the last unit report was written
      * @param combinedPhases the combined report's fill, PDF and XLSX
-     * @param unitPhases the unit reports' fill and PDF, summed over all of them (CPU spread over the threads)
+     * @param unitPhases the unit reports' fill, PDF and XLSX, summed over all of them (CPU spread over the threads)
      */
     public record Written(Duration combinedDone, Duration unitsDone, Duration total, int unitReports, int threads,
             ReportRenderer.Timings combinedPhases, ReportRenderer.Timings unitPhases) {
@@ -105,9 +105,12 @@ public class VarianceReportWriter {
                     timings.fill().toMillis(), timings.pdf().toMillis(), timings.xlsx().toMillis());
             return new Done(timings, System.nanoTime());
         }
+        // The unit's officers get the workbook too: its own projects, payments and rejects (issue 14).
         Path pdf = unitPdf(outputs, report);
-        ReportRenderer.Timings timings = renderer.render(report, text, pdf, null);
-        log.info("Wrote {}", pdf);
+        Path xlsx = unitFile(outputs, report, "xlsx");
+        ReportRenderer.Timings timings = renderer.render(report, text, pdf, xlsx, details.forUnit(report.unitCode(),
+                report.rows().stream().map(ReportRow::code).collect(java.util.stream.Collectors.toSet())));
+        log.info("Wrote {} and {} (XLSX {} ms)", pdf, xlsx.getFileName(), timings.xlsx().toMillis());
         return new Done(timings, System.nanoTime());
     }
 

@@ -59,6 +59,12 @@ record WorkbookColumn(String key, int width, Kind kind, Function<Cells, Object> 
             return SUM;
         }
 
+        /** One summed column less another, of the subtotal row's own cells (so it follows the filter). */
+        static Total difference(String minuend, String subtrahend) {
+            return sums -> new Formula(sums.cell(minuend) + "-" + sums.cell(subtrahend),
+                    sums.value(minuend).subtract(sums.value(subtrahend)));
+        }
+
         /** A rate in % of two summed columns, 2 dp, as the project rows' rates are computed. */
         static Total rate(String numerator, String denominator) {
             return sums -> rateOf(sums, numerator, denominator);
@@ -116,7 +122,8 @@ record WorkbookColumn(String key, int width, Kind kind, Function<Cells, Object> 
             new WorkbookColumn("col.rate", 10, Kind.AMOUNT, c -> c.row().ratePct(), Total.rate(ACTUAL, BUDGET)),
             new WorkbookColumn("col.gap", 11, Kind.AMOUNT, c -> c.row().gapPp(), Total.gap(ACTUAL, EXPECTED, BUDGET)),
             new WorkbookColumn("col.timeGap", 11, Kind.AMOUNT, c -> c.row().timeProgressGapPp(), null),
-            new WorkbookColumn("col.balance", 12, Kind.AMOUNT, c -> c.row().balanceWan(), Total.sum()),
+            // A project's balance is never below 0; a subtotal's is its own budget − actual (net of any overspend).
+            new WorkbookColumn("col.balance", 12, Kind.AMOUNT, c -> c.row().balanceWan(), Total.difference(BUDGET, ACTUAL)),
             new WorkbookColumn("xlsx.col.overBudget", 12, Kind.AMOUNT, c -> c.row().overBudgetWan(), Total.sum()),
             new WorkbookColumn("xlsx.col.flag", 8, Kind.FLAG, Cells::flag, null),
             new WorkbookColumn("xlsx.col.reasons", 26, Kind.TEXT, Cells::reasons, null),

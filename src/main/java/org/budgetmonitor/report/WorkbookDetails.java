@@ -27,6 +27,17 @@ public record WorkbookDetails(Map<String, List<Reason>> reasons, List<IngestLine
         return new WorkbookDetails(reasons, rejects, source);
     }
 
+    /**
+     * A unit's workbook: the payments of its own flagged projects only (no unplanned code: it belongs
+     * to no unit), and the rejected lines that name one of its projects; the others stay the combined
+     * workbook's.
+     */
+    WorkbookDetails forUnit(String unitCode, java.util.Set<String> projectCodes) {
+        return new WorkbookDetails(reasons,
+                rejects.stream().filter(r -> r.projectCode() != null && projectCodes.contains(r.projectCode())).toList(),
+                payments == null ? null : payments.ofUnit(unitCode));
+    }
+
     /** The reasons in words ("进度滞后、未完成节点计划", "正常"), empty when not known. */
     String reasonsOf(String projectCode, ReportText text) {
         List<Reason> list = reasons.get(projectCode);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.ingest.IngestLine;
 import org.budgetmonitor.ingest.RejectedRowRepository;
 import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.plan.BudgetProject;
@@ -63,6 +64,17 @@ public class WriteReportTasklet implements Tasklet {
         this.thresholds = thresholds;
     }
 
+    /** How many rejected lines name each project code; lines without one are not counted here. */
+    private static Map<String, Integer> byProject(List<IngestLine.Rejected> rejected) {
+        Map<String, Integer> counts = new HashMap<>();
+        rejected.forEach(r -> {
+            if (r.projectCode() != null) {
+                counts.merge(r.projectCode(), 1, Integer::sum);
+            }
+        });
+        return counts;
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         // Before any work: without the font the PDF would come out with its Chinese text missing.
@@ -80,7 +92,7 @@ public class WriteReportTasklet implements Tasklet {
                 disbursements.latestPayDate(asOf).orElse(null), properties.staleDays(), thresholds,
                 rejected.size(),
                 outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),
-                "E" + jobExecution.getId(), plan.changes());
+                "E" + jobExecution.getId(), plan.changes(), byProject(rejected));
         // The workbook's own columns and sheets: each project's reasons, the rejected lines.
         Map<String, List<Reason>> reasons = new HashMap<>();
         rows.forEach(row -> reasons.put(row.projectCode(), row.reasons()));

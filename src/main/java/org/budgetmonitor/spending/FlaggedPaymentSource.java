@@ -3,7 +3,9 @@ package org.budgetmonitor.spending;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** The flagged projects of a date and their payments: {@link FlaggedPayments}, or lines a test gives. */
 public interface FlaggedPaymentSource {
@@ -25,4 +27,25 @@ public interface FlaggedPaymentSource {
      * {@code sink}, grouped by project and by pay date within it, without holding them in memory.
      */
     void forEach(LocalDate asOf, Consumer<Payment> sink);
+
+    /** The same restricted to one unit's projects; an unplanned code has no unit and is left out. */
+    default FlaggedPaymentSource ofUnit(String unitCode) {
+        FlaggedPaymentSource all = this;
+        return new FlaggedPaymentSource() {
+            @Override
+            public List<Project> projects(LocalDate asOf) {
+                return all.projects(asOf).stream().filter(p -> p.planned() && unitCode.equals(p.unitCode())).toList();
+            }
+
+            @Override
+            public void forEach(LocalDate asOf, Consumer<Payment> sink) {
+                Set<String> codes = projects(asOf).stream().map(Project::code).collect(Collectors.toSet());
+                all.forEach(asOf, payment -> {
+                    if (codes.contains(payment.projectCode())) {
+                        sink.accept(payment);
+                    }
+                });
+            }
+        };
+    }
 }

@@ -1,6 +1,8 @@
 package org.budgetmonitor.spending;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,6 +36,9 @@ public class FlaggedPayments implements FlaggedPaymentSource {
             + "funding_source, source_file, source_line FROM disbursement WHERE pay_date >= ? AND pay_date <= ? "
             + "AND project_code IN (SELECT project_code FROM variance_result WHERE as_of = ? AND " + FLAGGED + ") "
             + "ORDER BY project_code, pay_date, id";
+    /** One unit's share of {@link #PAYMENTS}: the same scan, only its own projects' lines handed over. */
+    private static final String UNIT_PAYMENTS = PAYMENTS.replace("WHERE as_of = ? AND ",
+            "WHERE as_of = ? AND unit_code = ? AND planned AND ");
     private static final int FETCH = 2_000;
 
     private final JdbcTemplate jdbc;
@@ -60,8 +65,32 @@ public class FlaggedPayments implements FlaggedPaymentSource {
         Date from = Date.valueOf(asOf.withDayOfYear(1));
         Date to = Date.valueOf(asOf);
         readOnly.executeWithoutResult(status -> jdbc.query(PAYMENTS, rs -> {
-            sink.accept(new Payment(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getObject(9, Long.class)));
+            sink.accept(payment(rs));
         }, from, to, to));
+    }
+
+    @Override
+    public FlaggedPaymentSource ofUnit(String unitCode) {
+        FlaggedPaymentSource unit = FlaggedPaymentSource.super.ofUnit(unitCode);
+        return new FlaggedPaymentSource() {
+            @Override
+            public List<Project> projects(LocalDate asOf) {
+                return unit.projects(asOf);
+            }
+
+            @Override
+            public void forEach(LocalDate asOf, Consumer<Payment> sink) {
+                Date from = Date.valueOf(asOf.withDayOfYear(1));
+                Date to = Date.valueOf(asOf);
+                readOnly.executeWithoutResult(status -> jdbc.query(UNIT_PAYMENTS, rs -> {
+                    sink.accept(payment(rs));
+                }, from, to, to, unitCode));
+            }
+        };
+    }
+
+    private static Payment payment(ResultSet rs) throws SQLException {
+        return new Payment(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getObject(9, Long.class));
     }
 }

@@ -112,7 +112,7 @@ class HtmlMailTest {
     }
 
     @Test
-    void eachUnitOfATwoUnitPlanGetsItsOwnPageAsTheBodyBesideItsOwnPdf() throws Exception {
+    void eachUnitOfATwoUnitPlanGetsItsOwnPageAsTheBodyBesideItsOwnPdfAndWorkbook() throws Exception {
         var execution = job.run(LocalDate.of(2026, 6, 30), twoUnitPlan(), tmp.resolve("inbox"), tmp.resolve("out"));
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Path out = tmp.resolve("out/2026-06-30");
@@ -128,7 +128,9 @@ class HtmlMailTest {
             Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
             assertThat(lines(alternative.getBodyPart(1)))
                     .isEqualTo(Files.readString(out.resolve("variance-2026-06-30-" + unit + ".html")));
-            assertThat(attachments(mixed)).containsExactly("variance-2026-06-30-" + unit + ".pdf application/pdf");
+            // The unit's own workbook (its projects, totals, 支付明细) beside its PDF.
+            assertThat(attachments(mixed)).extracting(a -> a.split(" ")[0]).containsExactly(
+                    "variance-2026-06-30-" + unit + ".pdf", "variance-2026-06-30-" + unit + ".xlsx");
         }
     }
 

@@ -57,9 +57,11 @@ class NightlyDocumentsAgreeTest {
             String pdf = pdfText(dir.resolve("variance-" + date + ".pdf"));
             String summary = summaries.summary(execution);
 
-            long red = csv.stream().filter(r -> r.get("flag").equals("RED") && !r.get("reasons").equals("UNPLANNED"))
-                    .count();
-            long unplanned = csv.stream().filter(r -> r.get("reasons").equals("UNPLANNED")).count();
+            // Counted from the CSV's flag column alone: an unplanned code is flag UNPLANNED, never RED.
+            long red = csv.stream().filter(r -> r.get("flag").equals("RED")).count();
+            long unplanned = csv.stream().filter(r -> r.get("flag").equals("UNPLANNED")).count();
+            assertThat(csv.stream().filter(r -> r.get("reasons").equals("UNPLANNED")).count()).as(date)
+                    .isEqualTo(unplanned);
             long yellow = csv.stream().filter(r -> r.get("flag").equals("YELLOW")).count();
             long green = csv.stream().filter(r -> r.get("flag").equals("GREEN")).count();
             assertThat(pdf).as(date).contains("红色预警 " + red + " 个，黄色预警 " + yellow + " 个，绿色正常 " + green
@@ -96,7 +98,9 @@ class NightlyDocumentsAgreeTest {
             }
             if (date.equals("2026-11-30")) {
                 assertThat(summary).contains("13091626P000178100047 展会相关费用 (OVER_BUDGET, over budget by 1.00 万元)");
-                assertThat(pdf).contains("超预算项目 1 个，超支合计 1.00 万元");
+                // 余额 is the total's own 预算 − 实际 (165.00 − 131.50), the overspend stated apart.
+                assertThat(pdf).contains("预算合计 165.00 万元", "实际支出 131.50 万元；余额 33.50 万元",
+                        "超预算项目 1 个，超支合计 1.00 万元");
                 // The sample's 追加 (adjustments.csv) from 07-01: in the summary and the PDF's 预算调整 section.
                 assertThat(summary).contains("2026-07-01 13091626P000175100046 国内招商 +5.00 万元 (20.00 → 25.00) "
                         + "沧临财预〔2026〕12号 追加招商活动经费");

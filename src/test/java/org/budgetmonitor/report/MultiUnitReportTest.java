@@ -87,10 +87,12 @@ class MultiUnitReportTest {
         assertThat(combined.text()).contains("C99999999999999999999", "计划外支出编码 1 个", "拒收文件 rejected-2026-06-30.csv 共 3 行");
         for (RenderedReport unit : List.of(unitA, unitB)) {
             String text = unit.text().replace("\n", "");
-            // Neither the code that is in no unit's plan nor the import's rejects are the unit's to count.
+            // The code that is in no unit's plan is not the unit's to count; the fixture's 3 rejects name no
+            // project, so none is the unit's and the report says that they cannot be placed and are elsewhere.
             assertThat(text).doesNotContain("C99999999999999999999", "计划外支出编码 1 个", "计划外支出编码 0 个", "拒收 3 行",
                     "见汇总报告");
-            assertThat(text).contains("无法归属本单位，本报告不列示", "本单位报告不列示拒收明细",
+            assertThat(text).contains("无法归属本单位，本报告不列示", "本单位项目无拒收记录",
+                    "另有 3 行拒收记录（无可识别的项目编码，或整份文件被拒收）无法确定所属单位，本报告不列示",
                     "本单位如需核对请向财务部门索取");
         }
     }

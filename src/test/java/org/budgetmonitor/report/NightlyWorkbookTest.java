@@ -109,10 +109,16 @@ class NightlyWorkbookTest {
             assertThat(planned).isEqualTo(5);
             Row total = sheet.getRow(planned + 1);
             assertThat(VarianceXlsxTest.strings(total)).contains("合计（5 个项目）");
-            for (String column : List.of("budget_wan", "expected_wan", "actual_wan", "balance_wan", "over_budget_wan")) {
+            for (String column : List.of("budget_wan", "expected_wan", "actual_wan", "over_budget_wan")) {
                 assertThat(number(total, headings.indexOf(columnOf.get(column)))).as(column)
                         .isEqualByComparingTo(sums.get(column));
             }
+            // The 合计's 余额 is its own 预算 − 实际 (net: the overspend is not left out), the overspend beside it;
+            // the rows' balances, never below 0, add up to more when a project is over budget.
+            assertThat(number(total, headings.indexOf(columnOf.get("balance_wan"))))
+                    .isEqualByComparingTo(sums.get("budget_wan").subtract(sums.get("actual_wan")))
+                    .isEqualByComparingTo(sums.get("balance_wan").subtract(sums.get("over_budget_wan")));
+            assertThat(sums.get("over_budget_wan")).isPositive();
             Sheet unplanned = workbook.getSheet("计划外支出");
             List<CSVRecord> unplannedCsv = csv.stream().filter(l -> l.get("unit_code").isEmpty()).toList();
             assertThat(unplanned.getLastRowNum()).isEqualTo(unplannedCsv.size() + 1);
@@ -167,6 +173,28 @@ class NightlyWorkbookTest {
                 java.sql.Date.valueOf(asOf))).isPositive();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disbursement WHERE voucher_no = 'JZ-2025-9999'",
                 Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void theUnplannedCodeIsLabelledUnplannedInThePaymentDetailAndCountedApartFromTheProjects() throws Exception {
+        LocalDate asOf = LocalDate.of(2026, 6, 30);
+        Path out = run(asOf);
+        try (XSSFWorkbook workbook = VarianceXlsxTest.open(out.resolve("variance-" + asOf + ".xlsx"))) {
+            Sheet detail = workbook.getSheet("支付明细");
+            List<String> flags = new ArrayList<>();
+            String total = null;
+            for (Row row : detail) {
+                if (text(row, 0).equals("13091626P000199100001")) {
+                    flags.add(text(row, 2));
+                }
+                if ("合计".equals(text(row, 12))) {
+                    total = text(row, 1);
+                }
+            }
+            assertThat(flags).isNotEmpty().containsOnly("计划外");
+            // 2 RED and 2 YELLOW projects, and the unplanned code apart.
+            assertThat(total).startsWith("合计（4 个项目、1 个计划外编码，");
+        }
     }
 
     @Test

@@ -50,12 +50,12 @@ public final class ReportStepBench {
         var c = written.combinedPhases();
         var u = written.unitPhases();
         System.out.printf("units=%d projects=%d threads=%d | fixtures %.1fs, assemble %.1fs, compile %.1fs | "
-                        + "combined: fill %.1fs pdf %.1fs xlsx %.1fs, done at %.1fs | %d unit PDFs: fill %.1fs pdf %.1fs "
-                        + "(summed over threads; %.3fs each), done at %.1fs | report step (assemble+write) %.1fs | "
+                        + "combined: fill %.1fs pdf %.1fs xlsx %.1fs, done at %.1fs | %d unit PDFs+XLSX: fill %.1fs pdf %.1fs "
+                        + "xlsx %.1fs (summed over threads; %.3fs each), done at %.1fs | report step (assemble+write) %.1fs | "
                         + "files %d MB, peak heap %d MB%n",
                 units, units * perUnit, written.threads(), s(t1 - t0), s(t2 - t1), s(t3 - t2),
                 s(c.fill()), s(c.pdf()), s(c.xlsx()), s(written.combinedDone()), written.unitReports(),
-                s(u.fill()), s(u.pdf()), s(u.fill().plus(u.pdf())) / Math.max(1, written.unitReports()),
+                s(u.fill()), s(u.pdf()), s(u.xlsx()), s(u.fill().plus(u.pdf()).plus(u.xlsx())) / Math.max(1, written.unitReports()),
                 s(written.unitsDone()), s(t4 - t3) + s(t2 - t1), bytes >> 20, peakHeapMb());
     }
 

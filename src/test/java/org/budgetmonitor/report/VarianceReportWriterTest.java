@@ -31,8 +31,9 @@ class VarianceReportWriterTest {
         OutputFiles parallel = write(reports, text, 3, "three");
 
         List<String> files = names(oneByOne.dir());
-        assertThat(files).hasSize(7) // the combined PDF and XLSX, five unit PDFs
-                .contains("variance-2026-06-30.pdf", "variance-2026-06-30.xlsx", "variance-2026-06-30-470003.pdf");
+        assertThat(files).hasSize(12) // the combined PDF and XLSX, five unit PDFs and five unit XLSX
+                .contains("variance-2026-06-30.pdf", "variance-2026-06-30.xlsx", "variance-2026-06-30-470003.pdf",
+                        "variance-2026-06-30-470003.xlsx");
         assertThat(names(parallel.dir())).isEqualTo(files);
         for (String pdf : files.stream().filter(f -> f.endsWith(".pdf")).toList()) {
             assertThat(text(parallel.dir().resolve(pdf))).as(pdf).isEqualTo(text(oneByOne.dir().resolve(pdf)));

@@ -1,6 +1,7 @@
 package org.budgetmonitor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -149,6 +150,36 @@ class VarianceXlsxTest {
     }
 
     @Test
+    void aSubtotalsAndTheTotalsBalanceIsTheirOwnBudgetLessActualWithAnOverspentProjectInside() throws IOException {
+        // 471005 spends 2.00 of a 1.00 budget: its row has 余额 0.00 and 超支 1.00.
+        ReportFixtures fixtures = ReportFixtures.sample()
+                .project("471005", "财政局本级", "13091626P000100000001", "财政信息化运维", "1.00")
+                .paid("13091626P000100000001", "2026-02-11", "20000.00");
+        RenderedReport report = RenderedReport.render(fixtures, "zh", dir);
+        try (XSSFWorkbook workbook = open(report.xlsx)) {
+            Sheet sheet = workbook.getSheet("项目执行情况");
+            List<String> headings = strings(sheet.getRow(0));
+            int budget = headings.indexOf("预算\n（万元）");
+            int actual = headings.indexOf("实际支出\n（万元）");
+            int balance = headings.indexOf("余额\n（万元）");
+            int over = headings.indexOf("超支\n（万元）");
+            assertThat(sheet.getRow(6).getCell(balance).getNumericCellValue()).isEqualTo(0.0);
+            XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            for (int r : List.of(5, 7, 8)) { // 472001's subtotal, 471005's, the 合计
+                Row row = sheet.getRow(r);
+                double net = row.getCell(budget).getNumericCellValue() - row.getCell(actual).getNumericCellValue();
+                assertThat(row.getCell(balance).getNumericCellValue()).as("row %d", r).isCloseTo(net, within(1e-9));
+                assertThat(evaluator.evaluate(row.getCell(balance)).getNumberValue()).as("row %d", r)
+                        .isCloseTo(net, within(1e-9));
+            }
+            // 471005: 1.00 − 2.00 = −1.00, the overspend beside it; the 合计 nets it: 156.00 − 55.60.
+            assertThat(sheet.getRow(7).getCell(balance).getNumericCellValue()).isEqualTo(-1.0);
+            assertThat(sheet.getRow(7).getCell(over).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(sheet.getRow(8).getCell(balance).getNumericCellValue()).isCloseTo(100.4, within(1e-9));
+        }
+    }
+
+    @Test
     void namesAndCodesThatLookLikeFormulasAreWrittenAsText() throws IOException {
         String unit = "测试单位";
         ReportFixtures fixtures = new ReportFixtures()
@@ -160,9 +191,9 @@ class VarianceXlsxTest {
         RenderedReport report = RenderedReport.render(fixtures, "zh", dir);
         List<Cell> cells = cells(report.xlsx);
 
-        // The only formulas are the workbook's own subtotals.
+        // The only formulas are the workbook's own subtotals (and a subtotal's 余额, its budget − actual).
         assertThat(cells).filteredOn(c -> c.getCellType() == CellType.FORMULA)
-                .allMatch(c -> c.getCellFormula().matches("(SUBTOTAL\\(9,|ROUND\\(|IF\\().*"))
+                .allMatch(c -> c.getCellFormula().matches("(SUBTOTAL\\(9,|ROUND\\(|IF\\().*|[A-Z]+\\d+-[A-Z]+\\d+"))
                 .noneMatch(c -> c.getCellFormula().contains("HYPERLINK"));
         for (String name : List.of("=HYPERLINK(\"http://x\",\"点我\")", "+1+1", "-2+3", "@SUM(A1:A2)", "=1+2")) {
             assertThat(cells).as(name).anyMatch(c -> c.getCellType() == CellType.STRING
@@ -187,7 +218,8 @@ class VarianceXlsxTest {
             assertThat(rows).anyMatch(r -> r.containsAll(List.of("13091626P00018210006K", "共 2 笔", "400,000.00", "40.00")));
             assertThat(rows).anyMatch(r -> r.containsAll(List.of("13091626P999999999999", "计划外支出", "0.68")));
             assertThat(rows).noneMatch(r -> r.contains("13091626P000177100055"));
-            assertThat(rows.get(rows.size() - 1)).contains("合计（4 个项目，6 笔支付）", "439,800.00", "43.98");
+            // 3 flagged projects and the unplanned code, counted apart.
+            assertThat(rows.get(rows.size() - 1)).contains("合计（3 个项目、1 个计划外编码，6 笔支付）", "439,800.00", "43.98");
         }
     }
 

@@ -74,7 +74,7 @@ class UnplannedCodesTest {
         LocalDate may15 = LocalDate.of(2026, 5, 15);
         JobExecution execution = run(may15);
         assertThat(unplanned(may15)).containsExactly("X9 0.36");
-        assertThat(csvLines(may15)).anyMatch(line -> line.startsWith("X9,,,,,,,0.36,,,RED,UNPLANNED"));
+        assertThat(csvLines(may15)).anyMatch(line -> line.startsWith("X9,,,,,,,0.36,,,UNPLANNED,UNPLANNED"));
         assertThat(execution.getExecutionContext().getInt(VarianceTasklet.UNPLANNED_COUNT)).isEqualTo(1);
     }
 

@@ -51,7 +51,19 @@ class VarianceCsvWriterTest {
         assertThat(lines.get(1)).endsWith(",RED,OVER_BUDGET,1.00,91.51,15.16,0.00,15.00");
         // P2 spent 7.5 of 20 (37.50 %): 54.01 pp behind the calendar (and its straight-line plan), 12.50 unspent.
         assertThat(lines.get(2)).endsWith(",RED,BEHIND_PLAN,0.00,91.51,-54.01,12.50,20.00");
-        assertThat(lines.get(3)).isEqualTo("X9,,,,,,,0.36,,,RED,UNPLANNED,,,,,");
+        assertThat(lines.get(3)).isEqualTo("X9,,,,,,,0.36,,,UNPLANNED,UNPLANNED,,,,,");
+    }
+
+    @Test
+    void anUnplannedCodeIsFlaggedUnplannedNotRedSoThatCountingRedRowsGivesTheReportsRedCount() throws Exception {
+        LocalDate nov30 = LocalDate.of(2026, 11, 30);
+        VarianceRow red = row(project("P2", "20.00"), nov30, "75000.00");
+        Path file = dir.resolve("v.csv");
+        new VarianceCsvWriter().write(file, List.of(red, VarianceRow.unplanned(nov30, "X9", Money.ofYuan("3600"))));
+
+        List<String> flags = Files.readAllLines(file, StandardCharsets.UTF_8).stream().skip(1)
+                .map(line -> line.split(",", -1)[10]).toList();
+        assertThat(flags).containsExactly("RED", "UNPLANNED");
     }
 
     @Test
