@@ -66,7 +66,7 @@ class MultiUnitNightlyJobTest {
         // A line without a project code cannot be placed: both units are told it is with the finance department.
         assertThat(biomed).contains("本单位项目有 1 行支付记录被拒收", "另有 1 行拒收记录");
         assertThat(finance).contains("本单位项目无拒收记录", "另有 1 行拒收记录").doesNotContain("行支付记录被拒收");
-        assertThat(combined).contains("本次导入拒收 2 行");
+        assertThat(combined).contains("共 2 行（含以前各次导入已拒收");
     }
 
     @Test
