@@ -43,7 +43,6 @@ public class VarianceCsvWriter {
     /** The nightly CSV's {@code flag} of an unplanned code (its reasons stay {@code UNPLANNED}). */
     public static final String UNPLANNED_FLAG = "UNPLANNED";
 
-    private static final int FLAG_INDEX = COLUMNS.indexOf("flag");
 
     public void write(Path file, List<VarianceRow> rows) throws IOException {
         AtomicFiles.write(file, out -> {
@@ -56,11 +55,6 @@ public class VarianceCsvWriter {
             printer.printRecord(header);
             for (VarianceRow row : rows) {
                 List<String> cells = new ArrayList<>(values(row));
-                if (!row.planned()) {
-                    // Counted apart from the RED projects, as the report and the summary count it: a reader
-                    // counting flag=RED rows gets the report's 红色预警 figure.
-                    cells.set(FLAG_INDEX, UNPLANNED_FLAG);
-                }
                 cells.addAll(nightlyValues(row));
                 cells.add(originalBudget(row));
                 printer.printRecord(cells);
@@ -73,14 +67,15 @@ public class VarianceCsvWriter {
      * The row's cells as the contract formats them; also used by other CSV outputs that extend it.
      * Text cells (code, name, unit) come from plans and exports and are never a formula in Excel
      * ({@link CsvFiles#text}); figures are written as they are, so a negative one stays a number.
-     * An unplanned code's flag is the stored RED here: the quarterly CSV keeps its own contract, and
-     * {@link #write} puts {@link #UNPLANNED_FLAG} in the nightly one.
+     * An unplanned code's flag is {@link #UNPLANNED_FLAG} in every CSV (nightly and quarterly): it is counted
+     * apart from the RED projects, as the reports and the summary count it, so a reader counting flag=RED
+     * rows gets the report's 红色预警 figure.
      */
     public static List<String> values(VarianceRow row) {
         String reasons = String.join(";", row.reasons().stream().map(Enum::name).toList());
         if (!row.planned()) {
             return List.of(CsvFiles.text(row.projectCode()), "", "", "", "", "", "", wan(row.actual()), "", "",
-                    row.flag().name(), reasons);
+                    UNPLANNED_FLAG, reasons);
         }
         return List.of(CsvFiles.text(row.projectCode()), CsvFiles.text(row.projectName()), CsvFiles.text(row.unitCode()),
                 wan(row.budget()),

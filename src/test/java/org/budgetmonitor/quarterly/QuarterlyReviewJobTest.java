@@ -74,7 +74,8 @@ class QuarterlyReviewJobTest {
                         + "77.00,77.00,8.30,YELLOW,PROJECTED_OVER_BUDGET,74.79,102.95,7.67,52.00,true,true,2.21,100.00",
                 "13091626P000178100047,展会相关费用,472001,15.00,2026-06-30,5.00,8.74,9.00,60.00,1.73,GREEN,,74.79,"
                         + "12.03,2.00,9.00,false,false,-14.79,15.00",
-                "13091626P000199100001,,,,,,,0.36,,,RED,UNPLANNED,74.79,0.48,,0.36,false,false,,");
+                // An unplanned code is counted apart from the RED projects, as in the nightly CSV and the review's pages.
+                "13091626P000199100001,,,,,,,0.36,,,UNPLANNED,UNPLANNED,74.79,0.48,,0.36,false,false,,");
     }
 
     @Test
