@@ -64,6 +64,11 @@ public class ReportRenderer {
         TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(temporaryFiles.resolve("poi").toFile()));
     }
 
+    /** The folder of the run's temporary files ({@code <data-dir>/tmp}). */
+    Path temporaryFiles() {
+        return temporaryFiles;
+    }
+
     /** Compiles the templates now rather than in the first report that needs them. */
     public void prepare() {
         documents.prepare(List.of(JasperTemplates.MAIN, JasperTemplates.CURVES, JasperTemplates.UNITS));

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.spending.FlaggedPaymentSource;
+import org.budgetmonitor.spending.UnitPaymentSpill;
 import org.budgetmonitor.spending.FlaggedPayments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +68,21 @@ public class VarianceReportWriter {
     /** @param details the combined workbook's reasons and rejects; its payments are this writer's */
     public Written write(List<VarianceReport> reports, ReportText text, OutputFiles outputs, WorkbookDetails details)
             throws IOException {
-        WorkbookDetails workbook = details.withPayments(payments);
         long start = System.nanoTime();
+        boolean severalUnits = reports.stream().anyMatch(r -> !r.combined());
+        // Each unit's workbook lists its flagged projects' payments: read once for all units, not once a unit.
+        try (UnitPaymentSpill spill = payments == null || !severalUnits ? null
+                : UnitPaymentSpill.of(payments, reports.get(0).asOf(), renderer.temporaryFiles())) {
+            if (spill != null) {
+                log.info("Payments of the units' flagged projects read once for {} unit workbooks in {} ms",
+                        reports.stream().filter(r -> !r.combined()).count(), (System.nanoTime() - start) / 1_000_000);
+            }
+            return write(reports, text, outputs, details.withPayments(spill == null ? payments : spill.asSource()), start);
+        }
+    }
+
+    private Written write(List<VarianceReport> reports, ReportText text, OutputFiles outputs, WorkbookDetails workbook,
+            long start) throws IOException {
         int threads = Math.max(1, Math.min(properties.effectiveThreads(), reports.size()));
         // Compile before the pool starts, so the threads do not queue behind the compiler.
         renderer.prepare();
