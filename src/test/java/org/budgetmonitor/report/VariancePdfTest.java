@@ -48,7 +48,7 @@ class VariancePdfTest {
     void summaryNamesTheRedProjectsAndTheDataQualitySection() {
         assertThat(sample.pages.get(0)).contains("红色预警项目：国内招商（进度滞后、节点计划未完成）；展会相关费用");
         assertThat(sample.text()).contains("13091626P999999999999 实际支出 0.68 万元",
-                "拒收 1 行，明细见拒收文件 rejected-2026-06-30.csv");
+                "拒收文件 rejected-2026-06-30.csv 共 1 行");
     }
 
     @Test
