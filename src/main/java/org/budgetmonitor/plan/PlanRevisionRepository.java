@@ -51,7 +51,7 @@ public class PlanRevisionRepository {
     private static final String SELECT_VERSION_CHECKPOINTS = """
             SELECT c.revision_id, c.project_code, c.checkpoint_date, c.cumulative_yuan
             FROM plan_revision_checkpoint c JOIN plan_revision r ON r.id = c.revision_id
-            WHERE r.fiscal_year = ? AND r.id <= ? ORDER BY c.revision_id, c.project_code, c.checkpoint_date""";
+            WHERE r.fiscal_year = ? AND r.id <= ?""";
     private static final String LATEST_ADJUSTMENTS = """
             SELECT MAX(id) FROM plan_revision WHERE fiscal_year = ? AND source = 'ADJUSTMENTS' AND id <= ?""";
     private static final String SELECT_ADJUSTMENTS = """
@@ -132,6 +132,10 @@ public class PlanRevisionRepository {
                     .add(new PlanCheckpoint(rs.getDate("checkpoint_date").toLocalDate(),
                             Money.ofYuan(rs.getBigDecimal("cumulative_yuan"))));
         }, fiscalYear, upTo);
+        // Ordered here, each project's few checkpoints by date: sorting the year's 200,000 rows (50,000
+        // projects) in the database took longer than reading them.
+        checkpoints.values().forEach(byProject -> byProject.values()
+                .forEach(list -> list.sort(java.util.Comparator.comparing(PlanCheckpoint::date))));
         Map<Long, Map<String, BudgetProject>> changed = new HashMap<>();
         Map<Long, Set<String>> removed = new HashMap<>();
         jdbc.query(SELECT_VERSION_PROJECTS, rs -> {
