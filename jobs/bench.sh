@@ -81,7 +81,7 @@ measure_database() { # label data-dir extra-args… (database connection for Pos
     local ingest totals variance
     ingest=$(step_seconds "$log" ingest); totals=$(step_seconds "$log" totals); variance=$(step_seconds "$log" variance)
     local r; r=$(rate "$lines" "$(awk -v a="$ingest" -v b="$totals" 'BEGIN{print a+b}')")
-    local f t; f=$(floor_rate "$dir/floor-$label.txt" "bare JDBC"); t=$(floor_rate "$dir/floor-$label.txt" "payments table")
+    local f t; f=$(floor_rate "$dir/floor-$label.txt" "bare JDBC"); t=$(floor_rate "$dir/floor-$label.txt" "same, payments table")
     # PostgreSQL's own floor: a bare COPY into the payments table (IngestFloor prints it only there).
     local k copy_note="" copy_summary=""
     k=$(floor_rate "$dir/floor-$label.txt" "COPY, payments table" || true)
