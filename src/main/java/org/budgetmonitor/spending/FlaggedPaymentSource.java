@@ -28,7 +28,11 @@ public interface FlaggedPaymentSource {
      */
     void forEach(LocalDate asOf, Consumer<Payment> sink);
 
-    /** The same restricted to one unit's projects; an unplanned code has no unit and is left out. */
+    /**
+     * The same restricted to one unit's projects; an unplanned code has no unit and is left out. This reads
+     * every flagged payment to keep the unit's: for the workbooks of many units, {@link UnitPaymentSpill}
+     * reads them once for all.
+     */
     default FlaggedPaymentSource ofUnit(String unitCode) {
         FlaggedPaymentSource all = this;
         return new FlaggedPaymentSource() {

@@ -36,9 +36,6 @@ public class FlaggedPayments implements FlaggedPaymentSource {
             + "funding_source, source_file, source_line FROM disbursement WHERE pay_date >= ? AND pay_date <= ? "
             + "AND project_code IN (SELECT project_code FROM variance_result WHERE as_of = ? AND " + FLAGGED + ") "
             + "ORDER BY project_code, pay_date, id";
-    /** One unit's share of {@link #PAYMENTS}: the same scan, only its own projects' lines handed over. */
-    private static final String UNIT_PAYMENTS = PAYMENTS.replace("WHERE as_of = ? AND ",
-            "WHERE as_of = ? AND unit_code = ? AND planned AND ");
     private static final int FETCH = 2_000;
 
     private final JdbcTemplate jdbc;
@@ -67,26 +64,6 @@ public class FlaggedPayments implements FlaggedPaymentSource {
         readOnly.executeWithoutResult(status -> jdbc.query(PAYMENTS, rs -> {
             sink.accept(payment(rs));
         }, from, to, to));
-    }
-
-    @Override
-    public FlaggedPaymentSource ofUnit(String unitCode) {
-        FlaggedPaymentSource unit = FlaggedPaymentSource.super.ofUnit(unitCode);
-        return new FlaggedPaymentSource() {
-            @Override
-            public List<Project> projects(LocalDate asOf) {
-                return unit.projects(asOf);
-            }
-
-            @Override
-            public void forEach(LocalDate asOf, Consumer<Payment> sink) {
-                Date from = Date.valueOf(asOf.withDayOfYear(1));
-                Date to = Date.valueOf(asOf);
-                readOnly.executeWithoutResult(status -> jdbc.query(UNIT_PAYMENTS, rs -> {
-                    sink.accept(payment(rs));
-                }, from, to, to, unitCode));
-            }
-        };
     }
 
     private static Payment payment(ResultSet rs) throws SQLException {
