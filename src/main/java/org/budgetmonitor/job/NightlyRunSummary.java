@@ -137,8 +137,10 @@ public class NightlyRunSummary implements JobExecutionListener {
             }
             s.append("unplanned codes ").append(job.getInt(VarianceTasklet.UNPLANNED_COUNT)).append('\n');
             String red = job.getString(VarianceTasklet.RED_PROJECTS);
+            int redCount = job.getInt(VarianceTasklet.FLAG_COUNT_PREFIX + Flag.RED);
             if (!red.isEmpty()) {
-                s.append("  RED:\n");
+                s.append(redCount > VarianceTasklet.RED_LISTED ? "  RED (the " + VarianceTasklet.RED_LISTED + " worst of "
+                        + redCount + "; every one is in variance-" + asOf + ".csv with flag=RED):\n" : "  RED:\n");
                 red.lines().forEach(line -> s.append("    ").append(line).append('\n'));
             }
         }

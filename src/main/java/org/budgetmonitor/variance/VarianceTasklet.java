@@ -3,6 +3,7 @@ package org.budgetmonitor.variance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,16 @@ public class VarianceTasklet implements Tasklet {
     public static final String FLAG_COUNT_PREFIX = "variance.count.";
     public static final String UNPLANNED_COUNT = "variance.unplanned";
     public static final String RED_PROJECTS = "variance.red";
+    /** How many RED projects the summary names (worst first); the CSV has them all. */
+    public static final int RED_LISTED = 20;
+
+    /**
+     * Over budget first (the larger overspend first), then the largest gap behind plan; stable, so
+     * ties keep the plan's order.
+     */
+    private static final Comparator<VarianceRow> WORST_FIRST = Comparator
+            .comparing((VarianceRow row) -> row.overBudget().yuan(), Comparator.reverseOrder())
+            .thenComparing(VarianceRow::gapPp, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final LocalDate asOf;
     private final PlanRepository plans;
@@ -100,20 +111,21 @@ public class VarianceTasklet implements Tasklet {
         var context = contribution.getStepExecution().getJobExecution().getExecutionContext();
         new DataCutOff(asOf, latestPayment.apply(asOf).orElse(null), staleDays).putInto(context);
         Map<Flag, Integer> counts = new EnumMap<>(Flag.class);
-        List<String> red = new ArrayList<>();
         for (VarianceRow row : rows) {
-            if (!row.planned()) {
-                continue;
+            if (row.planned()) {
+                counts.merge(row.flag(), 1, Integer::sum);
             }
-            counts.merge(row.flag(), 1, Integer::sum);
-            if (row.flag() == Flag.RED) {
-                red.add(row.projectCode() + " " + row.projectName() + " ("
+        }
+        // The summary is cron's mail and is stored with the job after every step: the worst few, not
+        // a line for each of a province's thousands of RED projects.
+        List<String> red = rows.stream().filter(row -> row.planned() && row.flag() == Flag.RED)
+                .sorted(WORST_FIRST).limit(RED_LISTED)
+                .map(row -> row.projectCode() + " " + row.projectName() + " ("
                         + String.join(";", row.reasons().stream().map(Enum::name).toList())
                         + (row.overBudget().isPositive()
                                 ? ", over budget by " + row.overBudget().wanForDisplay().toPlainString() + " 万元" : "")
-                        + ")");
-            }
-        }
+                        + ")")
+                .toList();
         for (Flag flag : Flag.values()) {
             context.putInt(FLAG_COUNT_PREFIX + flag.name(), counts.getOrDefault(flag, 0));
         }
