@@ -1,10 +1,7 @@
 package org.budgetmonitor.planimport;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.MonthDay;
@@ -17,10 +14,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.budgetmonitor.plan.PlanCsvReader;
-import org.budgetmonitor.support.AtomicFiles;
 import org.budgetmonitor.support.CsvFiles;
 import org.budgetmonitor.support.TextEncoding;
 
@@ -135,17 +130,13 @@ public class PlanCsvMerger {
     }
 
     private static void write(Path file, List<String> header, List<Map<String, String>> rows) throws IOException {
-        AtomicFiles.write(file, out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write(CsvFiles.BOM);
-            CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
+        CsvFiles.write(file, printer -> {
             printer.printRecord(header);
             for (Map<String, String> row : rows) {
                 List<String> cells = new ArrayList<>();
                 header.forEach(h -> cells.add(row.getOrDefault(h, "")));
                 printer.printRecord(cells);
             }
-            printer.flush();
         });
     }
 }

@@ -1,10 +1,7 @@
 package org.budgetmonitor.quarterly;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVPrinter;
 import org.budgetmonitor.money.Money;
-import org.budgetmonitor.support.AtomicFiles;
 import org.budgetmonitor.support.CsvFiles;
 import org.budgetmonitor.variance.VarianceCsvWriter;
 import org.budgetmonitor.variance.VarianceRow;
@@ -34,10 +29,7 @@ public class QuarterlyCsvWriter {
         List<String> header = new ArrayList<>(VarianceCsvWriter.COLUMNS);
         header.addAll(EXTRA_COLUMNS);
         header.add(VarianceCsvWriter.ORIGINAL_BUDGET_COLUMN);
-        AtomicFiles.write(file, out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write(CsvFiles.BOM);
-            CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
+        CsvFiles.write(file, printer -> {
             printer.printRecord(header);
             for (QuarterlyRow row : review.rows()) {
                 List<String> cells = new ArrayList<>(VarianceCsvWriter.values(row.variance()));
@@ -52,7 +44,6 @@ public class QuarterlyCsvWriter {
                 cells.add(VarianceCsvWriter.originalBudget(row.variance()));
                 printer.printRecord(cells);
             }
-            printer.flush();
         });
     }
 
@@ -67,10 +58,7 @@ public class QuarterlyCsvWriter {
     public void writeIndicators(Path file, QuarterlyReview review) throws IOException {
         Map<String, VarianceRow> projects = new HashMap<>();
         review.rows().forEach(r -> projects.put(r.variance().projectCode(), r.variance()));
-        AtomicFiles.write(file, out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write(CsvFiles.BOM);
-            CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
+        CsvFiles.write(file, printer -> {
             printer.printRecord(INDICATOR_COLUMNS);
             for (IndicatorReview i : review.indicators()) {
                 VarianceRow project = projects.get(i.projectCode());
@@ -81,7 +69,6 @@ public class QuarterlyCsvWriter {
                         i.note(), project == null ? "" : project.projectName(), project == null ? "" : project.unitCode(),
                         i.valueDate() == null ? "" : i.valueDate().toString()).map(CsvFiles::text).toList());
             }
-            printer.flush();
         });
     }
 

@@ -1,18 +1,13 @@
 package org.budgetmonitor.variance;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVPrinter;
 import org.budgetmonitor.money.Money;
-import org.budgetmonitor.support.AtomicFiles;
 import org.budgetmonitor.support.CsvFiles;
 
 /**
@@ -45,10 +40,7 @@ public class VarianceCsvWriter {
 
 
     public void write(Path file, List<VarianceRow> rows) throws IOException {
-        AtomicFiles.write(file, out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write(CsvFiles.BOM);
-            CSVPrinter printer = new CSVPrinter(writer, CsvFiles.OUTPUT);
+        CsvFiles.write(file, printer -> {
             List<String> header = new ArrayList<>(COLUMNS);
             header.addAll(NIGHTLY_COLUMNS);
             header.add(ORIGINAL_BUDGET_COLUMN);
@@ -59,7 +51,6 @@ public class VarianceCsvWriter {
                 cells.add(originalBudget(row));
                 printer.printRecord(cells);
             }
-            printer.flush();
         });
     }
 
