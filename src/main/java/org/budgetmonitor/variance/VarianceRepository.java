@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.budgetmonitor.money.Money;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class VarianceRepository {
 
     private static final String DELETE_AS_OF = "DELETE FROM variance_result WHERE as_of = ?";
+    private static final String PRUNE_BEFORE = "DELETE FROM variance_result WHERE as_of < ?";
     private static final String INSERT = """
             INSERT INTO variance_result (as_of, seq, project_code, planned, project_name, unit_code, unit_name,
                 budget_yuan, checkpoint_date, checkpoint_plan_yuan, expected_yuan, actual_yuan, execution_rate_pct,
@@ -32,34 +34,21 @@ public class VarianceRepository {
                    original_budget_yuan
             FROM variance_result WHERE as_of = ? ORDER BY seq""";
 
-    /*
-     * Since when tonight's RED and YELLOW projects are flagged, in one pass over the year's stored nights:
-     * a run starts after the project's latest GREEN night (a RED run after its latest non-RED night).
-     * Grouped in the database, as 50,000 projects × a year of nights is no list to read into the JVM.
-     */
-    private static final String SELECT_FLAGGED_SINCE = """
-            WITH nights AS (
-                SELECT h.project_code, h.as_of, h.flag
-                FROM variance_result h JOIN variance_result t ON t.project_code = h.project_code
-                WHERE t.as_of = ? AND t.planned AND t.flag <> 'GREEN' AND h.planned AND h.as_of BETWEEN ? AND ?),
-            breaks AS (
-                SELECT project_code, MAX(CASE WHEN flag = 'GREEN' THEN as_of END) AS last_green,
-                       MAX(CASE WHEN flag <> 'RED' THEN as_of END) AS last_not_red
-                FROM nights GROUP BY project_code)
-            SELECT n.project_code,
-                   MIN(CASE WHEN b.last_green IS NULL OR n.as_of > b.last_green THEN n.as_of END) AS since,
-                   MIN(CASE WHEN n.flag = 'RED' AND (b.last_not_red IS NULL OR n.as_of > b.last_not_red)
-                       THEN n.as_of END) AS red_since
-            FROM nights n JOIN breaks b ON b.project_code = n.project_code
-            GROUP BY n.project_code""";
-
     // Stored precision of the derived figures; flags were decided on the exact values before this.
     private static final int STORED_SCALE = 10;
 
     private final JdbcTemplate jdbc;
+    private final FlagHistory flags;
+    private final int keepDays;
 
-    public VarianceRepository(JdbcTemplate jdbc) {
+    /**
+     * @param keepDays {@code monitor.variance.keep-days}: the full rows of a night are kept this many days
+     *        after it (for a failed run restarted later); only its flags are kept longer, for "since when"
+     */
+    public VarianceRepository(JdbcTemplate jdbc, @Value("${monitor.variance.keep-days:7}") int keepDays) {
         this.jdbc = jdbc;
+        this.flags = new FlagHistory(jdbc);
+        this.keepDays = keepDays;
     }
 
     @Transactional
@@ -85,10 +74,26 @@ public class VarianceRepository {
             ps.setString(16, String.join(";", row.reasons().stream().map(Enum::name).toList()));
             ps.setBigDecimal(17, row.originalBudget() == null ? null : row.originalBudget().yuan());
         });
+        Map<String, Flag> planned = new HashMap<>();
+        rows.stream().filter(VarianceRow::planned).forEach(row -> planned.put(row.projectCode(), row.flag()));
+        flags.store(asOf, planned);
+        // A year of a province's nights in full is 15 million rows, in every backup; the report, the
+        // outputs and the mail read only their own night's.
+        jdbc.update(PRUNE_BEFORE, Date.valueOf(asOf.minusDays(keepDays)));
     }
 
+    /**
+     * The figures of a night the variance step stored (never none: it fails on a plan without projects).
+     * None left means the night was pruned, and a restarted run must not write an empty report for it.
+     */
     public List<VarianceRow> findByAsOf(LocalDate asOf) {
-        return jdbc.query(SELECT_AS_OF, (rs, n) -> toRow(rs), Date.valueOf(asOf));
+        List<VarianceRow> rows = jdbc.query(SELECT_AS_OF, (rs, n) -> toRow(rs), Date.valueOf(asOf));
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("no variance figures are stored for " + asOf + ": a night's figures are"
+                    + " kept for monitor.variance.keep-days (" + keepDays + ") days after it; run that night again"
+                    + " (--as-of=" + asOf + ")");
+        }
+        return rows;
     }
 
     /**
@@ -96,13 +101,7 @@ public class VarianceRepository {
      * fiscal year up to that date (a project flagged for the first time: that date). Keyed by project code.
      */
     public Map<String, FlagRun> flaggedSince(LocalDate asOf) {
-        Map<String, FlagRun> runs = new HashMap<>();
-        jdbc.query(SELECT_FLAGGED_SINCE, rs -> {
-            Date redSince = rs.getDate("red_since");
-            runs.put(rs.getString("project_code"), new FlagRun(rs.getDate("since").toLocalDate(),
-                    redSince == null ? null : redSince.toLocalDate()));
-        }, Date.valueOf(asOf), Date.valueOf(asOf.withDayOfYear(1)), Date.valueOf(asOf));
-        return runs;
+        return flags.since(asOf);
     }
 
     /** Maps the variance columns, which the quarterly snapshot shares. */

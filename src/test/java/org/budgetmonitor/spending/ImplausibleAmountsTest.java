@@ -89,8 +89,10 @@ class ImplausibleAmountsTest {
         // Every later night, on any date, completes; the bad line stays listed until its file is corrected.
         run(LocalDate.of(2026, 4, 30));
         run(LocalDate.of(2026, 12, 31));
-        run(LocalDate.of(2027, 1, 15));
+        // Read before the next night: a night's full variance rows are kept monitor.variance.keep-days (7).
         assertThat(actual(LocalDate.of(2026, 12, 31), "P1")).isEqualByComparingTo("150.00");
+        run(LocalDate.of(2027, 1, 15));
+        assertThat(actual(LocalDate.of(2027, 1, 15), "P1")).isEqualByComparingTo("0.00");
     }
 
     @Test

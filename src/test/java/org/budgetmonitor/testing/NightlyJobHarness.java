@@ -82,7 +82,7 @@ public class NightlyJobHarness {
     /** Empties our tables between tests (the job repository keeps its history). */
     public void clear() {
         for (String table : new String[] {"quarterly_review_indicator", "quarterly_review_row", "quarterly_review",
-            "variance_result", "rejected_row", "run_file", "file_payment",
+            "variance_result", "variance_flags", "flag_code", "rejected_row", "run_file", "file_payment",
             "pending_payment", "disbursement", "project_year_total", "ingested_file", "plan_load", "plan_indicator", "plan_checkpoint",
             "plan_project", "plan_adjustment_checkpoint", "plan_adjustment", "plan_revision_checkpoint",
             "plan_revision_project", "plan_revision", "plan_run"}) {

@@ -81,7 +81,7 @@ class FlaggedSinceTest {
         assertThat(variances.flaggedSince(JUN)).isEmpty();
     }
 
-    private static VarianceRow row(LocalDate asOf, String code, Flag flag) {
+    static VarianceRow row(LocalDate asOf, String code, Flag flag) {
         Money budget = Money.ofYuan(new BigDecimal("100000.00"));
         return new VarianceRow(asOf, code, true, "项目 " + code, "472001", "单位", budget, null, null,
                 BigDecimal.ZERO, Money.ofYuan(BigDecimal.ZERO), BigDecimal.ZERO, BigDecimal.ZERO, flag,
