@@ -74,9 +74,7 @@ final class FlagHistory {
         List<LocalDate> dates = new ArrayList<>(nights.keySet());
         List<List<String>> lines = new ArrayList<>(nights.values());
         Map<Integer, String> codes = new HashMap<>();
-        jdbc.query("SELECT id, project_code FROM flag_code", rs -> {
-            codes.put(rs.getInt(1), rs.getString(2));
-        });
+        numbers().forEach((code, number) -> codes.put(number, code));
         Map<String, FlagRun> runs = new HashMap<>();
         int count = tonight.stream().mapToInt(String::length).sum();
         for (int number = 0; number < count; number++) {
