@@ -66,7 +66,8 @@ public class BackgroundBackups implements DisposableBean {
             Files.deleteIfExists(part);
             Files.deleteIfExists(script);
             SnapshotScript snapshot = SnapshotScript.pin(dataSource);
-            log.info("Backing up the database ({} payments) to {} beside the night", snapshot.payments(), target);
+            log.info("Backing up the database to {} beside the night, from a snapshot fixed in {} ms", target,
+                    (System.nanoTime() - started) / 1_000_000);
             written = CompletableFuture.runAsync(() -> {
                 try (snapshot) {
                     snapshot.writeZip(script, part);

@@ -36,11 +36,9 @@ final class SnapshotScript implements AutoCloseable {
     static final int H2_SNAPSHOT = 6;
 
     private final Connection connection;
-    private final long payments;
 
-    private SnapshotScript(Connection connection, long payments) {
+    private SnapshotScript(Connection connection) {
         this.connection = connection;
-        this.payments = payments;
     }
 
     /** Opens a connection of its own and fixes the snapshot before returning. */
@@ -50,21 +48,17 @@ final class SnapshotScript implements AutoCloseable {
             connection.setAutoCommit(false);
             // Through JDBC, not SQL, so that the pool knows to reset the level when the connection goes back.
             connection.setTransactionIsolation(H2_SNAPSHOT);
-            // The transaction's first statement fixes the snapshot of every table.
+            // The transaction's first statement, whatever it reads, fixes the snapshot of every table. Not a
+            // count of the payments: under SNAPSHOT H2 counts them one by one (2.3 s at a million).
             try (Statement statement = connection.createStatement();
-                    ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM disbursement")) {
+                    ResultSet rs = statement.executeQuery("SELECT 1")) {
                 rs.next();
-                return new SnapshotScript(connection, rs.getLong(1));
+                return new SnapshotScript(connection);
             }
         } catch (SQLException | RuntimeException e) {
             end(connection, e);
             throw e;
         }
-    }
-
-    /** The payments in the snapshot. */
-    long payments() {
-        return payments;
     }
 
     /** The snapshot as {@code script.sql} in a zip at {@code zip}; {@code script} is the plain script, deleted after. */
