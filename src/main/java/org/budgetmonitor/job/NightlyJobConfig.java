@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -17,9 +19,12 @@ import org.budgetmonitor.delivery.ReportMailer;
 import org.budgetmonitor.ingest.DisbursementRepository;
 import org.budgetmonitor.ingest.IngestProperties;
 import org.budgetmonitor.ingest.RejectedRowRepository;
+import org.budgetmonitor.ops.AwaitBackupTasklet;
+import org.budgetmonitor.ops.BackgroundBackups;
 import org.budgetmonitor.ops.BackupTasklet;
 import org.budgetmonitor.ops.RetentionTasklet;
 import org.budgetmonitor.ops.RunLogListener;
+import org.budgetmonitor.ops.UnclaimedBackupListener;
 import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.report.ReportProperties;
 import org.budgetmonitor.report.ReportText;
@@ -42,9 +47,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job, step by step: load the plan → back up the H2 database → ingest the inbox's payment exports → archive
- * them (with --archive-dir) → add the new payments to the monthly totals → compute the variance as of the date → write the variance, reject
- * and pending CSVs → render the report → mail it to each unit → prune old folders. A summary for
+ * The nightly job, step by step: load the plan → start the backup of the H2 database (written beside the steps that
+ * follow) → ingest the inbox's payment exports → archive them (with --archive-dir) → add the new payments to the monthly
+ * totals → compute the variance as of the date → write the variance, reject and pending CSVs → render the report → mail
+ * it to each unit → wait for the backup → prune old folders. A summary for
  * cron's mail is printed at the end, and a line goes to the run log. The steps it shares with the
  * quarterly review are {@link SharedSteps}'; the others are defined here, numbered as in the README.
  */
@@ -56,11 +62,12 @@ public class NightlyJobConfig {
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step loadPlanStep, Step backupStep, Step ingestStep, Step archiveStep, Step totalsStep,
             Step varianceStep,
-            Step writeOutputsStep, Step reportStep, Step deliverStep, Step retentionStep,
-            NightlyRunSummary nightlyRunSummary, RunLogListener runLog) {
+            Step writeOutputsStep, Step reportStep, Step deliverStep, Step awaitBackupStep, Step retentionStep,
+            NightlyRunSummary nightlyRunSummary, RunLogListener runLog, UnclaimedBackupListener unclaimedBackup) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runLog)
                 .listener(nightlyRunSummary)
+                .listener(unclaimedBackup) // after the summary, so that its afterJob runs first
                 .start(loadPlanStep)
                 .next(backupStep)
                 .next(ingestStep)
@@ -70,11 +77,13 @@ public class NightlyJobConfig {
                 .next(writeOutputsStep)
                 .next(reportStep)
                 .next(deliverStep)
+                .next(awaitBackupStep)
                 .next(retentionStep)
                 .build();
     }
 
-    // 1b. Backup: a copy of the H2 database as it was before tonight's payments (PostgreSQL: the server's backup).
+    // 1b. Backup: a copy of the H2 database as it was before tonight's payments (PostgreSQL: the server's backup),
+    // from a snapshot fixed in this step and written beside the night; claimed in 8b.
 
     @Bean
     Step backupStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -86,8 +95,25 @@ public class NightlyJobConfig {
     @StepScope
     BackupTasklet backupTasklet(DataSource dataSource, @Value("${monitor.data-dir:data}") Path dataDir,
             @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("#{jobParameters['run']}") Long run,
-            @Value("${monitor.backup.keep:7}") int keep) {
-        return new BackupTasklet(dataSource, dataDir, asOf, run == null ? 0 : run, keep);
+            @Value("${monitor.backup.keep:7}") int keep, BackgroundBackups backgroundBackups) {
+        return new BackupTasklet(dataSource, dataDir, asOf, run == null ? 0 : run, keep, backgroundBackups);
+    }
+
+    /** One named, non-daemon thread writes the backups; on shutdown a backup in flight is let finish. */
+    @Bean
+    BackgroundBackups backgroundBackups() {
+        AtomicInteger threads = new AtomicInteger();
+        return new BackgroundBackups(Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "backup-" + threads.incrementAndGet());
+            thread.setDaemon(false);
+            return thread;
+        }));
+    }
+
+    @Bean
+    UnclaimedBackupListener unclaimedBackupListener(BackgroundBackups backgroundBackups,
+            @Value("${monitor.data-dir:data}") Path dataDir) {
+        return new UnclaimedBackupListener(backgroundBackups, dataDir);
     }
 
     // 7. The report: variance-<as-of>.pdf, .xlsx and .html (and one of each per unit when there are several).
@@ -126,6 +152,22 @@ public class NightlyJobConfig {
             MailSettings mail, ReportMailer mailer, DeliveryRepository deliveries, VarianceRepository variances) {
         return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME,
                 DeliveryTasklet.ReportKind.VARIANCE, mail, mailer, deliveries, variances, ReportText.forLanguage(locale));
+    }
+
+    // 8b. Await the backup: the night's figures and mail are out; its backup is claimed (or its failure said).
+
+    @Bean
+    Step awaitBackupStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            AwaitBackupTasklet awaitBackupTasklet) {
+        return taskletStep("awaitBackup", jobRepository, transactionManager, awaitBackupTasklet);
+    }
+
+    @Bean
+    @StepScope
+    AwaitBackupTasklet awaitBackupTasklet(@Value("${monitor.data-dir:data}") Path dataDir,
+            @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("#{jobParameters['run']}") Long run,
+            BackgroundBackups backgroundBackups) {
+        return new AwaitBackupTasklet(dataDir, asOf, run == null ? 0 : run, backgroundBackups);
     }
 
     // 9. Retention: dated report and archive folders older than monitor.retention.keep-days go.

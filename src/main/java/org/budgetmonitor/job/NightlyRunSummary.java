@@ -71,6 +71,12 @@ public class NightlyRunSummary implements JobExecutionListener {
         if (job.containsKey(BackupTasklet.FILE)) {
             s.append("  backup:     ").append(job.getString(BackupTasklet.FILE)).append(" (")
                     .append(BackupTasklet.size(job.getLong(BackupTasklet.BYTES))).append(")\n");
+        } else if (job.containsKey(BackupTasklet.FAILED)) {
+            s.append("  backup:     FAILED (").append(job.getString(BackupTasklet.FAILED)).append(") — none for this night; ")
+                    .append(newestBackup(job)).append('\n');
+        } else if (job.containsKey(BackupTasklet.NONE)) {
+            s.append("  backup:     none for this night (").append(job.getString(BackupTasklet.NONE)).append("); ")
+                    .append(newestBackup(job)).append('\n');
         } else if (job.containsKey(BackupTasklet.SKIPPED)) {
             s.append("  backup:     ").append(job.getString(BackupTasklet.SKIPPED)).append('\n');
         }
@@ -179,6 +185,11 @@ public class NightlyRunSummary implements JobExecutionListener {
             s.append("  Run the same command again to restart once the cause is fixed.\n");
         }
         return s.toString();
+    }
+
+    private static String newestBackup(ExecutionContext job) {
+        String newest = job.getString(BackupTasklet.NEWEST, "");
+        return newest.isEmpty() ? "there is no earlier backup" : "the newest is " + newest;
     }
 
     private static String outputNames(OutputFiles outputs) {

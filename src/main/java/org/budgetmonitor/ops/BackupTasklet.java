@@ -1,95 +1,67 @@
 package org.budgetmonitor.ops;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Backs up the H2 database before the night's ingest to
- * {@code <data-dir>/backup/budget-monitor-<as-of>-<run>.zip}, and keeps the newest
- * {@code monitor.backup.keep}. On PostgreSQL the server's own backup stands and nothing is copied.
+ * Step 1b: starts the backup of the H2 database as it is before the night's ingest, to
+ * {@code <data-dir>/backup/budget-monitor-<as-of>-<run>.zip}, and returns at once: the snapshot is
+ * fixed before the step ends, the script is written beside the night ({@link BackgroundBackups}) and
+ * claimed by {@link AwaitBackupTasklet} at the end. On PostgreSQL the server's own backup stands and
+ * nothing is copied.
  *
- * <p>{@code SCRIPT TO} (the live rows as SQL, from one consistent snapshot), not {@code BACKUP TO}:
- * the latter zips the file as it lies, free pages and all. Measured on 500,000 payments (a 1 GB file
- * at the fill rate we run with): BACKUP 47 s and 540 MB, SCRIPT 8 s and 21 MB. The script is written
- * plain and zipped here at the fastest level: H2's own {@code COMPRESSION ZIP} deflates at the default
- * level, which took 40 % of the step (200,000 payments: SCRIPT alone 1.6 s of CPU, H2's zip 1.7 s more,
- * ours 0.6 s for a file 17 % larger). The file is a zip as before, restored with
- * {@code RUNSCRIPT … COMPRESSION ZIP} into an empty file (README, "Recovery").
+ * <p>{@code SCRIPT TO} (the live rows as SQL), not {@code BACKUP TO}: the latter zips the file as it
+ * lies, free pages and all. Measured on 500,000 payments (a 1 GB file at the fill rate we run with):
+ * BACKUP 47 s and 540 MB, SCRIPT 8 s and 21 MB. Beside the night because at a million payments the
+ * script and its zip took 7–8.7 s of a 25 s night, all before the first payment was read.
  */
 public class BackupTasklet implements Tasklet {
 
     public static final String FILE = "backup.file";
     public static final String BYTES = "backup.bytes";
     public static final String SKIPPED = "backup.skipped";
-
-    private static final Logger log = LoggerFactory.getLogger(BackupTasklet.class);
+    /** Why this night's backup was not written (and the job failed). */
+    public static final String FAILED = "backup.failed";
+    /** Said on a restart that found no backup of this night: why there is none. */
+    public static final String NONE = "backup.none";
+    /** With {@link #FAILED} and {@link #NONE}: the newest backup there is, empty when there is none. */
+    public static final String NEWEST = "backup.newest";
 
     private final DataSource dataSource;
     private final Path dataDir;
     private final LocalDate asOf;
     private final long run;
     private final int keep;
+    private final BackgroundBackups backups;
 
-    public BackupTasklet(DataSource dataSource, Path dataDir, LocalDate asOf, long run, int keep) {
+    public BackupTasklet(DataSource dataSource, Path dataDir, LocalDate asOf, long run, int keep,
+            BackgroundBackups backups) {
         this.dataSource = dataSource;
         this.dataDir = dataDir;
         this.asOf = asOf;
         this.run = run;
         this.keep = keep;
+        this.backups = backups;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        var context = contribution.getStepExecution().getJobExecution().getExecutionContext();
+        var jobExecution = contribution.getStepExecution().getJobExecution();
         String skipped = skipReason();
         if (skipped != null) {
-            context.putString(SKIPPED, skipped);
+            jobExecution.getExecutionContext().putString(SKIPPED, skipped);
             return RepeatStatus.FINISHED;
         }
-        Path target = DatabaseBackups.file(dataDir, asOf, run);
-        Files.createDirectories(target.getParent());
-        // Written under another name and renamed: a backup cut short by a full disk is never taken for one.
-        Path part = target.resolveSibling(target.getFileName() + ".part");
-        Files.deleteIfExists(part);
-        long started = System.nanoTime();
-        Path script = target.resolveSibling(target.getFileName() + ".sql.part");
-        try {
-            new JdbcTemplate(dataSource).execute("SCRIPT TO '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
-            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(part), 1 << 16))) {
-                zip.setLevel(Deflater.BEST_SPEED);
-                zip.putNextEntry(new ZipEntry("script.sql")); // the entry RUNSCRIPT … COMPRESSION ZIP reads
-                Files.copy(script, zip);
-                zip.closeEntry();
-            }
-        } finally {
-            Files.deleteIfExists(script);
-        }
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        long bytes = Files.size(target);
-        log.info("Backed up the database to {} ({} bytes, {} ms)", target, bytes, (System.nanoTime() - started) / 1_000_000);
-        context.putString(FILE, target.toString());
-        context.putLong(BYTES, bytes);
-        prune();
+        backups.start(jobExecution.getId(), dataSource, dataDir, DatabaseBackups.file(dataDir, asOf, run), keep);
         return RepeatStatus.FINISHED;
     }
 
@@ -108,14 +80,6 @@ public class BackupTasklet implements Tasklet {
             }
         }
         return null;
-    }
-
-    private void prune() throws IOException {
-        List<Path> backups = DatabaseBackups.list(dataDir);
-        for (Path old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
-            Files.deleteIfExists(old);
-            log.info("Pruned backup {} (monitor.backup.keep={})", old, keep);
-        }
     }
 
     /** {@code 2.1 MB}, {@code 41 KB}: how the summary names a size. */

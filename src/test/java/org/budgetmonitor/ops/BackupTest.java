@@ -16,7 +16,7 @@ import org.budgetmonitor.testing.EmbeddedPostgresDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The nightly backup of the H2 database, made before the ingest step, named in the summary, pruned to the newest few. */
+/** The nightly backup of the H2 database as it was before the ingest step, named in the summary, pruned to the newest few. */
 class BackupTest {
 
     @TempDir
@@ -70,6 +70,70 @@ class BackupTest {
         assertThat(again.stdout()).contains("run 4, restarted after an interrupted attempt): COMPLETED");
         Run later = nightly("2026-07-31"); // the restored ids go on where they were: no clash with new rows
         assertThat(later.exitCode()).as(later.stdout()).isEqualTo(ExitCodes.SUCCESS);
+    }
+
+    @Test
+    void aBackupThatCannotBeWrittenFailsTheNightAfterItsFiguresAndTheRestartClaimsNoBackupForIt() throws Exception {
+        Run first = nightly("2026-06-30");
+        assertThat(first.exitCode()).as(first.stdout()).isEqualTo(ExitCodes.SUCCESS);
+        Path backups = tmp.resolve("data/backup");
+        Path earlier = backups.resolve("budget-monitor-2026-06-30-1.zip");
+        // Run 2's backup cannot be written: in the place of its temporary file lies a folder that is not ours.
+        Path inTheWay = Files.createDirectories(backups.resolve("budget-monitor-2026-06-30-2.zip.part"));
+        Files.writeString(inTheWay.resolve("someone-elses"), "x");
+
+        Run failed = nightly("2026-06-30");
+
+        assertThat(failed.exitCode()).as(failed.stdout()).isEqualTo(ExitCodes.FAILED);
+        assertThat(failed.stdout()).contains("(fiscal year 2026, run 2): FAILED")
+                .containsPattern("  backup:     FAILED \\(.*budget-monitor-2026-06-30-2\\.zip\\.part.*\\) — none for this night; "
+                        + "the newest is " + java.util.regex.Pattern.quote(earlier.toString()) + "\n")
+                .contains("  flags:      RED 2"); // the figures were made all the same
+        assertThat(tmp.resolve("out/2026-06-30/variance-2026-06-30.csv")).exists();
+        assertThat(zips(backups)).containsExactly("budget-monitor-2026-06-30-1.zip");
+
+        // The cause removed, the same command finishes the night, but takes no backup of the database as it is
+        // now (tonight's payments stored) under the name of the one from before them.
+        Files.delete(inTheWay.resolve("someone-elses"));
+        Files.delete(inTheWay);
+        Run again = nightly("2026-06-30");
+
+        assertThat(again.exitCode()).as(again.stdout()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(again.stdout()).contains("run 2, restarted after a failed attempt): COMPLETED")
+                .contains("  backup:     none for this night (")
+                .contains("the newest is " + earlier + "\n");
+        assertThat(zips(backups)).containsExactly("budget-monitor-2026-06-30-1.zip");
+        try (var files = Files.list(backups)) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(name -> name.endsWith(".zip"));
+        }
+    }
+
+    @Test
+    void aNightThatFailsAfterItsBackupBeganStillGetsTheBackupAndItsRestartNamesIt() throws Exception {
+        // The night's CSVs cannot be written (a file where the output folder should be): it stops at writeOutputs,
+        // with the backup still being written beside it.
+        Files.writeString(tmp.resolve("out"), "not a folder");
+
+        Run failed = nightly("2026-06-30");
+
+        Path backup = tmp.resolve("data/backup/budget-monitor-2026-06-30-1.zip");
+        assertThat(failed.exitCode()).as(failed.stdout()).isEqualTo(ExitCodes.FAILED);
+        assertThat(failed.stdout()).contains("  backup:     " + backup + " (");
+        assertThat(backup).isRegularFile();
+
+        Files.delete(tmp.resolve("out"));
+        Run again = nightly("2026-06-30");
+
+        assertThat(again.exitCode()).as(again.stdout()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(again.stdout()).contains("restarted after a failed attempt): COMPLETED")
+                .contains("  backup:     " + backup + " (");
+        assertThat(zips(tmp.resolve("data/backup"))).containsExactly("budget-monitor-2026-06-30-1.zip");
+    }
+
+    private static List<String> zips(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".zip")).sorted().toList();
+        }
     }
 
     @Test
