@@ -9,7 +9,7 @@
 #       process wall time including JVM start;
 #   (d) variance and all reports for every project over every unit;
 # with the peak RSS of each process. Every process runs with the JVM options of the cron wrapper's
-# configuration (jobs/budget-monitor.conf: -Xmx512m and the parallel collector).
+# configuration (jobs/budget-monitor.conf: -Xmx512m, the parallel collector, C2 inlining less than its default).
 #
 # Sizes from the environment: BENCH_ROWS (default 10000000), BENCH_PROJECTS (50000), BENCH_UNITS (500),
 # BENCH_DAILY_ROWS (40000), BENCH_DIR (/tmp/budget-monitor-bench); BENCH_PG=0 skips PostgreSQL, BENCH_H2=0 H2,
