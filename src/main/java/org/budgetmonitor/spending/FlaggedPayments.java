@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 import javax.sql.DataSource;
 
@@ -36,6 +37,12 @@ public class FlaggedPayments implements FlaggedPaymentSource {
             + "funding_source, source_file, source_line FROM disbursement WHERE pay_date >= ? AND pay_date <= ? "
             + "AND project_code IN (SELECT project_code FROM variance_result WHERE as_of = ? AND " + FLAGGED + ") "
             + "ORDER BY project_code, pay_date, id";
+    // The same lines in no order, with their id: without the sort H2 reads a year of a million flagged
+    // payments in 8 s, with it (a sort spilled to disk) in 61–67 s.
+    private static final String PAYMENTS_UNORDERED = "SELECT project_code, pay_date, voucher_no, payee, summary, "
+            + "amount_yuan, funding_source, source_file, source_line, id FROM disbursement WHERE pay_date >= ? "
+            + "AND pay_date <= ? AND project_code IN (SELECT project_code FROM variance_result WHERE as_of = ? AND "
+            + FLAGGED + ")";
     private static final int FETCH = 2_000;
 
     private final JdbcTemplate jdbc;
@@ -63,6 +70,15 @@ public class FlaggedPayments implements FlaggedPaymentSource {
         Date to = Date.valueOf(asOf);
         readOnly.executeWithoutResult(status -> jdbc.query(PAYMENTS, rs -> {
             sink.accept(payment(rs));
+        }, from, to, to));
+    }
+
+    @Override
+    public void forEachUnordered(LocalDate asOf, ObjLongConsumer<Payment> sink) {
+        Date from = Date.valueOf(asOf.withDayOfYear(1));
+        Date to = Date.valueOf(asOf);
+        readOnly.executeWithoutResult(status -> jdbc.query(PAYMENTS_UNORDERED, rs -> {
+            sink.accept(payment(rs), rs.getLong(10));
         }, from, to, to));
     }
 

@@ -48,6 +48,36 @@ class UnitPaymentSpillTest {
         }
     };
 
+    /** The database as its cheapest read gives the lines: in no useful order, numbered by stored id. */
+    final FlaggedPaymentSource scrambled = new FlaggedPaymentSource() {
+        @Override
+        public List<Project> projects(LocalDate asOf) {
+            return projects;
+        }
+
+        @Override
+        public void forEach(LocalDate asOf, Consumer<Payment> sink) {
+            reads.incrementAndGet();
+            payments.forEach(sink);
+        }
+
+        @Override
+        public void forEachUnordered(LocalDate asOf, java.util.function.ObjLongConsumer<Payment> sink) {
+            reads.incrementAndGet();
+            // Reversed, and the two P1 lines of one day apart: their ids, not the reading, give their order.
+            List<Payment> lines = new ArrayList<>(payments);
+            lines.add(2, sameDayAs(payments.get(0), "V-P1-later"));
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                sink.accept(lines.get(i), i);
+            }
+        }
+    };
+
+    static FlaggedPaymentSource.Payment sameDayAs(FlaggedPaymentSource.Payment p, String voucher) {
+        return new FlaggedPaymentSource.Payment(p.projectCode(), p.payDate(), voucher, p.payee(), p.summary(),
+                p.amountYuan(), p.fundingSource(), p.sourceFile(), p.sourceLine());
+    }
+
     static FlaggedPaymentSource.Payment payment(String project, String date, String yuan, Long line) {
         // A summary longer than DataOutputStream.writeUTF's 65,535 bytes must come back whole too.
         return new FlaggedPaymentSource.Payment(project, LocalDate.parse(date), "V-" + project, "收款人 & <b>",
@@ -78,6 +108,31 @@ class UnitPaymentSpillTest {
         }
         try (var left = Files.list(tmp)) {
             assertThat(left).as("the spilled files are removed").isEmpty();
+        }
+    }
+
+    @Test
+    void theCombinedWorkbookReadsEveryFlaggedPaymentFromTheSpillNotFromTheDatabaseAgain() throws Exception {
+        try (UnitPaymentSpill spill = UnitPaymentSpill.of(database, AS_OF, tmp)) {
+            List<FlaggedPaymentSource.Payment> combined = of(spill.asSource());
+            assertThat(reads.get()).as("one read of the database for all workbooks").isEqualTo(1);
+            // The unplanned code X9 has no unit, yet the combined workbook lists it, as the database does.
+            assertThat(combined).isEqualTo(of(database)).extracting(FlaggedPaymentSource.Payment::projectCode)
+                    .containsExactly("P1", "P1", "P2", "P3", "X9");
+        }
+    }
+
+    @Test
+    void linesReadInAnyOrderComeOutByProjectThenPayDateThenStoredOrder() throws Exception {
+        try (UnitPaymentSpill spill = UnitPaymentSpill.of(scrambled, AS_OF, tmp)) {
+            assertThat(of(spill.asSource().ofUnit("U1"))).extracting(FlaggedPaymentSource.Payment::voucherNo)
+                    .containsExactly("V-P1", "V-P1-later", "V-P1", "V-P3");
+            assertThat(of(spill.asSource().ofUnit("U1"))).extracting(FlaggedPaymentSource.Payment::payDate)
+                    .containsExactly(LocalDate.parse("2026-01-05"), LocalDate.parse("2026-01-05"),
+                            LocalDate.parse("2026-02-05"), LocalDate.parse("2026-04-01"));
+            assertThat(of(spill.asSource())).extracting(FlaggedPaymentSource.Payment::projectCode)
+                    .containsExactly("P1", "P1", "P1", "P2", "P3", "X9");
+            assertThat(reads.get()).isEqualTo(1);
         }
     }
 }
