@@ -49,6 +49,9 @@ public final class UnitPaymentSpill implements AutoCloseable {
     private final Path folder;
     private final Map<String, Path> files = new HashMap<>();
     private final Map<String, Integer> counts = new HashMap<>();
+    /** The flagged projects of the date, read once: every workbook asks for them (49,000 at production size). */
+    private List<FlaggedPaymentSource.Project> projects = List.of();
+    private final Map<String, List<FlaggedPaymentSource.Project>> projectsByUnit = new HashMap<>();
     /** Where each project's lines lie, by project code in order: the combined workbook's read. */
     private final TreeMap<String, Run> runs = new TreeMap<>();
 
@@ -84,9 +87,11 @@ public final class UnitPaymentSpill implements AutoCloseable {
 
     private void split() throws IOException {
         Map<String, String> unitOf = new HashMap<>();
-        for (FlaggedPaymentSource.Project p : all.projects(asOf)) {
+        projects = List.copyOf(all.projects(asOf));
+        for (FlaggedPaymentSource.Project p : projects) {
             if (p.planned() && p.unitCode() != null) {
                 unitOf.put(p.code(), p.unitCode());
+                projectsByUnit.computeIfAbsent(p.unitCode(), u -> new ArrayList<>()).add(p);
             }
         }
         Map<String, DataOutputStream> out = new HashMap<>();
@@ -164,7 +169,7 @@ public final class UnitPaymentSpill implements AutoCloseable {
         return new FlaggedPaymentSource() {
             @Override
             public List<Project> projects(LocalDate date) {
-                return all.projects(date);
+                return date.equals(asOf) ? projects : all.projects(date);
             }
 
             @Override
@@ -205,7 +210,8 @@ public final class UnitPaymentSpill implements AutoCloseable {
         return new FlaggedPaymentSource() {
             @Override
             public List<Project> projects(LocalDate date) {
-                return unit.projects(date);
+                // As FlaggedPaymentSource.ofUnit gives them: the unit's planned projects, in the source's order.
+                return date.equals(asOf) ? List.copyOf(projectsByUnit.getOrDefault(unitCode, List.of())) : unit.projects(date);
             }
 
             @Override
