@@ -92,6 +92,15 @@ public class ReportRenderer {
     /** As {@link #render(VarianceReport, ReportText, Path, Path)}, the XLSX with the reasons, rejects and payments. */
     public Timings render(VarianceReport report, ReportText text, Path pdf, Path xlsx, WorkbookDetails details)
             throws IOException {
+        Timings timings = writePdf(report, text, pdf);
+        return xlsx == null ? timings : timings.plus(writeXlsx(report, text, xlsx, details));
+    }
+
+    /**
+     * Fills the template and writes the PDF: its fill and PDF phases. Independent of
+     * {@link #writeXlsx}, which reads the rows and not the filled pages, so the two may run side by side.
+     */
+    public Timings writePdf(VarianceReport report, ReportText text, Path pdf) throws IOException {
         Files.createDirectories(temporaryFiles);
         Path swapDir = Files.createTempDirectory(temporaryFiles, "report-");
         JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
@@ -104,19 +113,22 @@ public class ReportRenderer {
             long t1 = System.nanoTime();
             documents.writePdf(print, text.get("title") + " " + report.asOf(), report.reportId(), pdf);
             long t2 = System.nanoTime();
-            if (xlsx != null) {
-                // From the rows, not from the filled pages: a table to filter, written streaming.
-                Map<String, Object> parameters = parameters(report, text);
-                AtomicFiles.write(xlsx, out -> VarianceWorkbook.write(report, parameters, text, details, out));
-            }
-            long t3 = System.nanoTime();
-            return new Timings(Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
+            return new Timings(Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ZERO);
         } catch (JRException e) {
             throw DocumentRenderer.cannotRender(pdf, e);
         } finally {
             virtualizer.cleanup();
             deleteQuietly(swapDir);
         }
+    }
+
+    /** Writes the XLSX from the rows, not from filled pages: a table to filter, written streaming. Its XLSX phase. */
+    public Timings writeXlsx(VarianceReport report, ReportText text, Path xlsx, WorkbookDetails details)
+            throws IOException {
+        long start = System.nanoTime();
+        Map<String, Object> parameters = parameters(report, text);
+        AtomicFiles.write(xlsx, out -> VarianceWorkbook.write(report, parameters, text, details, out));
+        return new Timings(Duration.ZERO, Duration.ZERO, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** The filled pages; {@code virtualizer} may be null (tests look at the pages in memory). */

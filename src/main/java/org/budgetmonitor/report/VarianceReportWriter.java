@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.budgetmonitor.support.OutputFiles;
 import org.budgetmonitor.spending.FlaggedPaymentSource;
@@ -83,16 +84,18 @@ public class VarianceReportWriter {
 
     private Written write(List<VarianceReport> reports, ReportText text, OutputFiles outputs, WorkbookDetails workbook,
             long start) throws IOException {
-        int threads = Math.max(1, Math.min(properties.effectiveThreads(), reports.size()));
+        // A report's PDF and XLSX are separate tasks: the XLSX is written from the rows, not the filled pages,
+        // so even a single report (one unit's night) keeps two threads busy.
+        int threads = Math.max(1, Math.min(properties.effectiveThreads(), 2 * reports.size()));
         // Compile before the pool starts, so the threads do not queue behind the compiler.
         renderer.prepare();
         ExecutorService pool = Executors.newFixedThreadPool(threads, namedThreads());
         try {
             // The combined report is the longest: submitted first, it runs beside the unit reports.
-            List<Future<Done>> combined = new ArrayList<>();
-            List<Future<Done>> units = new ArrayList<>();
+            List<Rendering> combined = new ArrayList<>();
+            List<Rendering> units = new ArrayList<>();
             for (VarianceReport report : reports) {
-                (report.combined() ? combined : units).add(pool.submit(() -> render(report, text, outputs, workbook)));
+                (report.combined() ? combined : units).add(submit(pool, report, text, outputs, workbook));
             }
             Done combinedDone = waitFor(combined, pool);
             Done unitsDone = waitFor(units, pool);
@@ -105,58 +108,71 @@ public class VarianceReportWriter {
         }
     }
 
-    /** One report rendered: its phases and when it was done (System.nanoTime). */
+    /** One document written: its phases and when it was done (System.nanoTime). */
     private record Done(ReportRenderer.Timings timings, long at) {
+
+        Done and(Done other) {
+            return new Done(timings.plus(other.timings), Math.max(at, other.at));
+        }
     }
 
-    private Done render(VarianceReport report, ReportText text, OutputFiles outputs, WorkbookDetails details)
-            throws IOException {
-        if (report.combined()) {
-            Path pdf = outputs.file("variance", "pdf");
-            Path xlsx = outputs.file("variance", "xlsx");
-            ReportRenderer.Timings timings = renderer.render(report, text, pdf, xlsx, details);
-            log.info("Wrote {} and {} (fill {} ms, PDF {} ms, XLSX {} ms)", pdf, xlsx.getFileName(),
-                    timings.fill().toMillis(), timings.pdf().toMillis(), timings.xlsx().toMillis());
-            return new Done(timings, System.nanoTime());
-        }
-        // The unit's officers get the workbook too: its own projects, payments and rejects (issue 14).
-        Path pdf = unitPdf(outputs, report);
-        Path xlsx = unitFile(outputs, report, "xlsx");
-        ReportRenderer.Timings timings = renderer.render(report, text, pdf, xlsx, details.forUnit(report.unitCode(),
-                report.rows().stream().map(ReportRow::code).collect(java.util.stream.Collectors.toSet())));
-        log.info("Wrote {} and {} (XLSX {} ms)", pdf, xlsx.getFileName(), timings.xlsx().toMillis());
-        return new Done(timings, System.nanoTime());
+    /** A report's two documents on their way. */
+    private record Rendering(VarianceReport report, Path pdf, Path xlsx, Future<Done> pdfDone, Future<Done> xlsxDone) {
+    }
+
+    private Rendering submit(ExecutorService pool, VarianceReport report, ReportText text, OutputFiles outputs,
+            WorkbookDetails details) {
+        Path pdf = report.combined() ? outputs.file("variance", "pdf") : unitPdf(outputs, report);
+        Path xlsx = report.combined() ? outputs.file("variance", "xlsx") : unitFile(outputs, report, "xlsx");
+        Future<Done> pdfDone = pool.submit(() -> new Done(renderer.writePdf(report, text, pdf), System.nanoTime()));
+        Future<Done> xlsxDone = pool.submit(() -> {
+            // The unit's officers get the workbook too: its own projects, payments and rejects (issue 14).
+            WorkbookDetails forWorkbook = report.combined() ? details : details.forUnit(report.unitCode(),
+                    report.rows().stream().map(ReportRow::code).collect(Collectors.toSet()));
+            return new Done(renderer.writeXlsx(report, text, xlsx, forWorkbook), System.nanoTime());
+        });
+        return new Rendering(report, pdf, xlsx, pdfDone, xlsxDone);
     }
 
     /** All done: their phases summed and the latest completion. The first failure stops the rest and is thrown. */
-    private static Done waitFor(List<Future<Done>> futures, ExecutorService pool) throws IOException {
-        ReportRenderer.Timings sum = ReportRenderer.Timings.ZERO;
-        long last = 0;
-        for (Future<Done> future : futures) {
-            try {
-                Done done = future.get();
-                sum = sum.plus(done.timings());
-                last = Math.max(last, done.at());
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while writing the reports", e);
-            } catch (ExecutionException e) {
-                pool.shutdownNow();
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof UncheckedIOException io) {
-                    throw io.getCause();
-                }
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IOException(cause.getMessage(), cause);
+    private static Done waitFor(List<Rendering> renderings, ExecutorService pool) throws IOException {
+        Done all = new Done(ReportRenderer.Timings.ZERO, 0);
+        for (Rendering rendering : renderings) {
+            Done done = get(rendering.pdfDone(), pool).and(get(rendering.xlsxDone(), pool));
+            ReportRenderer.Timings t = done.timings();
+            if (rendering.report().combined()) {
+                log.info("Wrote {} and {} (fill {} ms, PDF {} ms, XLSX {} ms)", rendering.pdf(),
+                        rendering.xlsx().getFileName(), t.fill().toMillis(), t.pdf().toMillis(), t.xlsx().toMillis());
+            } else {
+                log.info("Wrote {} and {} (XLSX {} ms)", rendering.pdf(), rendering.xlsx().getFileName(),
+                        t.xlsx().toMillis());
             }
+            all = all.and(done);
         }
-        return new Done(sum, last);
+        return all;
+    }
+
+    private static Done get(Future<Done> future, ExecutorService pool) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the reports", e);
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause.getMessage(), cause);
+        }
     }
 
     private static ThreadFactory namedThreads() {
