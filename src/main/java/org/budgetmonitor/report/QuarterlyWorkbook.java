@@ -203,8 +203,7 @@ final class QuarterlyWorkbook {
      */
     void write(QuarterlyReview review, QuarterlyReport report, String reportId, String unplannedLine,
             OutputStream out) throws IOException {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        workbook.setCompressTempFiles(true);
+        SXSSFWorkbook workbook = new FastDeflateWorkbook(200);
         try {
             QuarterlyWorkbookCells cells = new QuarterlyWorkbookCells(workbook, text);
             String title = text.get("q.title") + "　" + text.format("q.subtitle", report.asOf().getYear(),

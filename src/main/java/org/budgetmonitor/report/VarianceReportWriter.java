@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -70,20 +71,6 @@ public class VarianceReportWriter {
     public Written write(List<VarianceReport> reports, ReportText text, OutputFiles outputs, WorkbookDetails details)
             throws IOException {
         long start = System.nanoTime();
-        boolean severalUnits = reports.stream().anyMatch(r -> !r.combined());
-        // Each unit's workbook lists its flagged projects' payments: read once for all units, not once a unit.
-        try (UnitPaymentSpill spill = payments == null || !severalUnits ? null
-                : UnitPaymentSpill.of(payments, reports.get(0).asOf(), renderer.temporaryFiles())) {
-            if (spill != null) {
-                log.info("Payments of the units' flagged projects read once for {} unit workbooks in {} ms",
-                        reports.stream().filter(r -> !r.combined()).count(), (System.nanoTime() - start) / 1_000_000);
-            }
-            return write(reports, text, outputs, details.withPayments(spill == null ? payments : spill.asSource()), start);
-        }
-    }
-
-    private Written write(List<VarianceReport> reports, ReportText text, OutputFiles outputs, WorkbookDetails workbook,
-            long start) throws IOException {
         // A report's PDF and XLSX are separate tasks: the XLSX is written from the rows, not the filled pages,
         // so even a single report (one unit's night) keeps two threads busy.
         int threads = Math.max(1, Math.min(properties.effectiveThreads(), 2 * reports.size()));
@@ -92,17 +79,32 @@ public class VarianceReportWriter {
         ExecutorService pool = Executors.newFixedThreadPool(threads, namedThreads());
         try {
             // The combined report is the longest: submitted first, it runs beside the unit reports.
-            List<Rendering> combined = new ArrayList<>();
-            List<Rendering> units = new ArrayList<>();
-            for (VarianceReport report : reports) {
-                (report.combined() ? combined : units).add(submit(pool, report, text, outputs, workbook));
+            List<VarianceReport> ordered = reports.stream().sorted(Comparator.comparing(r -> !r.combined())).toList();
+            // The PDFs need no payments: they render while the workbooks' payments are read.
+            List<Future<Done>> pdfs = ordered.stream().map(r -> submitPdf(pool, r, text, outputs)).toList();
+            boolean severalUnits = reports.stream().anyMatch(r -> !r.combined());
+            // Each unit's workbook lists its flagged projects' payments: read once for all units, not once a unit.
+            try (UnitPaymentSpill spill = payments == null || !severalUnits ? null
+                    : UnitPaymentSpill.of(payments, reports.get(0).asOf(), renderer.temporaryFiles())) {
+                if (spill != null) {
+                    log.info("Payments of the units' flagged projects read once for {} unit workbooks in {} ms",
+                            reports.stream().filter(r -> !r.combined()).count(), (System.nanoTime() - start) / 1_000_000);
+                }
+                WorkbookDetails workbook = details.withPayments(spill == null ? payments : spill.asSource());
+                List<Rendering> combined = new ArrayList<>();
+                List<Rendering> units = new ArrayList<>();
+                for (int i = 0; i < ordered.size(); i++) {
+                    VarianceReport report = ordered.get(i);
+                    (report.combined() ? combined : units).add(new Rendering(report, pdfFile(outputs, report),
+                            xlsxFile(outputs, report), pdfs.get(i), submitXlsx(pool, report, text, outputs, workbook)));
+                }
+                Done combinedDone = waitFor(combined, pool);
+                Done unitsDone = waitFor(units, pool);
+                long end = System.nanoTime();
+                return new Written(Duration.ofNanos(Math.max(0, combinedDone.at() - start)),
+                        Duration.ofNanos(Math.max(0, unitsDone.at() - start)), Duration.ofNanos(end - start),
+                        units.size(), threads, combinedDone.timings(), unitsDone.timings());
             }
-            Done combinedDone = waitFor(combined, pool);
-            Done unitsDone = waitFor(units, pool);
-            long end = System.nanoTime();
-            return new Written(Duration.ofNanos(Math.max(0, combinedDone.at() - start)),
-                    Duration.ofNanos(Math.max(0, unitsDone.at() - start)), Duration.ofNanos(end - start),
-                    units.size(), threads, combinedDone.timings(), unitsDone.timings());
         } finally {
             pool.shutdownNow();
         }
@@ -120,18 +122,28 @@ public class VarianceReportWriter {
     private record Rendering(VarianceReport report, Path pdf, Path xlsx, Future<Done> pdfDone, Future<Done> xlsxDone) {
     }
 
-    private Rendering submit(ExecutorService pool, VarianceReport report, ReportText text, OutputFiles outputs,
+    private Future<Done> submitPdf(ExecutorService pool, VarianceReport report, ReportText text, OutputFiles outputs) {
+        Path pdf = pdfFile(outputs, report);
+        return pool.submit(() -> new Done(renderer.writePdf(report, text, pdf), System.nanoTime()));
+    }
+
+    private Future<Done> submitXlsx(ExecutorService pool, VarianceReport report, ReportText text, OutputFiles outputs,
             WorkbookDetails details) {
-        Path pdf = report.combined() ? outputs.file("variance", "pdf") : unitPdf(outputs, report);
-        Path xlsx = report.combined() ? outputs.file("variance", "xlsx") : unitFile(outputs, report, "xlsx");
-        Future<Done> pdfDone = pool.submit(() -> new Done(renderer.writePdf(report, text, pdf), System.nanoTime()));
-        Future<Done> xlsxDone = pool.submit(() -> {
+        Path xlsx = xlsxFile(outputs, report);
+        return pool.submit(() -> {
             // The unit's officers get the workbook too: its own projects, payments and rejects (issue 14).
             WorkbookDetails forWorkbook = report.combined() ? details : details.forUnit(report.unitCode(),
                     report.rows().stream().map(ReportRow::code).collect(Collectors.toSet()));
             return new Done(renderer.writeXlsx(report, text, xlsx, forWorkbook), System.nanoTime());
         });
-        return new Rendering(report, pdf, xlsx, pdfDone, xlsxDone);
+    }
+
+    private static Path pdfFile(OutputFiles outputs, VarianceReport report) {
+        return report.combined() ? outputs.file("variance", "pdf") : unitPdf(outputs, report);
+    }
+
+    private static Path xlsxFile(OutputFiles outputs, VarianceReport report) {
+        return report.combined() ? outputs.file("variance", "xlsx") : unitFile(outputs, report, "xlsx");
     }
 
     /** All done: their phases summed and the latest completion. The first failure stops the rest and is thrown. */

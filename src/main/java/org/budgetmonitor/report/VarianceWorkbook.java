@@ -43,8 +43,7 @@ final class VarianceWorkbook {
 
     static void write(VarianceReport report, Map<String, Object> parameters, ReportText text, WorkbookDetails details,
             OutputStream out) throws IOException {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
-        workbook.setCompressTempFiles(true);
+        SXSSFWorkbook workbook = new FastDeflateWorkbook(WINDOW);
         try {
             WorkbookStyles styles = new WorkbookStyles(workbook);
             summary(workbook, styles, parameters, text, report);
