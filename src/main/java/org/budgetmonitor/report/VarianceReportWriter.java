@@ -67,9 +67,26 @@ public class VarianceReportWriter {
         return write(reports, text, outputs, WorkbookDetails.NONE);
     }
 
+    /** A further document of a report, written on the same pool as its PDF and XLSX (its HTML page). */
+    @FunctionalInterface
+    public interface ReportDocument {
+
+        void write(VarianceReport report) throws IOException;
+    }
+
     /** @param details the combined workbook's reasons and rejects; its payments are this writer's */
     public Written write(List<VarianceReport> reports, ReportText text, OutputFiles outputs, WorkbookDetails details)
             throws IOException {
+        return write(reports, text, outputs, details, report -> {
+        });
+    }
+
+    /**
+     * @param details the combined workbook's reasons and rejects; its payments are this writer's
+     * @param also a further document of each report, written beside the others
+     */
+    public Written write(List<VarianceReport> reports, ReportText text, OutputFiles outputs, WorkbookDetails details,
+            ReportDocument also) throws IOException {
         long start = System.nanoTime();
         // A report's PDF and XLSX are separate tasks: the XLSX is written from the rows, not the filled pages,
         // so even a single report (one unit's night) keeps two threads busy.
@@ -82,6 +99,10 @@ public class VarianceReportWriter {
             List<VarianceReport> ordered = reports.stream().sorted(Comparator.comparing(r -> !r.combined())).toList();
             // The PDFs need no payments: they render while the workbooks' payments are read.
             List<Future<Done>> pdfs = ordered.stream().map(r -> submitPdf(pool, r, text, outputs)).toList();
+            List<Future<Done>> others = ordered.stream().map(r -> pool.submit(() -> {
+                also.write(r);
+                return new Done(ReportRenderer.Timings.ZERO, System.nanoTime());
+            })).toList();
             boolean severalUnits = reports.stream().anyMatch(r -> !r.combined());
             // Each unit's workbook lists its flagged projects' payments: read once for all units, not once a unit.
             try (UnitPaymentSpill spill = payments == null || !severalUnits ? null
@@ -100,6 +121,9 @@ public class VarianceReportWriter {
                 }
                 Done combinedDone = waitFor(combined, pool);
                 Done unitsDone = waitFor(units, pool);
+                for (Future<Done> other : others) {
+                    get(other, pool);
+                }
                 long end = System.nanoTime();
                 return new Written(Duration.ofNanos(Math.max(0, combinedDone.at() - start)),
                         Duration.ofNanos(Math.max(0, unitsDone.at() - start)), Duration.ofNanos(end - start),

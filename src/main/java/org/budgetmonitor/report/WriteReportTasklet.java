@@ -16,6 +16,7 @@ import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.report.html.HtmlReportWriter;
 import org.budgetmonitor.spending.SpendingTotals;
+import org.budgetmonitor.variance.FlagRun;
 import org.budgetmonitor.variance.Reason;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceRow;
@@ -83,9 +84,11 @@ public class WriteReportTasklet implements Tasklet {
         LocalDate asOf = outputs.asOf();
         Assembled assembled = assemble(asOf, contribution.getStepExecution().getJobExecution());
         List<VarianceReport> reports = assembled.reports();
-        var written = writer.write(reports, text, outputs, new WorkbookDetails(assembled.reasons(), assembled.rejected(), null));
-        html.writeVariance(reports, text, variances.flaggedSince(asOf), report -> report.combined() ? outputs.file("variance", "html")
-                : VarianceReportWriter.unitFile(outputs, report, "html"));
+        Map<String, FlagRun> since = variances.flaggedSince(asOf);
+        // The HTML pages are written on the report pool too, beside the PDFs and workbooks.
+        var written = writer.write(reports, text, outputs, new WorkbookDetails(assembled.reasons(), assembled.rejected(), null),
+                report -> html.writeVariance(report, text, since, report.combined() ? outputs.file("variance", "html")
+                        : VarianceReportWriter.unitFile(outputs, report, "html")));
         log.info("Reports written in {} s on {} threads (combined done after {} s, {} unit reports after {} s)",
                 written.total().toMillis() / 1000.0, written.threads(), written.combinedDone().toMillis() / 1000.0,
                 written.unitReports(), written.unitsDone().toMillis() / 1000.0);

@@ -73,7 +73,7 @@ public final class HtmlReportWriter {
         try {
             IntStream.range(0, reports.size()).parallel().forEach(i -> {
                 try {
-                    write(files.get(i), renderVariance(reports.get(i), text, since));
+                    writeVariance(reports.get(i), text, since, files.get(i));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -82,6 +82,12 @@ public final class HtmlReportWriter {
             throw e.getCause();
         }
         return files;
+    }
+
+    /** One report's page; safe to call from several threads at once. */
+    public void writeVariance(VarianceReport report, ReportText text, Map<String, FlagRun> since, Path file)
+            throws IOException {
+        write(file, renderVariance(report, text, since));
     }
 
     /**
