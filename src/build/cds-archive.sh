@@ -20,7 +20,7 @@ set -uo pipefail
 target=${1:?usage: cds-archive.sh <target-dir> <skip>}
 skip=${2:-false}
 # The JVM options of the README's first command: the archive is used only under the options it was made with.
-jvm_options=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+jvm_options=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspring.aot.enabled=true)
 app="$target/app"
 training="$target/cds-training"
 

@@ -60,6 +60,8 @@ public class BudgetMonitorApplication {
         } catch (DamagedDatabaseException e) {
             System.out.println("budget-monitor: " + e.getMessage());
             return ExitCodes.FAILED;
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // the build's ahead-of-time processing (process-aot) ends the run once the context is prepared
         } catch (RuntimeException e) {
             // The full trace is in the log file; the operator's mail gets the cause.
             Throwable cause = e;

@@ -97,7 +97,7 @@ public final class RunOptions {
      * are fine. Reads the resolved properties, so the long forms ({@code --monitor.inbox=…}) are checked too.
      */
     public static List<String> problems(Environment environment) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(AheadOfTimeForm.problems(environment));
         SWITCHES.forEach((option, property) -> {
             String value = environment.getProperty(property);
             if (value != null && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
