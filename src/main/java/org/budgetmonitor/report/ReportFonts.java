@@ -1,10 +1,19 @@
 package org.budgetmonitor.report;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
+import net.sf.jasperreports.engine.fonts.FontExtensionsReceiver;
+import net.sf.jasperreports.engine.fonts.FontFace;
 import net.sf.jasperreports.engine.fonts.FontFamily;
+import net.sf.jasperreports.engine.fonts.FontSet;
+import net.sf.jasperreports.engine.fonts.SimpleFontFace;
+import net.sf.jasperreports.engine.fonts.SimpleFontFamily;
 import net.sf.jasperreports.engine.fonts.SimpleFontExtensionHelper;
 
 /**
@@ -42,13 +51,50 @@ public final class ReportFonts {
     /**
      * Registers the family with the given context (instead of a class-path-wide
      * jasperreports_extension.properties), so the font is only ever used after {@link #check}.
+     *
+     * @param folder where the faces' AWT fonts are made from files ({@link FileFontFace}); null: from
+     *        streams, through the system's temporary folder (tests and benchmarks)
      */
-    static void register(SimpleJasperReportsContext context, ClassLoader loader) throws JRException {
+    static void register(SimpleJasperReportsContext context, ClassLoader loader, Path folder) throws JRException {
         check(loader);
-        List<FontFamily> families = SimpleFontExtensionHelper.getInstance().loadFontFamilies(context, FONTS_XML);
+        List<FontFamily> families = new ArrayList<>();
+        try (InputStream xml = loader.getResourceAsStream(FONTS_XML)) {
+            if (xml == null) {
+                throw new MissingFontException(FONTS_XML + " is missing");
+            }
+            // With a folder, the faces are not loaded while parsing: that would make each from a stream.
+            SimpleFontExtensionHelper.getInstance().loadFontExtensions(context, xml, new FontExtensionsReceiver() {
+                @Override
+                public void acceptFontFamily(FontFamily family) {
+                    families.add(family);
+                }
+
+                @Override
+                public void acceptFontSet(FontSet set) {
+                    // fonts.xml declares no font sets
+                }
+            }, folder == null);
+        } catch (IOException e) {
+            throw new JRException("cannot read " + FONTS_XML, e);
+        }
         if (families.isEmpty()) {
             throw new MissingFontException(FONTS_XML + " declares no font family");
         }
+        if (folder != null) {
+            for (FontFamily family : families) {
+                if (family instanceof SimpleFontFamily simple) {
+                    simple.setNormalFace(fromFile(context, simple.getNormalFace(), folder));
+                    simple.setBoldFace(fromFile(context, simple.getBoldFace(), folder));
+                    simple.setItalicFace(fromFile(context, simple.getItalicFace(), folder));
+                    simple.setBoldItalicFace(fromFile(context, simple.getBoldItalicFace(), folder));
+                }
+            }
+        }
         context.setExtensions(FontFamily.class, families);
+    }
+
+    private static SimpleFontFace fromFile(SimpleJasperReportsContext context, FontFace face, Path folder) {
+        return face instanceof SimpleFontFace simple && simple.getTtf() != null
+                ? new FileFontFace(context, simple, folder) : (SimpleFontFace) face;
     }
 }

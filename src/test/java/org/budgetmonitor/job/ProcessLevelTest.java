@@ -77,6 +77,31 @@ class ProcessLevelTest {
                 .isEqualTo(Files.readAllLines(reference.resolve("out/2026-12-31/variance-2026-12-31.csv")));
     }
 
+    @Test
+    void aRunKilledWhileWritingItsReportsLeavesNoCopyOfTheFontInTheSystemsTemporaryFolder() throws Exception {
+        Path system = Files.createDirectories(tmp.resolve("system-tmp"));
+        Path work = tmp.resolve("work");
+        List<String> args = List.of("--as-of=2026-06-30", "--output-dir=" + work.resolve("out"),
+                "--data-dir=" + work.resolve("data"));
+        Process child = startChild(List.of("-Djava.io.tmpdir=" + system), args);
+        Path log = work.resolve("data/logs/budget-monitor.log");
+        awaitLogLine(log, "Executing step: [report]", child);
+        Thread.sleep(300);
+        child.destroyForcibly(); // SIGKILL: the JDK's own clean-up of its font copies never runs
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        // The JDK's copies of fonts made from streams ("+~JF…tmp", JasperReports' own "jr-font…ttf"). Only
+        // JasperReports' icon font (6 KB, loaded by a static initialiser from its own registry) may be there.
+        try (var files = Files.list(system)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("+~JF")
+                    || p.getFileName().toString().startsWith("jr-font")).map(ProcessLevelTest::size))
+                    .as("copies of fonts left in the system's temporary folder, by size").allMatch(size -> size < 100_000);
+        }
+        // The run's own temporary folder holds the font's files, and the next start empties it.
+        assertThat(work.resolve("data/tmp/fonts/NotoSansSC_400Regular.ttf")).exists();
+        assertThat(CommandLine.run(args.toArray(String[]::new)).exitCode()).isEqualTo(ExitCodes.SUCCESS);
+    }
+
     /** The same run's arguments on a fresh PostgreSQL database, or on the H2 default. */
     private List<String> args(Path inbox, Path work, boolean onPostgres) {
         List<String> args = new ArrayList<>(args(inbox, work));
@@ -171,10 +196,23 @@ class ProcessLevelTest {
         }
     }
 
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Process startChild(List<String> args) throws IOException {
+        return startChild(List.of(), args);
+    }
+
+    private static Process startChild(List<String> jvmOptions, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), BudgetMonitorApplication.class.getName()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BudgetMonitorApplication.class.getName()));
         command.addAll(args);
         command.add("--monitor.ingest.chunk-size=200");
         command.add("--logging.level.org.springframework.batch=INFO");
