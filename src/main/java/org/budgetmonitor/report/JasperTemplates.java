@@ -26,7 +26,6 @@ import net.sf.jasperreports.engine.xml.JRXmlLoader;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -41,7 +40,7 @@ import org.springframework.stereotype.Component;
  * {@code <data-dir>/cache/templates} under its SHA-256.
  */
 @Component
-public class JasperTemplates implements DisposableBean {
+public class JasperTemplates {
 
     public static final String MAIN = "variance-report";
     public static final String CURVES = "variance-curves";
@@ -55,8 +54,6 @@ public class JasperTemplates implements DisposableBean {
     private final ClassLoader loader;
     private final Path overrides;
     private final Path cache;
-    /** Where the font's AWT files are made, or null (see the constructor). */
-    private final Path fontFiles;
     private boolean fontRegistered;
     private final ConcurrentHashMap<String, JasperReport> loaded = new ConcurrentHashMap<>();
 
@@ -70,17 +67,8 @@ public class JasperTemplates implements DisposableBean {
      * @param cache where compiled overrides are kept between runs, or null to keep them in memory only
      */
     public JasperTemplates(Path overrides, Path cache) {
-        this(overrides, cache, null);
-    }
-
-    /**
-     * @param fontFiles the run's folder for the font's files ({@link FileFontFace}), or null to let
-     *        the JDK copy the font through the system's temporary folder
-     */
-    JasperTemplates(Path overrides, Path cache, Path fontFiles) {
         this.overrides = overrides;
         this.cache = cache;
-        this.fontFiles = fontFiles;
         this.loader = JasperTemplates.class.getClassLoader();
         this.context = new ReportContext();
         // Chart labels are text in the report's own embedded font (JasperReports maps the chart's AWT
@@ -95,9 +83,7 @@ public class JasperTemplates implements DisposableBean {
     JasperTemplates(@Value("${monitor.report.template-dir:}") String overrides,
             @Value("${monitor.data-path:data}") Path dataPath, @Value("${monitor.job:nightly}") String job,
             @Value("${monitor.report.enabled:true}") boolean reports) {
-        // The font's files go to <data-dir>/tmp, which every start empties (RunLockListener).
-        this(overrides.isBlank() ? null : Path.of(overrides), dataPath.resolve("cache").resolve("templates"),
-                dataPath.resolve("tmp").resolve("fonts"));
+        this(overrides.isBlank() ? null : Path.of(overrides), dataPath.resolve("cache").resolve("templates"));
         if (reports && "nightly".equals(job)) {
             warmUp(List.of(MAIN, CURVES, UNITS));
         }
@@ -125,27 +111,11 @@ public class JasperTemplates implements DisposableBean {
         thread.start();
     }
 
-    /** The font's files go when the run ends; a killed run's go at the next start (RunLockListener). */
-    @Override
-    public void destroy() {
-        if (fontFiles == null || !Files.isDirectory(fontFiles)) {
-            return;
-        }
-        try (var files = Files.list(fontFiles)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(fontFiles);
-        } catch (IOException e) {
-            log.warn("Could not remove the font's files in {}: {}", fontFiles, e.getMessage());
-        }
-    }
-
     /** The context every fill and export uses: it carries the report font. */
     public synchronized JasperReportsContext context() {
         if (!fontRegistered) {
             try {
-                ReportFonts.register(context, loader, fontFiles);
+                ReportFonts.register(context, loader);
                 fontRegistered = true;
             } catch (JRException e) {
                 throw new IllegalStateException("cannot load " + ReportFonts.FONTS_XML, e);

@@ -2,7 +2,6 @@ package org.budgetmonitor.report;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,19 +49,17 @@ public final class ReportFonts {
 
     /**
      * Registers the family with the given context (instead of a class-path-wide
-     * jasperreports_extension.properties), so the font is only ever used after {@link #check}.
-     *
-     * @param folder where the faces' AWT fonts are made from files ({@link FileFontFace}); null: from
-     *        streams, through the system's temporary folder (tests and benchmarks)
+     * jasperreports_extension.properties), so the font is only ever used after {@link #check}. Its
+     * faces' AWT fonts are made from files ({@link FileFontFace}).
      */
-    static void register(SimpleJasperReportsContext context, ClassLoader loader, Path folder) throws JRException {
+    static void register(SimpleJasperReportsContext context, ClassLoader loader) throws JRException {
         check(loader);
         List<FontFamily> families = new ArrayList<>();
         try (InputStream xml = loader.getResourceAsStream(FONTS_XML)) {
             if (xml == null) {
                 throw new MissingFontException(FONTS_XML + " is missing");
             }
-            // With a folder, the faces are not loaded while parsing: that would make each from a stream.
+            // The faces are not loaded while parsing: that would make each from a stream.
             SimpleFontExtensionHelper.getInstance().loadFontExtensions(context, xml, new FontExtensionsReceiver() {
                 @Override
                 public void acceptFontFamily(FontFamily family) {
@@ -73,28 +70,26 @@ public final class ReportFonts {
                 public void acceptFontSet(FontSet set) {
                     // fonts.xml declares no font sets
                 }
-            }, folder == null);
+            }, false);
         } catch (IOException e) {
             throw new JRException("cannot read " + FONTS_XML, e);
         }
         if (families.isEmpty()) {
             throw new MissingFontException(FONTS_XML + " declares no font family");
         }
-        if (folder != null) {
-            for (FontFamily family : families) {
-                if (family instanceof SimpleFontFamily simple) {
-                    simple.setNormalFace(fromFile(context, simple.getNormalFace(), folder));
-                    simple.setBoldFace(fromFile(context, simple.getBoldFace(), folder));
-                    simple.setItalicFace(fromFile(context, simple.getItalicFace(), folder));
-                    simple.setBoldItalicFace(fromFile(context, simple.getBoldItalicFace(), folder));
-                }
+        for (FontFamily family : families) {
+            if (family instanceof SimpleFontFamily simple) {
+                simple.setNormalFace(fromFile(context, simple.getNormalFace()));
+                simple.setBoldFace(fromFile(context, simple.getBoldFace()));
+                simple.setItalicFace(fromFile(context, simple.getItalicFace()));
+                simple.setBoldItalicFace(fromFile(context, simple.getBoldItalicFace()));
             }
         }
         context.setExtensions(FontFamily.class, families);
     }
 
-    private static SimpleFontFace fromFile(SimpleJasperReportsContext context, FontFace face, Path folder) {
+    private static SimpleFontFace fromFile(SimpleJasperReportsContext context, FontFace face) {
         return face instanceof SimpleFontFace simple && simple.getTtf() != null
-                ? new FileFontFace(context, simple, folder) : (SimpleFontFace) face;
+                ? new FileFontFace(context, simple) : (SimpleFontFace) face;
     }
 }

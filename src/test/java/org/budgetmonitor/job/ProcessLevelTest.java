@@ -78,28 +78,38 @@ class ProcessLevelTest {
     }
 
     @Test
-    void aRunKilledWhileWritingItsReportsLeavesNoCopyOfTheFontInTheSystemsTemporaryFolder() throws Exception {
+    void aRunKilledWhileWritingItsReportsLeavesNoNamelessCopyOfTheFontAndTheNextRunRemovesItsFontFiles()
+            throws Exception {
         Path system = Files.createDirectories(tmp.resolve("system-tmp"));
+        List<String> jvm = List.of("-Djava.io.tmpdir=" + system);
         Path work = tmp.resolve("work");
         List<String> args = List.of("--as-of=2026-06-30", "--output-dir=" + work.resolve("out"),
                 "--data-dir=" + work.resolve("data"));
-        Process child = startChild(List.of("-Djava.io.tmpdir=" + system), args);
+        Process child = startChild(jvm, args);
         Path log = work.resolve("data/logs/budget-monitor.log");
         awaitLogLine(log, "Executing step: [report]", child);
         Thread.sleep(300);
-        child.destroyForcibly(); // SIGKILL: the JDK's own clean-up of its font copies never runs
+        child.destroyForcibly(); // SIGKILL: no shutdown hook removes anything
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        // The JDK's copies of fonts made from streams ("+~JF…tmp", JasperReports' own "jr-font…ttf"). Only
-        // JasperReports' icon font (6 KB, loaded by a static initialiser from its own registry) may be there.
-        try (var files = Files.list(system)) {
-            assertThat(files.filter(p -> p.getFileName().toString().startsWith("+~JF")
-                    || p.getFileName().toString().startsWith("jr-font")).map(ProcessLevelTest::size))
-                    .as("copies of fonts left in the system's temporary folder, by size").allMatch(size -> size < 100_000);
+        // The JDK's copies of fonts made from streams are "+~JF…tmp" (JasperReports' own "jr-font…ttf"). Only
+        // JasperReports' icon font (6 KB, loaded by a static initialiser from its own registry) may be one.
+        assertThat(listing(system).stream().filter(name -> name.startsWith("+~JF") || name.startsWith("jr-font"))
+                .map(name -> size(system.resolve(name))))
+                .as("nameless copies of fonts, by size").allMatch(size -> size < 100_000);
+        assertThat(listing(system)).contains("budget-monitor-fonts-" + child.pid());
+
+        Process next = startChild(jvm, args);
+        assertThat(next.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(next.exitValue()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(listing(system)).as("the killed run's font files, and the next run's own")
+                .noneMatch(name -> name.startsWith("budget-monitor-fonts-"));
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
         }
-        // The run's own temporary folder holds the font's files, and the next start empties it.
-        assertThat(work.resolve("data/tmp/fonts/NotoSansSC_400Regular.ttf")).exists();
-        assertThat(CommandLine.run(args.toArray(String[]::new)).exitCode()).isEqualTo(ExitCodes.SUCCESS);
     }
 
     /** The same run's arguments on a fresh PostgreSQL database, or on the H2 default. */
