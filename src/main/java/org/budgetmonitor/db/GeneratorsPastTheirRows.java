@@ -26,13 +26,17 @@ public class GeneratorsPastTheirRows implements Callback {
 
     private static final Logger log = LoggerFactory.getLogger(GeneratorsPastTheirRows.class);
 
-    /** Spring Batch's sequences and the ids they give (its H2 schema, V1). */
-    private static final Map<String, String[]> BATCH_SEQUENCES = Map.of(
-            "BATCH_JOB_INSTANCE_SEQ", new String[] {"BATCH_JOB_INSTANCE", "JOB_INSTANCE_ID"},
-            "BATCH_JOB_EXECUTION_SEQ", new String[] {"BATCH_JOB_EXECUTION", "JOB_EXECUTION_ID"},
-            "BATCH_STEP_EXECUTION_SEQ", new String[] {"BATCH_STEP_EXECUTION", "STEP_EXECUTION_ID"});
+    /** A table's id column. */
+    private record Ids(String table, String column) {
+    }
 
-    private record Identity(String table, String column, long next) {
+    /** Spring Batch's sequences and the ids they give (its H2 schema, V1). */
+    private static final Map<String, Ids> BATCH_SEQUENCES = Map.of(
+            "BATCH_JOB_INSTANCE_SEQ", new Ids("BATCH_JOB_INSTANCE", "JOB_INSTANCE_ID"),
+            "BATCH_JOB_EXECUTION_SEQ", new Ids("BATCH_JOB_EXECUTION", "JOB_EXECUTION_ID"),
+            "BATCH_STEP_EXECUTION_SEQ", new Ids("BATCH_STEP_EXECUTION", "STEP_EXECUTION_ID"));
+
+    private record Identity(Ids ids, long next) {
     }
 
     @Override
@@ -59,21 +63,22 @@ public class GeneratorsPastTheirRows implements Callback {
         List<Identity> identities = jdbc.query("""
                 SELECT TABLE_NAME, COLUMN_NAME, IDENTITY_BASE FROM INFORMATION_SCHEMA.COLUMNS
                 WHERE IS_IDENTITY = 'YES' AND TABLE_SCHEMA = SCHEMA()""",
-                (rs, n) -> new Identity(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                (rs, n) -> new Identity(new Ids(rs.getString(1), rs.getString(2)), rs.getLong(3)));
         for (Identity identity : identities) {
-            Long largest = largest(jdbc, identity.table(), identity.column());
+            Ids ids = identity.ids();
+            Long largest = largest(jdbc, ids);
             if (largest != null && identity.next() <= largest) {
-                jdbc.execute("ALTER TABLE " + quoted(identity.table()) + " ALTER COLUMN " + quoted(identity.column())
+                jdbc.execute("ALTER TABLE " + quoted(ids.table()) + " ALTER COLUMN " + quoted(ids.column())
                         + " RESTART WITH " + (largest + 1));
-                log.warn("The identity of {}.{} was at {}, behind its rows: set past them, to {}", identity.table(),
-                        identity.column(), identity.next(), largest + 1);
+                log.warn("The identity of {}.{} was at {}, behind its rows: set past them, to {}", ids.table(),
+                        ids.column(), identity.next(), largest + 1);
             }
         }
         BATCH_SEQUENCES.forEach((sequence, owner) -> {
             List<Long> next = jdbc.queryForList("""
                     SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES
                     WHERE SEQUENCE_NAME = ? AND SEQUENCE_SCHEMA = SCHEMA()""", Long.class, sequence);
-            Long largest = next.isEmpty() ? null : largest(jdbc, owner[0], owner[1]);
+            Long largest = next.isEmpty() ? null : largest(jdbc, owner);
             if (largest != null && next.get(0) <= largest) {
                 jdbc.execute("ALTER SEQUENCE " + quoted(sequence) + " RESTART WITH " + (largest + 1));
                 log.warn("The sequence {} was at {}, behind its rows: set past them, to {}", sequence, next.get(0),
@@ -82,8 +87,8 @@ public class GeneratorsPastTheirRows implements Callback {
         });
     }
 
-    private static Long largest(JdbcTemplate jdbc, String table, String column) {
-        return jdbc.queryForObject("SELECT MAX(" + quoted(column) + ") FROM " + quoted(table), Long.class);
+    private static Long largest(JdbcTemplate jdbc, Ids ids) {
+        return jdbc.queryForObject("SELECT MAX(" + quoted(ids.column()) + ") FROM " + quoted(ids.table()), Long.class);
     }
 
     private static String quoted(String name) {
