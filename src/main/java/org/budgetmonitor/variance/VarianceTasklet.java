@@ -42,9 +42,8 @@ public class VarianceTasklet implements Tasklet {
      * Over budget first (the larger overspend first), then the largest gap behind plan; stable, so
      * ties keep the plan's order.
      */
-    private static final Comparator<VarianceRow> WORST_FIRST = Comparator
-            .comparing((VarianceRow row) -> row.overBudget().yuan(), Comparator.reverseOrder())
-            .thenComparing(VarianceRow::gapPp, Comparator.nullsLast(Comparator.naturalOrder()));
+    private static final Comparator<VarianceRow> WORST_FIRST = WorstFirst.by(row -> row.overBudget().yuan(),
+            VarianceRow::gapPp);
 
     private final LocalDate asOf;
     private final PlanRepository plans;

@@ -12,6 +12,7 @@ import org.budgetmonitor.report.VarianceReport;
 import org.budgetmonitor.report.VarianceReportLines;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.FlagRun;
+import org.budgetmonitor.variance.WorstFirst;
 
 /**
  * What the variance page shows, in the order an officer reads it: the report model's rows sorted
@@ -23,9 +24,7 @@ public final class VarianceHtmlView {
      * Worst first within a flag: over budget (the larger overspend first), then the largest gap behind
      * plan; a project without a gap (cancelled) last. Stable, so ties keep the plan's order.
      */
-    static final Comparator<ReportRow> WORST_FIRST = Comparator
-            .comparing(ReportRow::overBudgetWan, Comparator.reverseOrder())
-            .thenComparing(ReportRow::gapPp, Comparator.nullsLast(Comparator.naturalOrder()));
+    static final Comparator<ReportRow> WORST_FIRST = WorstFirst.by(ReportRow::overBudgetWan, ReportRow::gapPp);
 
     private final VarianceReport report;
     private final ReportText text;
