@@ -1,13 +1,11 @@
 package org.budgetmonitor.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,6 +32,7 @@ import org.springframework.stereotype.Component;
 public class VarianceReportWriter {
 
     private static final Logger log = LoggerFactory.getLogger(VarianceReportWriter.class);
+    private static final String REPORTS = "the reports";
 
     /**
      * How long the reports took, for the log and the benchmark.
@@ -99,9 +98,9 @@ public class VarianceReportWriter {
             List<VarianceReport> ordered = reports.stream().sorted(Comparator.comparing(r -> !r.combined())).toList();
             // The PDFs need no payments: they render while the workbooks' payments are read.
             List<Future<Done>> pdfs = ordered.stream().map(r -> submitPdf(pool, r, text, outputs)).toList();
-            List<Future<Done>> others = ordered.stream().map(r -> pool.submit(() -> {
+            List<Future<Void>> others = ordered.stream().map(r -> pool.<Void>submit(() -> {
                 also.write(r);
-                return new Done(ReportRenderer.Timings.ZERO, System.nanoTime());
+                return null;
             })).toList();
             boolean severalUnits = reports.stream().anyMatch(r -> !r.combined());
             // Each unit's workbook lists its flagged projects' payments: read once for all units, not once a unit.
@@ -119,10 +118,10 @@ public class VarianceReportWriter {
                     (report.combined() ? combined : units).add(new Rendering(report, pdfFile(outputs, report),
                             xlsxFile(outputs, report), pdfs.get(i), submitXlsx(pool, report, text, outputs, workbook)));
                 }
-                Done combinedDone = waitFor(combined, pool);
-                Done unitsDone = waitFor(units, pool);
-                for (Future<Done> other : others) {
-                    get(other, pool);
+                Done combinedDone = waitFor(combined);
+                Done unitsDone = waitFor(units);
+                for (Future<Void> other : others) {
+                    DocumentTasks.result(other, REPORTS);
                 }
                 long end = System.nanoTime();
                 return new Written(Duration.ofNanos(Math.max(0, combinedDone.at() - start)),
@@ -171,10 +170,11 @@ public class VarianceReportWriter {
     }
 
     /** All done: their phases summed and the latest completion. The first failure stops the rest and is thrown. */
-    private static Done waitFor(List<Rendering> renderings, ExecutorService pool) throws IOException {
+    private static Done waitFor(List<Rendering> renderings) throws IOException {
         Done all = new Done(ReportRenderer.Timings.ZERO, 0);
         for (Rendering rendering : renderings) {
-            Done done = get(rendering.pdfDone(), pool).and(get(rendering.xlsxDone(), pool));
+            Done done = DocumentTasks.result(rendering.pdfDone(), REPORTS)
+                    .and(DocumentTasks.result(rendering.xlsxDone(), REPORTS));
             ReportRenderer.Timings t = done.timings();
             if (rendering.report().combined()) {
                 log.info("Wrote {} and {} (fill {} ms, PDF {} ms, XLSX {} ms)", rendering.pdf(),
@@ -186,29 +186,6 @@ public class VarianceReportWriter {
             all = all.and(done);
         }
         return all;
-    }
-
-    private static Done get(Future<Done> future, ExecutorService pool) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the reports", e);
-        } catch (ExecutionException e) {
-            pool.shutdownNow();
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(cause.getMessage(), cause);
-        }
     }
 
     private static ThreadFactory namedThreads() {

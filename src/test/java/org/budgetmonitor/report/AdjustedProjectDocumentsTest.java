@@ -68,7 +68,7 @@ class AdjustedProjectDocumentsTest {
             csv.put(record.get("project_code"), record);
         }
         Path page = DIR.resolve("variance.html");
-        new HtmlReportWriter().writeVariance(List.of(report), text, r -> page);
+        new HtmlReportWriter().writeVariance(report, text, Map.of(), page);
         html = Jsoup.parse(page.toFile(), "UTF-8");
     }
 

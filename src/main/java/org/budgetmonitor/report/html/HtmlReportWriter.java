@@ -1,7 +1,6 @@
 package org.budgetmonitor.report.html;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 import org.budgetmonitor.report.QuarterlyReport;
 import org.budgetmonitor.report.QuarterlyReportRow;
@@ -55,36 +53,12 @@ public final class HtmlReportWriter {
         engine.setMessageResolver(new HtmlMessages());
     }
 
-    /** The pages without the flags' history (no "since" on the cards). */
-    public List<Path> writeVariance(List<VarianceReport> reports, ReportText text,
-            Function<VarianceReport, Path> fileOf) throws IOException {
-        return writeVariance(reports, text, Map.of(), fileOf);
-    }
-
     /**
-     * The HTML page of each assembled variance report (the combined one and, with several units, each unit's).
+     * One assembled variance report's page (the combined one's or a unit's); safe to call from several
+     * threads at once (the engine and its caches are thread-safe).
      *
      * @param since since when each RED or YELLOW project is flagged, by project code (the stored nights')
      */
-    public List<Path> writeVariance(List<VarianceReport> reports, ReportText text, Map<String, FlagRun> since,
-            Function<VarianceReport, Path> fileOf) throws IOException {
-        List<Path> files = reports.stream().map(fileOf).toList();
-        // 500 unit pages take seconds: written side by side (the engine and its caches are thread-safe).
-        try {
-            IntStream.range(0, reports.size()).parallel().forEach(i -> {
-                try {
-                    writeVariance(reports.get(i), text, since, files.get(i));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        return files;
-    }
-
-    /** One report's page; safe to call from several threads at once. */
     public void writeVariance(VarianceReport report, ReportText text, Map<String, FlagRun> since, Path file)
             throws IOException {
         write(file, renderVariance(report, text, since));
