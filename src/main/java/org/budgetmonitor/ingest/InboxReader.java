@@ -118,11 +118,11 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
                 if (fileIndex >= files.size()) {
                     return takeOutLeftovers();
                 }
-                IngestLine fileRejection = startFile(files.get(fileIndex));
+                IngestLine fileItem = startFile(files.get(fileIndex));
                 if (current == null) {
                     fileIndex++;
-                    if (fileRejection != null) {
-                        return fileRejection;
+                    if (fileItem != null) {
+                        return fileItem;
                     }
                     continue;
                 }
@@ -167,7 +167,10 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         return null;
     }
 
-    /** Inspects a file and opens it for reading, or returns its rejection, or skips it (both with current null). */
+    /**
+     * Inspects a file and opens it for reading, or returns its rejection or its record as a copy, or
+     * skips it (all three with current null).
+     */
     private IngestLine startFile(Path path) {
         String name = path.getFileName().toString();
         String sha;
@@ -225,7 +228,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             registry.recordRead(jobInstanceId, id);
             tally.unchanged.add(name + " (= " + original.name() + ")");
             tally.decisions.add(name + ": identical to " + original.name() + "; recorded as holding its payments");
-            return null;
+            return new IngestLine.Copied(name, id, original.id());
         }
         var readable = (ExportInspection.Readable) inspection;
         long fileId = registry.insert(readable.facts(), readable.format().describe(), Status.LOADING,

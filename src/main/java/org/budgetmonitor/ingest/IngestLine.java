@@ -42,4 +42,17 @@ public sealed interface IngestLine {
      */
     record Abandoned(String file, long fileId, long line, String reason) implements IngestLine {
     }
+
+    /**
+     * A file identical to one loaded before (the original): it holds what the original holds. The
+     * writer records that after the chunk's other lines, so that it sees the original's last lines
+     * when both are read in one chunk.
+     */
+    record Copied(String file, long fileId, long originalFileId) implements IngestLine {
+
+        @Override
+        public long line() {
+            return 0;
+        }
+    }
 }

@@ -13,8 +13,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Stores a chunk of lines: payments not seen before (and which file holds each), refunds netted
- * against their originals, lines awaiting bank confirmation, and rejections. Its counters are
- * saved in the step's execution context with each chunk, so they survive a restart with the data.
+ * against their originals, lines awaiting bank confirmation, rejections, and what copies of loaded
+ * files hold. Its counters are saved in the step's execution context with each chunk, so they
+ * survive a restart with the data.
  */
 public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
 
@@ -54,6 +55,7 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
         List<IngestLine.Pending> pendingLines = new ArrayList<>();
         List<IngestLine.Rejected> rejectedLines = new ArrayList<>();
         List<IngestLine.Abandoned> abandoned = new ArrayList<>();
+        List<IngestLine.Copied> copies = new ArrayList<>();
         int paymentLines = 0;
         for (IngestLine line : chunk) {
             if (line instanceof IngestLine.Accepted a && a.disbursement().isRefund()) {
@@ -67,6 +69,8 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
                 rejectedLines.add(r);
             } else if (line instanceof IngestLine.Abandoned a) {
                 abandoned.add(a);
+            } else if (line instanceof IngestLine.Copied c) {
+                copies.add(c);
             }
         }
         int added = payments.isEmpty() ? 0 : disbursements.store(payments, jobInstanceId);
@@ -99,6 +103,10 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
         }
         if (!rejectedLines.isEmpty()) {
             rejects.insert(rejectedLines, jobInstanceId);
+        }
+        // Last: a copy read in this chunk holds its original's lines stored above.
+        for (IngestLine.Copied copy : copies) {
+            files.copyHoldings(copy, jobInstanceId);
         }
         inserted += added - takenOut;
         duplicates += paymentLines - added;

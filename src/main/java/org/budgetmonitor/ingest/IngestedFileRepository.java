@@ -141,12 +141,16 @@ public class IngestedFileRepository {
      * Records an identical copy of a loaded version under another name: a version of its own that
      * holds every payment the original holds, with the original's rejected lines.
      */
+    /** Records a copy of a loaded file; what it holds is recorded by {@link #copyHoldings} once the original's lines are stored. */
     public long insertCopy(ExportInspection.FileFacts facts, IngestedFile original, long jobInstanceId) {
-        long id = insert(facts, "identical to " + original.name() + " (#" + original.id() + ")", Status.LOADED, null,
+        return insert(facts, "identical to " + original.name() + " (#" + original.id() + ")", Status.LOADED, null,
                 jobInstanceId, original.payDates());
-        jdbc.update(COPY_HOLDINGS, id, original.id(), id, original.id());
-        jdbc.update(COPY_REJECTS, jobInstanceId, id, facts.name(), original.id());
-        return id;
+    }
+
+    /** The copy holds the payments the original owns or holds, and has its rejected lines. */
+    public void copyHoldings(IngestLine.Copied copy, long jobInstanceId) {
+        jdbc.update(COPY_HOLDINGS, copy.fileId(), copy.originalFileId(), copy.fileId(), copy.originalFileId());
+        jdbc.update(COPY_REJECTS, jobInstanceId, copy.fileId(), copy.file(), copy.originalFileId());
     }
 
     public Optional<IngestedFile> findById(long id) {

@@ -71,6 +71,25 @@ class FileIdentityTest {
     }
 
     @Test
+    void aCopyReadInTheSameNightAsItsOriginalHoldsAllOfItsPayments() throws Exception {
+        // Read one after the other, in one chunk: the original's lines are not stored yet when the copy is met.
+        Exports.write(inbox, "a-export.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要",
+                "2026-01-11,P1,200.00,V2,乙,摘要", "2026-01-12,P1,300.00,V3,丙,摘要");
+        Files.copy(inbox.resolve("a-export.csv"), inbox.resolve("b-copy.csv"));
+        JobExecution first = night("2026-01-12");
+        assertThat(ingest(first, InboxReader.DECISIONS)).contains("b-copy.csv: identical to a-export.csv");
+
+        // The exporter drops V2 from a-export.csv; b-copy.csv still holds it.
+        Exports.write(inbox, "a-export.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要",
+                "2026-01-12,P1,300.00,V3,丙,摘要");
+        night("2026-01-13");
+
+        assertThat(job.totalYuan()).isEqualByComparingTo("600.00");
+        assertThat(job.paymentCount()).isEqualTo(3);
+        assertThat(job.sourceOf("V2")).isEqualTo("b-copy.csv:3");
+    }
+
+    @Test
     void aPaymentPassedOnToAnotherFileNamesThatFilesOwnLine() throws Exception {
         Exports.write(inbox, "z-export.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要",
                 "2026-01-11,P1,200.00,V2,乙,摘要", "2026-01-12,P1,300.00,V3,丙,摘要");
