@@ -70,27 +70,32 @@ record WorkbookColumn(String key, int width, Kind kind, Function<Cells, Object> 
             return sums -> rateOf(sums, numerator, denominator);
         }
 
-        /** The gap in percentage points between two rates of summed columns over the same denominator. */
+        /**
+         * The gap in percentage points, (numerator − reference) ÷ denominator × 100 of the summed
+         * columns, rounded once as a project row's gap is; not the difference of two rounded rates,
+         * which can be 0.01 off.
+         */
         static Total gap(String numerator, String reference, String denominator) {
             return sums -> {
-                Formula a = rateOf(sums, numerator, denominator);
-                Formula b = rateOf(sums, reference, denominator);
-                if (a.value() == null) {
-                    return new Formula("IF(" + sums.cell(denominator) + "=0,\"\"," + a.text() + "-" + b.text() + ")",
-                            null);
-                }
-                return new Formula(a.text() + "-" + b.text(), a.value().subtract(b.value()));
+                String difference = "(" + sums.cell(numerator) + "-" + sums.cell(reference) + ")";
+                return percent(difference, sums.cell(denominator),
+                        sums.value(numerator).subtract(sums.value(reference)), sums.value(denominator));
             };
         }
 
         private static Formula rateOf(Subtotal sums, String numerator, String denominator) {
-            BigDecimal den = sums.value(denominator);
-            String text = "ROUND(" + sums.cell(numerator) + "/" + sums.cell(denominator) + "*100,2)";
-            if (den.signum() == 0) {
-                return new Formula("IF(" + sums.cell(denominator) + "=0,\"\"," + text + ")", null);
+            return percent(sums.cell(numerator), sums.cell(denominator), sums.value(numerator),
+                    sums.value(denominator));
+        }
+
+        /** {@code part} in % of {@code whole}, 2 dp, HALF_UP; empty when the whole is 0. */
+        private static Formula percent(String part, String whole, BigDecimal partValue, BigDecimal wholeValue) {
+            String text = "ROUND(" + part + "/" + whole + "*100,2)";
+            if (wholeValue.signum() == 0) {
+                return new Formula("IF(" + whole + "=0,\"\"," + text + ")", null);
             }
-            return new Formula(text, sums.value(numerator).multiply(BigDecimal.valueOf(100))
-                    .divide(den, 2, RoundingMode.HALF_UP));
+            return new Formula(text, partValue.multiply(BigDecimal.valueOf(100)).divide(wholeValue, 2,
+                    RoundingMode.HALF_UP));
         }
     }
 

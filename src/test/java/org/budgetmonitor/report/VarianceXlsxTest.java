@@ -126,6 +126,38 @@ class VarianceXlsxTest {
     }
 
     @Test
+    void theTotalsGapIsItsActualLessItsExpectedOverItsBudgetRoundedOnceAsEachProjectsIs() throws IOException {
+        // 160.00 万元 budget, 53.64 spent: each rate rounded first puts the 合计 gap 0.01 off the rule.
+        ReportFixtures fixtures = ReportFixtures.sample()
+                .project("472001", "沧州临港经济技术开发区生物医药招商局本级", "13091626P000100000001", "财政信息化运维", "5.00")
+                .paid("13091626P000100000001", "2026-02-11", "400.00");
+        RenderedReport report = RenderedReport.render(fixtures, "zh", dir);
+        try (XSSFWorkbook workbook = open(report.xlsx)) {
+            Sheet sheet = workbook.getSheet("项目执行情况");
+            Row total = sheet.getRow(6);
+            assertThat(strings(total)).contains("合计（5 个项目）");
+            List<String> headings = strings(sheet.getRow(0));
+            BigDecimal budget = figure(total, headings.indexOf("预算\n（万元）"));
+            BigDecimal expected = figure(total, headings.indexOf("应执行\n（万元）"));
+            BigDecimal actual = figure(total, headings.indexOf("实际支出\n（万元）"));
+            int gap = headings.indexOf("较计划偏差\n（百分点）");
+            BigDecimal rule = actual.subtract(expected).multiply(BigDecimal.valueOf(100))
+                    .divide(budget, 2, java.math.RoundingMode.HALF_UP);
+            // The difference of the two rates, each rounded first, is 0.01 off here.
+            BigDecimal twice = actual.multiply(BigDecimal.valueOf(100)).divide(budget, 2, java.math.RoundingMode.HALF_UP)
+                    .subtract(expected.multiply(BigDecimal.valueOf(100)).divide(budget, 2, java.math.RoundingMode.HALF_UP));
+            assertThat(twice).as("%s %s %s", budget, expected, actual).isNotEqualByComparingTo(rule);
+            assertThat(figure(total, gap)).isEqualByComparingTo(rule);
+            XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            assertThat(evaluator.evaluate(total.getCell(gap)).getNumberValue()).isCloseTo(rule.doubleValue(), within(1e-9));
+        }
+    }
+
+    private static BigDecimal figure(Row row, int column) {
+        return BigDecimal.valueOf(row.getCell(column).getNumericCellValue());
+    }
+
+    @Test
     void severalUnitsGetASubtotalEachAndTheTotalCountsEveryProjectOnce() throws IOException {
         ReportFixtures fixtures = ReportFixtures.sample()
                 .project("471005", "财政局本级", "13091626P000100000001", "财政信息化运维", "30.00")
