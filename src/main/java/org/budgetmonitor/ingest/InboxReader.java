@@ -224,11 +224,12 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         decide(path, payDates);
         if (original != null) {
             long size = sizeOf(path);
-            long id = registry.insertCopy(new ExportInspection.FileFacts(name, size, sha), original, jobInstanceId);
-            registry.recordRead(jobInstanceId, id);
+            IngestLine.Copied copy = registry.insertCopy(new ExportInspection.FileFacts(name, size, sha), original,
+                    jobInstanceId);
+            registry.recordRead(jobInstanceId, copy.fileId());
             tally.unchanged.add(name + " (= " + original.name() + ")");
             tally.decisions.add(name + ": identical to " + original.name() + "; recorded as holding its payments");
-            return new IngestLine.Copied(name, id, original.id());
+            return copy;
         }
         var readable = (ExportInspection.Readable) inspection;
         long fileId = registry.insert(readable.facts(), readable.format().describe(), Status.LOADING,

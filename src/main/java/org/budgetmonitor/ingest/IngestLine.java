@@ -45,8 +45,8 @@ public sealed interface IngestLine {
 
     /**
      * A file identical to one loaded before (the original): it holds what the original holds. The
-     * writer records that after the chunk's other lines, so that it sees the original's last lines
-     * when both are read in one chunk.
+     * writer completes that after the chunk's other lines, so that it includes the original's last
+     * lines when both are read in one chunk.
      */
     record Copied(String file, long fileId, long originalFileId) implements IngestLine {
 

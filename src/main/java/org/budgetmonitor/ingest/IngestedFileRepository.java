@@ -44,19 +44,26 @@ public class IngestedFileRepository {
             + "WHERE id = ?";
 
     // An identical copy under another name holds what the original holds, so that a later
-    // correction of the original does not take out payments the copy still has.
+    // correction of the original does not take out payments the copy still has. Run twice for a copy
+    // (when it is met, and after its chunk is stored), so each adds only what the copy lacks.
     private static final String COPY_HOLDINGS = """
             INSERT INTO file_payment (file_id, pay_date, dedupe_key, occurrence, line_no)
-            SELECT CAST(? AS BIGINT), d.pay_date, d.dedupe_key, d.occurrence, d.source_line
-            FROM disbursement d WHERE d.file_id = ?
-            UNION
-            SELECT CAST(? AS BIGINT), f.pay_date, f.dedupe_key, f.occurrence, f.line_no
-            FROM file_payment f WHERE f.file_id = ?""";
+            SELECT CAST(? AS BIGINT), x.pay_date, x.dedupe_key, x.occurrence, MIN(x.line_no)
+            FROM (SELECT d.pay_date, d.dedupe_key, d.occurrence, d.source_line AS line_no
+                  FROM disbursement d WHERE d.file_id = ?
+                  UNION ALL
+                  SELECT f.pay_date, f.dedupe_key, f.occurrence, f.line_no
+                  FROM file_payment f WHERE f.file_id = ?) x
+            WHERE NOT EXISTS (SELECT 1 FROM file_payment h WHERE h.file_id = ? AND h.pay_date = x.pay_date
+                              AND h.dedupe_key = x.dedupe_key AND h.occurrence = x.occurrence)
+            GROUP BY x.pay_date, x.dedupe_key, x.occurrence""";
     private static final String COPY_REJECTS = """
             INSERT INTO rejected_row (job_instance_id, file_id, source_file, line_no, reason, raw_line, project_code)
             SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(500)), r.line_no, r.reason, r.raw_line,
                 r.project_code
-            FROM rejected_row r WHERE r.file_id = ?""";
+            FROM rejected_row r WHERE r.file_id = ?
+              AND NOT EXISTS (SELECT 1 FROM rejected_row c WHERE c.file_id = ? AND c.line_no = r.line_no
+                              AND c.reason = r.reason)""";
 
     // Retiring a file version: the payments it owns that no other file holds go; those another file
     // holds pass to that file; its holdings of other files' payments go.
@@ -141,16 +148,23 @@ public class IngestedFileRepository {
      * Records an identical copy of a loaded version under another name: a version of its own that
      * holds every payment the original holds, with the original's rejected lines.
      */
-    /** Records a copy of a loaded file; what it holds is recorded by {@link #copyHoldings} once the original's lines are stored. */
-    public long insertCopy(ExportInspection.FileFacts facts, IngestedFile original, long jobInstanceId) {
-        return insert(facts, "identical to " + original.name() + " (#" + original.id() + ")", Status.LOADED, null,
+    /**
+     * Records a copy of a loaded file, holding what the original holds now. The original may be
+     * retired before the copy's chunk is stored (a correction read in the same night), so this is
+     * taken at once; {@link #copyHoldings} adds, after the chunk, the original's lines stored with it.
+     */
+    public IngestLine.Copied insertCopy(ExportInspection.FileFacts facts, IngestedFile original, long jobInstanceId) {
+        long id = insert(facts, "identical to " + original.name() + " (#" + original.id() + ")", Status.LOADED, null,
                 jobInstanceId, original.payDates());
+        IngestLine.Copied copy = new IngestLine.Copied(facts.name(), id, original.id());
+        copyHoldings(copy, jobInstanceId);
+        return copy;
     }
 
-    /** The copy holds the payments the original owns or holds, and has its rejected lines. */
+    /** The copy holds the payments the original owns or holds, and has its rejected lines; adds only what it lacks. */
     public void copyHoldings(IngestLine.Copied copy, long jobInstanceId) {
-        jdbc.update(COPY_HOLDINGS, copy.fileId(), copy.originalFileId(), copy.fileId(), copy.originalFileId());
-        jdbc.update(COPY_REJECTS, jobInstanceId, copy.fileId(), copy.file(), copy.originalFileId());
+        jdbc.update(COPY_HOLDINGS, copy.fileId(), copy.originalFileId(), copy.originalFileId(), copy.fileId());
+        jdbc.update(COPY_REJECTS, jobInstanceId, copy.fileId(), copy.file(), copy.originalFileId(), copy.fileId());
     }
 
     public Optional<IngestedFile> findById(long id) {

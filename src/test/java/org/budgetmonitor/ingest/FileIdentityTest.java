@@ -90,6 +90,22 @@ class FileIdentityTest {
     }
 
     @Test
+    void aCopyOfTheOldVersionReadInTheSameNightAsTheCorrectionOfItsOriginalKeepsItsPayments() throws Exception {
+        Exports.write(inbox, "z-export.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要",
+                "2026-01-11,P1,200.00,V2,乙,摘要", "2026-01-12,P1,300.00,V3,丙,摘要");
+        night("2026-01-12");
+        // The same night brings a copy of that version and the correction of the original, without V2.
+        Files.copy(inbox.resolve("z-export.csv"), inbox.resolve("a-copy.csv"));
+        Exports.write(inbox, "z-export.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要",
+                "2026-01-12,P1,300.00,V3,丙,摘要");
+        night("2026-01-13");
+
+        assertThat(job.totalYuan()).isEqualByComparingTo("600.00");
+        assertThat(job.paymentCount()).isEqualTo(3);
+        assertThat(job.sourceOf("V2")).isEqualTo("a-copy.csv:3");
+    }
+
+    @Test
     void aPaymentPassedOnToAnotherFileNamesThatFilesOwnLine() throws Exception {
         Exports.write(inbox, "z-export.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要",
                 "2026-01-11,P1,200.00,V2,乙,摘要", "2026-01-12,P1,300.00,V3,丙,摘要");
