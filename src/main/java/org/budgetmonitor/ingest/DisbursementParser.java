@@ -52,6 +52,7 @@ public class DisbursementParser {
 
     public ParsedRow parse(ExportFormat format, List<String> row) {
         HeaderMapping columns = format.columns();
+        checkNoValueBeyondHeader(columns.header().size(), row);
         // Matched with the plan, and part of the payment's identity, in its one normal form.
         String projectCode = ProjectCode.normalise(columns.value(row, PROJECT_CODE));
         String voucher = requireValue(columns, row, VOUCHER_NO);
@@ -219,4 +220,22 @@ public class DisbursementParser {
         }
         return value;
     }
+
+    /**
+     * Values are read by position, so a value past the header's last column means one of them was
+     * split (an unquoted comma) and every value after the split sits in the wrong column. Empty
+     * cells past the header are only trailing separators.
+     */
+    private static void checkNoValueBeyondHeader(int headerColumns, List<String> row) {
+        int last = row.size();
+        while (last > headerColumns && (row.get(last - 1) == null || row.get(last - 1).isBlank())) {
+            last--;
+        }
+        if (last > headerColumns) {
+            throw new RowRejectedException("the line has " + last + " values but the header names " + headerColumns
+                    + " columns: a comma inside a value that is not quoted (an amount like 1,234.56, say) would move"
+                    + " every value after it; the line is not read");
+        }
+    }
+
 }

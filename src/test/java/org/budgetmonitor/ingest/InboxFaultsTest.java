@@ -129,6 +129,21 @@ class InboxFaultsTest {
                 "a.csv:2: 摘要 (summary) is 2001 characters long; at most 2000 can be stored");
     }
 
+    @Test
+    void aLineWithMoreValuesThanItsHeaderHasColumnsIsRejectedNotReadShifted() throws Exception {
+        // An unquoted thousands separator: read by position, the amount would be 1.00 and the voucher 234.56.
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,1,234.56,V1,甲,摘要",
+                "2026-01-11,P1,200.00,V2,乙,摘要", "2026-01-12,P1,\"1,234.56\",V3,丙,摘要",
+                "2026-01-13,P1,5.00,V4,丁,摘要,,");
+
+        run();
+
+        assertThat(job.totalYuan()).isEqualByComparingTo("1439.56");
+        assertThat(rejects()).containsExactly("a.csv:2: the line has 7 values but the header names 6 columns: "
+                + "a comma inside a value that is not quoted (an amount like 1,234.56, say) would move every value "
+                + "after it; the line is not read");
+    }
+
     private static void rewrite(Path file, String content) {
         try {
             Files.writeString(file, content, StandardCharsets.UTF_8);
