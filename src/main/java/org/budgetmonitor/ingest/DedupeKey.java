@@ -28,6 +28,18 @@ public final class DedupeKey {
         return sha256(identity);
     }
 
+    /**
+     * A field's text in the one form it is stored and identified in: a line break inside a quoted
+     * field as LF, whether the export wrote CRLF, LF or CR (a file's copy after a text-mode transfer
+     * is the same payments).
+     */
+    public static String text(String value) {
+        if (value == null || value.indexOf('\r') < 0) {
+            return value;
+        }
+        return value.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
     /** A key of its own for a part of a payment (a whole-voucher refund split over its lines). */
     public static String part(String key, int index, String projectCode) {
         return sha256(key + "|part|" + index + "|" + projectCode);

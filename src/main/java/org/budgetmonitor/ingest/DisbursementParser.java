@@ -55,13 +55,14 @@ public class DisbursementParser {
         checkNoValueBeyondHeader(columns.header().size(), row);
         // Matched with the plan, and part of the payment's identity, in its one normal form.
         String projectCode = ProjectCode.normalise(columns.value(row, PROJECT_CODE));
-        String voucher = requireValue(columns, row, VOUCHER_NO);
-        String originalVoucher = columns.value(row, ORIGINAL_VOUCHER_NO);
+        // Text fields in the form they are identified in (DedupeKey.text): CRLF, LF and CR exports are the same payments.
+        String voucher = DedupeKey.text(requireValue(columns, row, VOUCHER_NO));
+        String originalVoucher = DedupeKey.text(columns.value(row, ORIGINAL_VOUCHER_NO));
         if (projectCode.isEmpty() && originalVoucher.isEmpty()) {
             throw new RowRejectedException("项目编码 (project_code) is empty");
         }
-        String payee = columns.value(row, PAYEE);
-        String summary = columns.value(row, SUMMARY);
+        String payee = DedupeKey.text(columns.value(row, PAYEE));
+        String summary = DedupeKey.text(columns.value(row, SUMMARY));
 
         if (format.hasConfirmation()) {
             String confirmedDate = columns.value(row, CONFIRMED_DATE);
@@ -101,8 +102,8 @@ public class DisbursementParser {
         if (reversal && amount.isPositive()) {
             amount = Money.ofYuan(amount.yuan().negate());
         }
-        String fundingSource = columns.value(row, FUNDING_SOURCE);
-        String paymentId = columns.value(row, PAYMENT_ID);
+        String fundingSource = DedupeKey.text(columns.value(row, FUNDING_SOURCE));
+        String paymentId = DedupeKey.text(columns.value(row, PAYMENT_ID));
         checkWidth(PROJECT_CODE, projectCode);
         checkWidth(VOUCHER_NO, voucher);
         checkWidth(ORIGINAL_VOUCHER_NO, originalVoucher);

@@ -2,6 +2,7 @@ package org.budgetmonitor.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -123,6 +124,24 @@ class DeduplicationTest {
 
         assertThat(job.paymentCount()).isEqualTo(3);
         assertThat(job.totalYuan()).isEqualByComparingTo("12000.00");
+    }
+
+    @Test
+    void aLineBreakInsideAFieldIsTheSameWhetherTheExportEndsItsLinesWithCrLfLfOrCr() throws Exception {
+        // One export as written on Windows, its copy after a Unix transfer, and an old Mac one.
+        String[] lines = {Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,\"办公用品\n第二批\"", "2026-01-11,P1,200.00,V2,乙,摘要"};
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("a-windows.csv"), String.join("\n", lines).replace("\n", "\r\n") + "\r\n",
+                StandardCharsets.UTF_8);
+        Exports.write(inbox, "b-unix.csv", lines);
+        Files.writeString(inbox.resolve("c-mac.csv"), String.join("\n", lines).replace("\n", "\r") + "\r",
+                StandardCharsets.UTF_8);
+
+        run();
+
+        assertThat(job.paymentCount()).isEqualTo(2);
+        assertThat(job.totalYuan()).isEqualByComparingTo("300.00");
+        assertThat(job.sourceOf("V1")).isEqualTo("a-windows.csv:2");
     }
 
     @Test
