@@ -74,6 +74,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
     private long resumeFileId = -1;
     private long resumeRecords;
     private boolean leftoversChecked;
+    private boolean refundsOffered;
     // The versions this attempt gave up part-way: the writer takes them out with the chunk that says so.
     private final Set<Long> givenUp = new HashSet<>();
     // What the run summary reports, kept in the step's context; its code count is shared with the open
@@ -108,6 +109,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         resumeFileId = context.getLong(CURRENT_FILE_ID, -1);
         resumeRecords = context.getLong(RECORDS_DONE, 0);
         leftoversChecked = false;
+        refundsOffered = false;
         givenUp.clear();
     }
 
@@ -116,7 +118,12 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         while (true) {
             if (current == null) {
                 if (fileIndex >= files.size()) {
-                    return takeOutLeftovers();
+                    takeOutLeftovers();
+                    if (!refundsOffered) {
+                        refundsOffered = true;
+                        return new IngestLine.PlaceAwaitingRefunds();
+                    }
+                    return null;
                 }
                 IngestLine fileItem = startFile(files.get(fileIndex));
                 if (current == null) {
@@ -151,7 +158,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
      * attempt, and its file is gone or can no longer be read; it is taken out, so that no file
      * counts in part. (Every file this attempt read to its end is loaded by now.)
      */
-    private IngestLine takeOutLeftovers() {
+    private void takeOutLeftovers() {
         if (!leftoversChecked) {
             leftoversChecked = true;
             for (IngestedFile version : registry.findLoadingByJobInstance(jobInstanceId)) {
@@ -164,7 +171,6 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
                         + payments(removed) + " taken out");
             }
         }
-        return null;
     }
 
     /**

@@ -55,4 +55,22 @@ public sealed interface IngestLine {
             return 0;
         }
     }
+
+    /**
+     * The end of the inbox: the refunds waiting for their original voucher whose original is stored
+     * by now (by a file read later this night, or on an earlier one) are counted. The reader's last
+     * item, so the writer handles it after every line of the night.
+     */
+    record PlaceAwaitingRefunds() implements IngestLine {
+
+        @Override
+        public String file() {
+            return "";
+        }
+
+        @Override
+        public long line() {
+            return 0;
+        }
+    }
 }

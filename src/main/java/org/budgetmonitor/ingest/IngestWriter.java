@@ -29,6 +29,7 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
     private final DisbursementRepository disbursements;
     private final RejectedRowRepository rejects;
     private final IngestedFileRepository files;
+    private final AwaitingRefundRepository awaiting;
     private final RefundResolver refunds;
     private final long jobInstanceId;
 
@@ -40,10 +41,11 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
     private final SortedSet<String> unmatchedRefunds = new TreeSet<>();
 
     public IngestWriter(DisbursementRepository disbursements, RejectedRowRepository rejects,
-            IngestedFileRepository files, long jobInstanceId) {
+            IngestedFileRepository files, AwaitingRefundRepository awaiting, long jobInstanceId) {
         this.disbursements = disbursements;
         this.rejects = rejects;
         this.files = files;
+        this.awaiting = awaiting;
         this.refunds = new RefundResolver(disbursements);
         this.jobInstanceId = jobInstanceId;
     }
@@ -56,6 +58,7 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
         List<IngestLine.Rejected> rejectedLines = new ArrayList<>();
         List<IngestLine.Abandoned> abandoned = new ArrayList<>();
         List<IngestLine.Copied> copies = new ArrayList<>();
+        boolean endOfInbox = false;
         int paymentLines = 0;
         for (IngestLine line : chunk) {
             if (line instanceof IngestLine.Accepted a && a.disbursement().isRefund()) {
@@ -71,6 +74,8 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
                 abandoned.add(a);
             } else if (line instanceof IngestLine.Copied c) {
                 copies.add(c);
+            } else if (line instanceof IngestLine.PlaceAwaitingRefunds) {
+                endOfInbox = true;
             }
         }
         int added = payments.isEmpty() ? 0 : disbursements.store(payments, jobInstanceId);
@@ -86,6 +91,9 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
                 }
             } else if (outcome instanceof RefundResolver.Unplaceable u) {
                 rejectedLines.add(new IngestLine.Rejected(refund.file(), refund.fileId(), refund.line(), u.reason(), ""));
+            } else if (outcome instanceof RefundResolver.AwaitingOriginal w) {
+                awaiting.insert(refund, w.reason(), jobInstanceId);
+                rejectedLines.add(new IngestLine.Rejected(refund.file(), refund.fileId(), refund.line(), w.reason(), ""));
             }
         }
         if (!pendingLines.isEmpty()) {
@@ -108,10 +116,43 @@ public class IngestWriter implements ItemWriter<IngestLine>, ItemStream {
         for (IngestLine.Copied copy : copies) {
             files.copyHoldings(copy, jobInstanceId);
         }
+        if (endOfInbox) {
+            placeAwaitingRefunds();
+        }
         inserted += added - takenOut;
         duplicates += paymentLines - added;
         rejected += rejectedLines.size() - forgotten;
         pending += pendingLines.size();
+    }
+
+    /**
+     * After every line of the night: the waiting refunds whose original is stored now are counted on
+     * its project (or, a partial refund of a voucher of several projects, rejected for that reason),
+     * and their rejection is withdrawn.
+     */
+    private void placeAwaitingRefunds() {
+        for (AwaitingRefundRepository.Awaiting waiting : awaiting.findPlaceable()) {
+            IngestLine.Accepted refund = waiting.refund();
+            RefundResolver.Outcome outcome = refunds.resolve(refund);
+            if (outcome instanceof RefundResolver.AwaitingOriginal) {
+                continue;
+            }
+            awaiting.delete(waiting.id());
+            rejects.deleteLine(refund.fileId(), refund.line(), waiting.reason());
+            boolean ofThisRun = waiting.jobInstanceId() == jobInstanceId;
+            if (outcome instanceof RefundResolver.Resolved r) {
+                inserted += disbursements.store(r.rows(), jobInstanceId) > 0 ? 1 : 0;
+                rejected -= ofThisRun ? 1 : 0;
+                // The refund's file may have identical copies: they hold it too.
+                for (IngestedFileRepository.IngestedFile copy : files.findLoadedCopies(refund.fileId())) {
+                    files.copyHoldings(new IngestLine.Copied(copy.name(), copy.id(), refund.fileId()), jobInstanceId);
+                }
+            } else if (outcome instanceof RefundResolver.Unplaceable u) {
+                rejects.insert(List.of(new IngestLine.Rejected(refund.file(), refund.fileId(), refund.line(),
+                        u.reason(), "")), jobInstanceId);
+                rejected += ofThisRun ? 0 : 1;
+            }
+        }
     }
 
     @Override

@@ -86,6 +86,9 @@ public class IngestedFileRepository {
             + "WHERE file_id = ?";
     private static final String DELETE_HOLDINGS = "DELETE FROM file_payment WHERE file_id = ?";
     private static final String DELETE_PENDING = "DELETE FROM pending_payment WHERE file_id = ?";
+    private static final String DELETE_AWAITING_REFUNDS = "DELETE FROM awaiting_refund WHERE file_id = ?";
+    private static final String FIND_LOADED_COPIES = SELECT + """
+            WHERE status = 'LOADED' AND id <> ? AND sha256 = (SELECT o.sha256 FROM ingested_file o WHERE o.id = ?)""";
 
     private static final String RECORD_READ = """
             INSERT INTO run_file (job_instance_id, file_id)
@@ -167,6 +170,11 @@ public class IngestedFileRepository {
         jdbc.update(COPY_REJECTS, jobInstanceId, copy.fileId(), copy.file(), copy.originalFileId(), copy.fileId());
     }
 
+    /** The loaded identical copies of a file version, under other names. */
+    public List<IngestedFile> findLoadedCopies(long id) {
+        return jdbc.query(FIND_LOADED_COPIES, (rs, n) -> map(rs), id, id);
+    }
+
     public Optional<IngestedFile> findById(long id) {
         return jdbc.query(FIND_BY_ID, (rs, n) -> map(rs), id).stream().findFirst();
     }
@@ -215,6 +223,7 @@ public class IngestedFileRepository {
         jdbc.update(PASS_ON, id);
         jdbc.update(DELETE_HOLDINGS, id);
         jdbc.update(DELETE_PENDING, id);
+        jdbc.update(DELETE_AWAITING_REFUNDS, id);
         if (rejection == null) {
             jdbc.update(MARK, Status.REPLACED.name(), Timestamp.valueOf(LocalDateTime.now()), id);
         } else {

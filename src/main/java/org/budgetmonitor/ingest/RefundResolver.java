@@ -14,7 +14,8 @@ import org.budgetmonitor.money.Money;
  * Nets a refund document (one with an 原凭证号) against the payment it refunds. A refund that names
  * its project is counted there; one that does not takes the project of the original voucher, or,
  * refunding a whole voucher of several projects, is split over the voucher's lines. A refund whose
- * original is unknown is reported; without a project code it cannot be placed and is rejected.
+ * original is unknown is reported; without a project code it waits, rejected, until its original
+ * is stored (see {@link AwaitingRefundRepository}).
  */
 public class RefundResolver {
 
@@ -25,6 +26,10 @@ public class RefundResolver {
     }
 
     public record Unplaceable(String reason) implements Outcome {
+    }
+
+    /** No project named and the original voucher not stored yet: placed once it is. */
+    public record AwaitingOriginal(String reason) implements Outcome {
     }
 
     private final DisbursementRepository disbursements;
@@ -40,8 +45,9 @@ public class RefundResolver {
             return new Resolved(List.of(new PaymentRow(refund, !original.isEmpty())));
         }
         if (original.isEmpty()) {
-            return new Unplaceable("refund of voucher " + d.originalVoucherNo()
-                    + ": the original voucher is unknown and the refund names no 项目编码 (project_code)");
+            return new AwaitingOriginal("refund of voucher " + d.originalVoucherNo()
+                    + ": the original voucher is unknown and the refund names no 项目编码 (project_code); it is"
+                    + " counted, and this line taken off the rejections, once a payment of that voucher is stored");
         }
         Set<String> projects = new LinkedHashSet<>();
         original.forEach(line -> projects.add(line.projectCode()));

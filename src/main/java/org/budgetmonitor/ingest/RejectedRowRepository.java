@@ -18,6 +18,11 @@ public class RejectedRowRepository {
             WHERE f.job_instance_id = ? ORDER BY r.source_file, r.line_no, r.id""";
 
     private static final String DELETE_BY_FILE = "DELETE FROM rejected_row WHERE file_id = ?";
+    // The line's rejection in its file and in the file's identical copies, which were given it.
+    private static final String DELETE_LINE = """
+            DELETE FROM rejected_row WHERE line_no = ? AND reason = ?
+              AND file_id IN (SELECT i.id FROM ingested_file i
+                              WHERE i.sha256 = (SELECT o.sha256 FROM ingested_file o WHERE o.id = ?))""";
 
     private static final int MAX_TEXT = 2000;
     private static final int MAX_RAW = 4000;
@@ -45,6 +50,11 @@ public class RejectedRowRepository {
     /** Forgets a file version's rejected lines (the version is rejected whole instead). */
     public int deleteByFile(long fileId) {
         return jdbc.update(DELETE_BY_FILE, fileId);
+    }
+
+    /** Forgets a line's rejection, in its file and the file's copies: the line is counted after all. */
+    public int deleteLine(long fileId, long line, String reason) {
+        return jdbc.update(DELETE_LINE, line, truncate(reason, MAX_TEXT), fileId);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import org.budgetmonitor.ingest.ArchiveTasklet;
 import org.budgetmonitor.ingest.DisbursementParser;
+import org.budgetmonitor.ingest.AwaitingRefundRepository;
 import org.budgetmonitor.ingest.DisbursementRepository;
 import org.budgetmonitor.ingest.ExportInspector;
 import org.budgetmonitor.ingest.InboxReader;
@@ -100,8 +101,9 @@ public class SharedSteps {
     @Bean
     @StepScope
     IngestWriter ingestWriter(DisbursementRepository disbursements, RejectedRowRepository rejects,
-            IngestedFileRepository files, @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-        return new IngestWriter(disbursements, rejects, files, jobInstanceId);
+            IngestedFileRepository files, AwaitingRefundRepository awaiting,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+        return new IngestWriter(disbursements, rejects, files, awaiting, jobInstanceId);
     }
 
     // Archive: with --archive-dir, the files ingested by this run leave the inbox.

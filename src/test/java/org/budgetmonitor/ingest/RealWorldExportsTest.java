@@ -160,7 +160,7 @@ class RealWorldExportsTest {
         // P2: 6,000 − 6,000 (RF-2) − 700 (RF-4, original unknown but the project is named)
         assertThat(actual("P2")).isEqualByComparingTo("-700.00");
         assertThat(output("rejected-2026-12-31.csv")).anySatisfy(line -> assertThat(line).startsWith(
-                "treasury-refunds.csv,9,refund of voucher V-998: the original voucher is unknown"));
+                "treasury-refunds.csv,9,\"refund of voucher V-998: the original voucher is unknown"));
         assertThat(jdbc.queryForList("SELECT DISTINCT original_voucher_no FROM disbursement WHERE original_known = FALSE",
                 String.class)).containsExactly("V-999");
         // …and the run summary names it, from what the writer recorded.
