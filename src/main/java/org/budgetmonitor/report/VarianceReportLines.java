@@ -21,7 +21,7 @@ public final class VarianceReportLines {
                 String.valueOf(report.fiscalYear()), generated);
     }
 
-    /** "数据截止 2026-11-20，距截止日期 41 天", or that there is no payment yet. */
+    /** "数据截止 2026-11-20，距截至日期 41 天", or that there is no payment yet. */
     static String cutOff(DataCutOff data, ReportText text) {
         return data.hasPayments() ? text.format("data.cutoff", data.latestPayment().toString(), data.daysBefore())
                 : text.get("header.noCutoff");

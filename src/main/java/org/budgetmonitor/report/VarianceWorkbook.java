@@ -54,9 +54,11 @@ final class VarianceWorkbook {
             if (!report.adjustments().isEmpty()) {
                 adjustments(workbook, styles, text, report, (String) parameters.get("ADJUSTMENTS_TITLE"));
             }
-            // Open on the table; the summary stays the first tab.
-            workbook.setActiveSheet(1);
-            workbook.setSelectedTab(1);
+            // Open on the table, the summary staying the first tab; but on the summary when its data
+            // warning applies (the latest payment older than the stale limit), which the table does not show.
+            int opening = report.dataCutOff().stale() ? 0 : 1;
+            workbook.setActiveSheet(opening);
+            workbook.setSelectedTab(opening);
             workbook.write(out);
         } finally {
             workbook.close(); // also deletes SXSSF's temporary files

@@ -114,8 +114,8 @@ class MailDeliveryTest {
 
         String text = text(smtp.getReceivedMessages()[0], new ArrayList<>());
         // The sample's last payment is dated 11-20: ten days, more than monitor.report.stale-days (3).
-        assertThat(text).contains("数据截止 2026-11-20，距截止日期 10 天。")
-                .contains("数据可能不完整：最近一笔支付距截止日期 10 天（超过 3 天）")
+        assertThat(text).contains("数据截止 2026-11-20，距截至日期 10 天。")
+                .contains("数据可能不完整：最近一笔支付距截至日期 10 天（超过 3 天）")
                 .contains("红色 4 个，黄色 0 个，绿色 1 个；计划外支出编码 1 个（不在预算计划中，报告中另行列示，不计入红色）")
                 .contains("13091626P000178100047 展会相关费用：偏差 23.61 个百分点（超预算），超支 1.00 万元");
     }

@@ -72,8 +72,8 @@ class NightlyDocumentsAgreeTest {
             long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(cutOffs.get(date)), asOf);
             assertThat(summary).as(date).contains("  data:       latest payment " + cutOffs.get(date) + ", " + days
                     + " days before the as-of date\n");
-            assertThat(pdf).as(date).contains("数据截止 " + cutOffs.get(date) + "，距截止日期 " + days + " 天");
-            assertThat(pdf.contains("数据可能不完整：最近一笔支付距截止日期 " + days + " 天")).as(date).isEqualTo(days > 3);
+            assertThat(pdf).as(date).contains("数据截止 " + cutOffs.get(date) + "，距截至日期 " + days + " 天");
+            assertThat(pdf.contains("数据可能不完整：最近一笔支付距截至日期 " + days + " 天")).as(date).isEqualTo(days > 3);
             assertThat(summary.contains("the figures may be incomplete")).as(date).isEqualTo(days > 3);
 
             for (Map<String, String> row : csv) {

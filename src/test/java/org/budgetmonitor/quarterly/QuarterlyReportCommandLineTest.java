@@ -104,7 +104,7 @@ class QuarterlyReportCommandLineTest {
 
     @Test
     void theIndicatorsAndTheUnitSummaryFollowTheChart() {
-        assertThat(text).contains("各项目执行率与时间进度").contains("绩效目标完成情况")
+        assertThat(text).contains("各项目执行率与序时进度").contains("绩效目标完成情况")
                 .containsSubsequence("促成签约项目个数", "≥20个", "13个", "19个", "进行中", "有可能", "经费保障")
                 .contains("已达成").contains("无数据")
                 .contains("单位汇总").contains("填报人").contains("审核人").contains("单位负责人");

@@ -104,7 +104,7 @@ class QuarterlyYearEndReviewTest {
     void pageOneSaysPlainlyThatTheFiguresMayBeIncompleteWhenTheLatestPaymentIsWeeksOld() throws IOException {
         // The sample's latest payment is dated 2026-11-20: 41 days before the review date.
         String pageOne = squeezed(QuarterlyOutputs.pages(dir.resolve("quarterly-2026-12-31.pdf")).get(0));
-        assertThat(pageOne).contains(squeezed("数据可能不完整：最近一笔支付距截止日期 41 天（超过 3 天）"));
+        assertThat(pageOne).contains(squeezed("数据可能不完整：最近一笔支付距截至日期 41 天（超过 3 天）"));
     }
 
     @Test

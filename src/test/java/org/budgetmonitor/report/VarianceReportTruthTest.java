@@ -30,19 +30,19 @@ class VarianceReportTruthTest {
     void page1StatesTheDataCutOffAndItsDistanceFromTheAsOfDate() throws IOException {
         RenderedReport report = RenderedReport.render(oneUnit().cutOff(LocalDate.of(2026, 6, 28), 3), "zh",
                 dir.resolve("recent"));
-        assertThat(report.pages.get(0)).contains("数据截止 2026-06-28，距截止日期 2 天").doesNotContain("数据可能不完整");
+        assertThat(report.pages.get(0)).contains("数据截止 2026-06-28，距截至日期 2 天").doesNotContain("数据可能不完整");
     }
 
     @Test
     void beyondTheStaleLimitPage1SaysPlainlyTheFiguresMayBeIncomplete() throws IOException {
         RenderedReport report = RenderedReport.render(oneUnit().cutOff(LocalDate.of(2026, 5, 20), 3), "zh",
                 dir.resolve("stale"));
-        assertThat(report.pages.get(0)).contains("数据截止 2026-05-20，距截止日期 41 天",
-                "数据可能不完整：最近一笔支付距截止日期 41 天（超过 3 天）");
+        assertThat(report.pages.get(0)).contains("数据截止 2026-05-20，距截至日期 41 天",
+                "数据可能不完整：最近一笔支付距截至日期 41 天（超过 3 天）");
         // The limit is configuration: 41 days within a limit of 60 are not stale.
         RenderedReport lenient = RenderedReport.render(oneUnit().cutOff(LocalDate.of(2026, 5, 20), 60), "zh",
                 dir.resolve("lenient"));
-        assertThat(lenient.pages.get(0)).contains("距截止日期 41 天").doesNotContain("数据可能不完整");
+        assertThat(lenient.pages.get(0)).contains("距截至日期 41 天").doesNotContain("数据可能不完整");
     }
 
     @Test

@@ -103,6 +103,20 @@ class VarianceXlsxTest {
     }
 
     @Test
+    void opensOnTheSummaryWhenItWarnsThatTheDataMayBeIncomplete() throws IOException {
+        RenderedReport report = RenderedReport.render(ReportFixtures.sample().cutOff(LocalDate.of(2026, 5, 20), 3),
+                "zh", dir);
+        try (XSSFWorkbook workbook = open(report.xlsx)) {
+            assertThat(workbook.getActiveSheetIndex()).isZero();
+            assertThat(workbook.getSheetAt(0).isSelected()).isTrue();
+            assertThat(workbook.getSheetAt(1).isSelected()).isFalse();
+            List<String> summary = new ArrayList<>();
+            workbook.getSheetAt(0).forEach(row -> summary.addAll(strings(row)));
+            assertThat(summary).anySatisfy(cell -> assertThat(cell).startsWith("数据可能不完整"));
+        }
+    }
+
+    @Test
     void theTotalRowIsASubtotalFormulaPerFigureColumnWhoseValueIsTheSumOfTheRows() throws IOException {
         RenderedReport report = RenderedReport.render(ReportFixtures.sample(), "zh", dir);
         try (XSSFWorkbook workbook = open(report.xlsx)) {

@@ -303,10 +303,10 @@ class HtmlReportTest {
         Document fresh = Jsoup.parse(WRITER.renderQuarterly(HtmlFixtures.quarterly(), text, "472001", 3));
 
         Element warning = stale.selectFirst("[data-fact=data_warning]");
-        assertThat(warning.text()).isEqualTo("数据可能不完整：最近一笔支付距截止日期 2 天（超过 1 天），可能尚有支付未导入，使用本报告数字前请核实。");
+        assertThat(warning.text()).isEqualTo("数据可能不完整：最近一笔支付距截至日期 2 天（超过 1 天），可能尚有支付未导入，使用本报告数字前请核实。");
         assertThat(warning.attr("style")).contains("#c62828");
         assertThat(fresh.selectFirst("[data-fact=data_warning]").text())
-                .isEqualTo("数据截止 2026-09-28，距截止日期 2 天（未超过 3 天的提示界限）。");
+                .isEqualTo("数据截止 2026-09-28，距截至日期 2 天（未超过 3 天的提示界限）。");
     }
 
     @Test
