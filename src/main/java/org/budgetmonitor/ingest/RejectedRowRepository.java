@@ -17,6 +17,9 @@ public class RejectedRowRepository {
             FROM rejected_row r JOIN run_file f ON f.file_id = r.file_id
             WHERE f.job_instance_id = ? ORDER BY r.source_file, r.line_no, r.id""";
 
+    private static final String COUNT_FOR_RUN = """
+            SELECT COUNT(*) FROM rejected_row r JOIN run_file f ON f.file_id = r.file_id WHERE f.job_instance_id = ?""";
+
     private static final String DELETE_BY_FILE = "DELETE FROM rejected_row WHERE file_id = ?";
     // The line's rejection in its file and in the file's identical copies, which were given it.
     private static final String DELETE_LINE = """
@@ -66,6 +69,12 @@ public class RejectedRowRepository {
                 rs.getLong("file_id"), rs.getLong("line_no"), rs.getString("reason"), rs.getString("raw_line"),
                 rs.getString("project_code")),
                 jobInstanceId);
+    }
+
+    /** How many lines {@link #findByJobInstance} lists. */
+    public int countByJobInstance(long jobInstanceId) {
+        Integer count = jdbc.queryForObject(COUNT_FOR_RUN, Integer.class, jobInstanceId);
+        return count == null ? 0 : count;
     }
 
     private static String truncate(String text, int max) {

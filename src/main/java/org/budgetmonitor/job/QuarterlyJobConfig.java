@@ -11,6 +11,7 @@ import org.budgetmonitor.delivery.DeliveryTasklet;
 import org.budgetmonitor.delivery.MailSettings;
 import org.budgetmonitor.delivery.ReportMailer;
 import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.ingest.RejectedRowRepository;
 import org.budgetmonitor.quarterly.QuarterlyProperties;
 import org.budgetmonitor.quarterly.QuarterlyReviewRepository;
 import org.budgetmonitor.quarterly.QuarterlyReviewTasklet;
@@ -85,10 +86,10 @@ public class QuarterlyJobConfig {
     QuarterlyReviewTasklet quarterlyReviewTasklet(@Value("#{jobParameters['asOf']}") LocalDate asOf,
             @Value("#{jobParameters['refresh']}") String refresh, @Value("#{jobParameters['progressDir']}") String progressDir,
             QuarterlyReviewRepository reviews, VarianceRepository variances, PlanRepository plans,
-            SpendingTotals totals, DisbursementRepository disbursements, Clock clock) {
+            SpendingTotals totals, DisbursementRepository disbursements, RejectedRowRepository rejects, Clock clock) {
         return new QuarterlyReviewTasklet(asOf, Boolean.parseBoolean(refresh),
                 progressDir == null || progressDir.isBlank() ? null : Path.of(progressDir), reviews, variances, plans,
-                totals, disbursements, clock);
+                totals, disbursements, rejects, clock);
     }
 
     // 8. Outputs: quarterly-<as-of>.csv and quarterly-indicators-<as-of>.csv.

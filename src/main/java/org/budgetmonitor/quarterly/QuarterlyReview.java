@@ -18,6 +18,8 @@ import org.budgetmonitor.plan.PlanChange;
  * @param planRevision the latest plan revision when it was computed (the plan of its day); 0 for a review
  *        issued before revisions were kept, or not stored yet
  * @param planChanges the changes of that plan in force on the date (预算调整), as recorded up to its revision
+ * @param rejectedRows the rejected lines the issuing run reported, none of them in the figures; null for a
+ *        review issued before they were recorded
  */
 public record QuarterlyReview(
         LocalDate asOf,
@@ -27,7 +29,8 @@ public record QuarterlyReview(
         List<QuarterlyRow> rows,
         List<IndicatorReview> indicators,
         long planRevision,
-        List<PlanChange> planChanges) {
+        List<PlanChange> planChanges,
+        Integer rejectedRows) {
 
     public QuarterlyReview {
         rows = List.copyOf(rows);
@@ -38,7 +41,7 @@ public record QuarterlyReview(
     /** A review of a plan never changed. */
     public QuarterlyReview(LocalDate asOf, int version, LocalDateTime createdAt, LocalDate dataCutoff,
             List<QuarterlyRow> rows, List<IndicatorReview> indicators) {
-        this(asOf, version, createdAt, dataCutoff, rows, indicators, 0, List.of());
+        this(asOf, version, createdAt, dataCutoff, rows, indicators, 0, List.of(), 0);
     }
 
     /** Totals of one unit. */

@@ -21,10 +21,12 @@ public class QuarterlyReviewRepository {
 
     private static final String LATEST_VERSION = "SELECT MAX(version) FROM quarterly_review WHERE as_of = ?";
     private static final String INSERT_REVIEW = """
-            INSERT INTO quarterly_review (as_of, version, created_at, data_cutoff, job_instance_id, plan_revision_id)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+            INSERT INTO quarterly_review (as_of, version, created_at, data_cutoff, job_instance_id, plan_revision_id,
+                rejected_rows)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
     private static final String SELECT_REVIEW = """
-            SELECT created_at, data_cutoff, plan_revision_id FROM quarterly_review WHERE as_of = ? AND version = ?""";
+            SELECT created_at, data_cutoff, plan_revision_id, rejected_rows FROM quarterly_review
+            WHERE as_of = ? AND version = ?""";
     private static final String INSERT_ROW = """
             INSERT INTO quarterly_review_row (as_of, version, seq, project_code, planned, project_name, unit_code,
                 unit_name, budget_yuan, checkpoint_date, checkpoint_plan_yuan, expected_yuan, actual_yuan,
@@ -62,7 +64,7 @@ public class QuarterlyReviewRepository {
         Date asOf = Date.valueOf(review.asOf());
         jdbc.update(INSERT_REVIEW, asOf, version, Timestamp.valueOf(review.createdAt()),
                 review.dataCutoff() == null ? null : Date.valueOf(review.dataCutoff()), jobInstanceId,
-                review.planRevision() == 0 ? null : review.planRevision());
+                review.planRevision() == 0 ? null : review.planRevision(), review.rejectedRows());
         int[] seq = {0};
         jdbc.batchUpdate(INSERT_ROW, review.rows(), 500, (ps, row) -> {
             VarianceRow v = row.variance();
@@ -117,7 +119,7 @@ public class QuarterlyReviewRepository {
     public Optional<QuarterlyReview> load(java.time.LocalDate asOfDate, int version) {
         Date asOf = Date.valueOf(asOfDate);
         var header = jdbc.query(SELECT_REVIEW, (rs, n) -> new Object[] {rs.getTimestamp(1), rs.getDate(2),
-            rs.getObject(3) == null ? 0L : rs.getLong(3)}, asOf, version);
+            rs.getObject(3) == null ? 0L : rs.getLong(3), rs.getObject(4) == null ? null : rs.getInt(4)}, asOf, version);
         if (header.isEmpty()) {
             return Optional.empty();
         }
@@ -144,7 +146,8 @@ public class QuarterlyReviewRepository {
         var planChanges = planRevision == 0 ? List.<org.budgetmonitor.plan.PlanChange>of()
                 : planRevisions.timeline(asOfDate.getYear(), planRevision).on(asOfDate).changes();
         return Optional.of(new QuarterlyReview(asOfDate, version, ((Timestamp) header.get(0)[0]).toLocalDateTime(),
-                cutoff == null ? null : cutoff.toLocalDate(), rows, indicators, planRevision, planChanges));
+                cutoff == null ? null : cutoff.toLocalDate(), rows, indicators, planRevision, planChanges,
+                (Integer) header.get(0)[3]));
     }
 
     private static BigDecimal scaled(BigDecimal value) {

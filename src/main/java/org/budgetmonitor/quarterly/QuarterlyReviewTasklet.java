@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.budgetmonitor.ingest.DisbursementRepository;
+import org.budgetmonitor.ingest.RejectedRowRepository;
 import org.budgetmonitor.plan.Indicator;
 import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.spending.SpendingTotals;
@@ -46,11 +47,12 @@ public class QuarterlyReviewTasklet implements Tasklet {
     private final PlanRepository plans;
     private final SpendingTotals totals;
     private final DisbursementRepository disbursements;
+    private final RejectedRowRepository rejects;
     private final Clock clock;
 
     public QuarterlyReviewTasklet(LocalDate asOf, boolean refresh, Path progressDir, QuarterlyReviewRepository reviews,
             VarianceRepository variances, PlanRepository plans, SpendingTotals totals, DisbursementRepository disbursements,
-            Clock clock) {
+            RejectedRowRepository rejects, Clock clock) {
         this.asOf = asOf;
         this.refresh = refresh;
         this.progressDir = progressDir;
@@ -59,6 +61,7 @@ public class QuarterlyReviewTasklet implements Tasklet {
         this.plans = plans;
         this.totals = totals;
         this.disbursements = disbursements;
+        this.rejects = rejects;
         this.clock = clock;
     }
 
@@ -73,8 +76,8 @@ public class QuarterlyReviewTasklet implements Tasklet {
         } else {
             ProgressCsvReader.Result progress = new ProgressCsvReader().read(progressDir);
             context.putString(PROGRESS_PROBLEMS, String.join("\n", progress.problems()));
-            review = reviews.save(compute(progress.progress()), contribution.getStepExecution().getJobExecution()
-                    .getJobInstanceId());
+            long jobInstanceId = contribution.getStepExecution().getJobExecution().getJobInstanceId();
+            review = reviews.save(compute(progress.progress(), rejects.countByJobInstance(jobInstanceId)), jobInstanceId);
             context.putString(REISSUED, "false");
         }
         context.putInt(VERSION, review.version());
@@ -88,7 +91,7 @@ public class QuarterlyReviewTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    QuarterlyReview compute(List<IndicatorProgress> progress) {
+    QuarterlyReview compute(List<IndicatorProgress> progress, int rejectedRows) {
         Map<String, NavigableMap<LocalDate, BigDecimal>> daily =
                 totals.actualsThrough(asOf, List.of(QuarterEnds.previous(asOf)));
         List<QuarterlyRow> rows = new ArrayList<>();
@@ -109,6 +112,6 @@ public class QuarterlyReviewTasklet implements Tasklet {
         }
         // The plan version of its day, stored with it: a reissue shows the plan (and its adjustments) as known then.
         return new QuarterlyReview(asOf, 0, LocalDateTime.now(clock), disbursements.latestPayDate(asOf).orElse(null),
-                rows, indicators, plans.revisions().latestRevision(), List.of());
+                rows, indicators, plans.revisions().latestRevision(), List.of(), rejectedRows);
     }
 }

@@ -34,7 +34,7 @@ public final class QuarterlyReviewUnits {
                 .filter(i -> projects.contains(i.projectCode())).toList();
         return new QuarterlyReview(review.asOf(), review.version(), review.createdAt(), review.dataCutoff(), rows,
                 indicators, review.planRevision(), review.planChanges().stream()
-                        .filter(c -> projects.contains(c.projectCode())).toList());
+                        .filter(c -> projects.contains(c.projectCode())).toList(), review.rejectedRows());
     }
 
     /** Codes with spending that are in no unit's plan. */

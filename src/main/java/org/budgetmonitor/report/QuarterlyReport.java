@@ -15,6 +15,8 @@ import java.util.Set;
  * @param ratesTotal projects that could have a bar; more than {@code rates} holds when capped
  * @param adjustments the changes of the review's plan in force on its date (预算调整), as recorded when issued
  * @param interpolatedCodes the projects the interpolation note names, so a unit's page can name only its own
+ * @param rejectedRows the rejected lines the issuing run reported, not in any figure; null: not recorded
+ *        (issued before they were)
  */
 public record QuarterlyReport(
         LocalDate asOf,
@@ -37,7 +39,8 @@ public record QuarterlyReport(
         QuarterlyUnitLine total,
         List<Unplanned> unplanned,
         List<PlanAdjustmentLine> adjustments,
-        Set<String> interpolatedCodes) {
+        Set<String> interpolatedCodes,
+        Integer rejectedRows) {
 
     /** The review of a plan never changed. */
     public QuarterlyReport(LocalDate asOf, int version, LocalDateTime issuedAt, LocalDate dataCutoff,
@@ -48,7 +51,7 @@ public record QuarterlyReport(
             List<Unplanned> unplanned) {
         this(asOf, version, issuedAt, dataCutoff, generatedAt, reportId, unitTitle, interpolationNote, projectionNote,
                 timeProgressPct, focusThresholdWan, rows, focus, rates, ratesTotal, indicators, units, total, unplanned,
-                List.of(), Set.of());
+                List.of(), Set.of(), 0);
     }
 
     /** A review whose note names no project by code (tests that give the note's words only). */
@@ -60,7 +63,7 @@ public record QuarterlyReport(
             List<Unplanned> unplanned, List<PlanAdjustmentLine> adjustments) {
         this(asOf, version, issuedAt, dataCutoff, generatedAt, reportId, unitTitle, interpolationNote, projectionNote,
                 timeProgressPct, focusThresholdWan, rows, focus, rates, ratesTotal, indicators, units, total, unplanned,
-                adjustments, Set.of());
+                adjustments, Set.of(), 0);
     }
 
     /** A project's budget in force differs from its original one: the budget column is 调整后预算. */

@@ -75,7 +75,7 @@ public class QuarterlyReportAssembler {
                         planned.stream().map(r -> r.variance().projectCode()).collect(java.util.stream.Collectors.toSet()),
                         text.nightly()),
                 planned.stream().filter(QuarterlyRow::planInterpolated).map(r -> r.variance().projectCode())
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(java.util.stream.Collectors.toSet()), review.rejectedRows());
     }
 
     private QuarterlyReportRow row(int no, QuarterlyRow row, Money focusThreshold) {

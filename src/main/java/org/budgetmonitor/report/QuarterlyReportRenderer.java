@@ -115,6 +115,7 @@ public class QuarterlyReportRenderer {
                 : text.format("q.overview.progress", all.ratePct(), report.timeProgressPct(),
                         report.asOf().getDayOfYear(), report.asOf().lengthOfYear()));
         p.put("UNPLANNED_TEXT", unplannedText(report, text, audience));
+        p.put("REJECTS_TEXT", rejectsText(report, text, audience));
         p.put("FOCUS_TITLE", text.format("q.focus.title", report.focusThresholdWan()));
         p.put("FOCUS", focus(report.focus()));
         p.put("HAS_FOCUS", !report.focus().isEmpty());
@@ -139,6 +140,22 @@ public class QuarterlyReportRenderer {
 
     private static int quarter(QuarterlyReport report) {
         return (report.asOf().getMonthValue() - 1) / 3 + 1;
+    }
+
+    /**
+     * What the document says of the lines rejected when it was issued: none of them is in its figures.
+     * A unit's document gives the count of all units (the rejections are the run's).
+     */
+    public static String rejectsText(QuarterlyReport report, QuarterlyText text, Audience audience) {
+        String file = org.budgetmonitor.support.OutputFiles.name("rejected", report.asOf(), "csv");
+        if (report.rejectedRows() == null) {
+            return text.format("q.rejects.unknown", file);
+        }
+        if (report.rejectedRows() == 0) {
+            return text.get("q.rejects.none");
+        }
+        return text.format(audience.unitCode() == null ? "q.rejects.some" : "q.rejects.unitSome",
+                report.rejectedRows(), file);
     }
 
     static String unplannedText(QuarterlyReport report, QuarterlyText text, Audience audience) {

@@ -199,9 +199,9 @@ final class QuarterlyWorkbook {
     /**
      * @param report the assembled report of the same review, for its title lines
      * @param reportId the document's id (the combined one's or a unit's)
-     * @param unplannedLine what the document says about unplanned spending
+     * @param notes what the document says under its totals: unplanned spending, rejected lines
      */
-    void write(QuarterlyReview review, QuarterlyReport report, String reportId, String unplannedLine,
+    void write(QuarterlyReview review, QuarterlyReport report, String reportId, List<String> notes,
             OutputStream out) throws IOException {
         SXSSFWorkbook workbook = new FastDeflateWorkbook(200);
         try {
@@ -212,7 +212,7 @@ final class QuarterlyWorkbook {
                     + text.nightly().format("header.reportId", reportId) + "　　"
                     + text.format("q.x.meta", report.version(), report.dataCutoff() == null
                             ? text.nightly().get("header.noCutoff") : report.dataCutoff().toString());
-            projects(workbook, cells, review, Money.ofWan(report.focusThresholdWan()), title, meta, reportId, unplannedLine);
+            projects(workbook, cells, review, Money.ofWan(report.focusThresholdWan()), title, meta, reportId, notes);
             indicators(workbook, cells, review, title, meta, reportId);
             if (!report.adjustments().isEmpty()) {
                 adjustments(workbook, cells, report, title, meta, reportId);
@@ -224,7 +224,7 @@ final class QuarterlyWorkbook {
     }
 
     private void projects(SXSSFWorkbook workbook, QuarterlyWorkbookCells cells, QuarterlyReview review,
-            Money focusThreshold, String title, String meta, String reportId, String unplannedLine) {
+            Money focusThreshold, String title, String meta, String reportId, List<String> notes) {
         List<Column<QuarterlyRow>> columns = projectColumns(review, focusThreshold);
         List<QuarterlyRow> rows = review.rows().stream().filter(r -> r.variance().planned()).toList();
         SXSSFSheet sheet = workbook.createSheet(text.get("q.x.sheet.projects"));
@@ -246,7 +246,9 @@ final class QuarterlyWorkbook {
         }
         r = totalsRow(sheet, cells, columns, r, Totals.of(rows), text.get("q.units.total"), null, null);
         r++;
-        r = cells.line(sheet, r, cells.plain, unplannedLine, columns.size() - 1);
+        for (String note : notes) {
+            r = cells.line(sheet, r, cells.plain, note, columns.size() - 1);
+        }
         List<String> headers = columns.stream().map(Column::header).toList();
         for (QuarterlyRow row : review.rows()) {
             if (!row.variance().planned()) {

@@ -101,9 +101,10 @@ public class WriteQuarterlyReportTasklet implements Tasklet {
             Path xlsx, LocalDateTime now) throws IOException {
         QuarterlyReport report = new QuarterlyReportAssembler(text).assemble(review, focusThreshold, now);
         renderer.renderPdf(report, text, pdf, audience);
-        String unplanned = QuarterlyReportRenderer.unplannedText(report, text, audience);
+        List<String> notes = List.of(QuarterlyReportRenderer.unplannedText(report, text, audience),
+                QuarterlyReportRenderer.rejectsText(report, text, audience));
         AtomicFiles.write(xlsx, out -> new QuarterlyWorkbook(text).write(review, report,
-                QuarterlyReportRenderer.reportId(report, audience), unplanned, out));
+                QuarterlyReportRenderer.reportId(report, audience), notes, out));
         log.info("Wrote {} and {}", pdf, xlsx.getFileName());
         return report;
     }

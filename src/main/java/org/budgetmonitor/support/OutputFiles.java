@@ -11,7 +11,12 @@ public record OutputFiles(Path outputDir, LocalDate asOf) {
     }
 
     public Path file(String kind, String extension) {
-        return dir().resolve(kind + "-" + asOf + "." + extension);
+        return dir().resolve(name(kind, asOf, extension));
+    }
+
+    /** A file's name, {@code <kind>-<as-of>.<ext>}, as a document that names it prints it. */
+    public static String name(String kind, LocalDate asOf, String extension) {
+        return kind + "-" + asOf + "." + extension;
     }
 
     public Path varianceCsv() {

@@ -132,6 +132,26 @@ class QuarterlyReportCommandLineTest {
     }
 
     @Test
+    void theRejectedLineOfTheSampleIsStatedOnThePdfTheWorkbookAndTheHtmlPage() throws IOException {
+        // The sample's finance export has one line dated 2026-02-30, as the nightly report says.
+        String said = "拒收记录：签发时有 1 行支付记录被拒收，未计入本表任何数字（含以前各次导入已拒收、支付文件尚未更正的行），"
+                + "明细见签发当次的拒收文件 rejected-2026-09-30.csv。";
+        assertThat(squeezed(pages.get(0))).contains(squeezed(said));
+        Path dir = pdf.getParent();
+        assertThat(Files.readString(dir.resolve("rejected-2026-09-30.csv"))).contains("2026-02-30");
+        assertThat(Files.readString(dir.resolve("quarterly-2026-09-30.html"))).contains(said);
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            StringBuilder all = new StringBuilder();
+            book.getSheet("项目执行情况").forEach(row -> row.forEach(cell -> all.append(cell.toString()).append('|')));
+            assertThat(all.toString()).contains(said);
+        }
+    }
+
+    private static String squeezed(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    @Test
     void theWorkbookHoldsTheSameFiguresAsNumbers() throws IOException {
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
             DataFormatter format = new DataFormatter();

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.budgetmonitor.report.QuarterlyFocusRow;
+import org.budgetmonitor.report.QuarterlyReportRenderer;
 import org.budgetmonitor.report.QuarterlyIndicatorLine;
 import org.budgetmonitor.report.PlanAdjustmentLine;
 import org.budgetmonitor.report.QuarterlyReport;
@@ -52,6 +53,12 @@ public final class QuarterlyHtmlView {
     /** The PDF's line on the data under its header: plainly a warning when the latest payment is too old. */
     public String dataWarning() {
         return VarianceReportLines.dataLine(data, text.nightly());
+    }
+
+    /** The PDF's line on the lines rejected when the review was issued (in none of its figures). */
+    public String rejects() {
+        return QuarterlyReportRenderer.rejectsText(report, text, unitCode == null
+                ? QuarterlyReportRenderer.Audience.COMBINED : QuarterlyReportRenderer.Audience.unit(unitCode, 0));
     }
 
     public boolean stale() {

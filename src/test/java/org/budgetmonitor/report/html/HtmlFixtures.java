@@ -78,7 +78,7 @@ final class HtmlFixtures {
                 LocalDate.of(2026, 9, 28), LocalDateTime.of(2026, 10, 1, 7, 0), "QR-2026-09-30-V1", a + "、" + b,
                 INTERPOLATION_NOTE, null, d("74.79"), d("5.00"), rows, focus, List.of(), rows.size(), indicators,
                 units, total, List.of(new Unplanned("13091626P000199100001", d("0.36"))), List.of(),
-                Set.of(MARKUP_CODE));
+                Set.of(MARKUP_CODE), 1);
     }
 
     private static QuarterlyReportRow row(int no, String unit, String unitName, String code, String name,
