@@ -186,7 +186,7 @@ public class DeliveryTasklet implements Tasklet {
                             : mail("line.gap", row.gapPp().setScale(2, RoundingMode.HALF_UP).toPlainString()));
                     body.append(reasons(row.reasons())).append(mail("line.reasonsEnd"));
                     if (row.overBudget().isPositive()) {
-                        body.append(mail("line.overBudget", row.overBudget().wanForDisplay().toPlainString()));
+                        body.append(mail("line.overBudget", row.overBudgetWanForDisplay().toPlainString()));
                     }
                     FlagRun run = since.get(row.projectCode());
                     if (run != null) {

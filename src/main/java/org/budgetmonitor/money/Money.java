@@ -39,6 +39,15 @@ public record Money(BigDecimal yuan) implements Comparable<Money> {
     }
 
     /** The figure shown to people: 万元, HALF_UP to 0.01 万元. */
+    /**
+     * This amount less another, in 万元 as the two are displayed (each rounded first): a difference
+     * printed beside its terms then reads as their difference (160.00 − 77.51 = 82.49, where rounding
+     * the exact 82.495 would print 82.50).
+     */
+    public BigDecimal wanLessForDisplay(Money other) {
+        return wanForDisplay().subtract(other.wanForDisplay());
+    }
+
     public BigDecimal wanForDisplay() {
         // 元 → 万元 is an exact shift of the decimal point; a division costs far more (50,000 rows × 6 figures a night).
         return yuan.movePointLeft(4).setScale(2, RoundingMode.HALF_UP);

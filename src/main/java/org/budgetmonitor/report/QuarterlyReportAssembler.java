@@ -47,7 +47,7 @@ public class QuarterlyReportAssembler {
         for (QuarterlyRow row : QuarterlyReview.focus(planned, focusThreshold)) {
             VarianceRow v = row.variance();
             focus.add(new QuarterlyFocusRow(focus.size() + 1, v.projectCode(), v.projectName(),
-                    v.budget().wanForDisplay(), v.actual().wanForDisplay(), row.unspent().wanForDisplay(),
+                    v.budget().wanForDisplay(), v.actual().wanForDisplay(), v.budget().wanLessForDisplay(v.actual()),
                     twoPlaces(v.executionRatePct()), v.flag(), flagText(row)));
         }
 
@@ -83,7 +83,7 @@ public class QuarterlyReportAssembler {
         return new QuarterlyReportRow(no, v.unitCode(), v.unitName(), v.projectCode(), v.projectName(),
                 v.budget().wanForDisplay(), Money.ofYuan(v.expectedYuan()).wanForDisplay(), v.actual().wanForDisplay(),
                 twoPlaces(v.executionRatePct()), twoPlaces(row.timeProgressPct()), twoPlaces(v.gapPp()),
-                twoPlaces(row.timeProgressGapPp()), v.flag(), flagText(row), row.changeSincePreviousQuarter().wanForDisplay(),
+                twoPlaces(row.timeProgressGapPp()), v.flag(), flagText(row), v.actual().wanLessForDisplay(row.previousQuarterActual()),
                 row.projectedYearEnd().wanForDisplay(),
                 row.requiredMonthly() == null ? null : row.requiredMonthly().wanForDisplay(), row.needsExplanation(),
                 row.focus(focusThreshold), v.originalBudget() == null ? null : v.originalBudget().wanForDisplay(),
@@ -94,7 +94,7 @@ public class QuarterlyReportAssembler {
     private String flagText(QuarterlyRow row) {
         VarianceRow v = row.variance();
         List<String> words = v.reasons().stream().map(reason -> switch (reason) {
-            case OVER_BUDGET -> text.format("q.reason.overBudget", row.overBudgetBy().wanForDisplay());
+            case OVER_BUDGET -> text.format("q.reason.overBudget", row.variance().actual().wanLessForDisplay(row.variance().budget()));
             case PROJECTED_OVER_BUDGET -> text.format("q.reason.projectedOver", row.projectedExcess().wanForDisplay());
             default -> text.get("reason." + reason.name());
         }).toList();
@@ -173,7 +173,7 @@ public class QuarterlyReportAssembler {
     private static QuarterlyUnitLine unitLine(QuarterlyReview.UnitTotals u, int needsExplanation, LocalDate asOf) {
         return new QuarterlyUnitLine(u.unitCode(), u.unitName(), u.projects(), u.budget().wanForDisplay(),
                 u.expected().wanForDisplay(), u.actual().wanForDisplay(), u.previousQuarterActual().wanForDisplay(),
-                u.actual().minus(u.previousQuarterActual()).wanForDisplay(), twoPlaces(u.executionRatePct()), u.red(),
+                u.actual().wanLessForDisplay(u.previousQuarterActual()), twoPlaces(u.executionRatePct()), u.red(),
                 u.yellow(), u.green(), needsExplanation,
                 twoPlaces(QuarterlyCalculator.gapToPlanPp(u.budget(), u.expected(), u.actual())),
                 twoPlaces(QuarterlyCalculator.gapToTimeProgressPp(u.budget(), u.actual(), asOf)));
@@ -202,7 +202,7 @@ public class QuarterlyReportAssembler {
         BigDecimal rate = budget.isZero() ? BigDecimal.ZERO.setScale(2)
                 : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP);
         return new QuarterlyUnitLine("", "", projects, budget.wanForDisplay(), expected.wanForDisplay(),
-                actual.wanForDisplay(), previous.wanForDisplay(), actual.minus(previous).wanForDisplay(), rate, red,
+                actual.wanForDisplay(), previous.wanForDisplay(), actual.wanLessForDisplay(previous), rate, red,
                 yellow, green, needsExplanation, twoPlaces(QuarterlyCalculator.gapToPlanPp(budget, expected, actual)),
                 twoPlaces(QuarterlyCalculator.gapToTimeProgressPp(budget, actual, review.asOf())));
     }

@@ -57,7 +57,7 @@ public record ReportRow(
                 row.checkpointPlan() == null ? null : row.checkpointPlan().wanForDisplay(),
                 wan(row.expectedYuan()), row.actual().wanForDisplay(), twoPlaces(row.executionRatePct()),
                 expectedRate, twoPlaces(row.gapPp()), twoPlaces(row.timeProgressPct()),
-                twoPlaces(row.timeProgressGapPp()), row.balance().wanForDisplay(), row.overBudget().wanForDisplay(),
+                twoPlaces(row.timeProgressGapPp()), row.balanceWanForDisplay(), row.overBudgetWanForDisplay(),
                 row.flag(), text.flagAndReasons(row.flag(), row.reasons()),
                 row.originalBudget() == null ? null : row.originalBudget().wanForDisplay(), row.adjusted());
     }

@@ -235,7 +235,7 @@ public class VarianceReportAssembler {
                     if (redNames.size() < RED_NAMES_LISTED) {
                         redNames.add(row.overBudget().isPositive()
                                 ? text.format("summary.redItemOver", row.projectName(), text.reasons(row.reasons()),
-                                        row.overBudget().wanForDisplay())
+                                        row.overBudgetWanForDisplay())
                                 : text.format("summary.redItem", row.projectName(), text.reasons(row.reasons())));
                     }
                 }
@@ -257,7 +257,7 @@ public class VarianceReportAssembler {
                 : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), MathContext.DECIMAL128);
         BigDecimal exactTime = TimeProgress.pct(asOf);
         return new ReportSummary(planned.size(), red, yellow, green, unplannedCodes, budget.wanForDisplay(),
-                Money.ofYuan(expected).wanForDisplay(), actual.wanForDisplay(), budget.minus(actual).wanForDisplay(),
+                Money.ofYuan(expected).wanForDisplay(), actual.wanForDisplay(), budget.wanLessForDisplay(actual),
                 overBudgetProjects, overBudget.wanForDisplay(), budget.isZero() ? BigDecimal.ZERO.setScale(2)
                         : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP),
                 ReportRow.twoPlaces(exactTime), ReportRow.twoPlaces(exactRate.subtract(exactTime)), asOf.getDayOfYear(),

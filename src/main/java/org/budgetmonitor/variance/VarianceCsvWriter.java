@@ -80,8 +80,8 @@ public class VarianceCsvWriter {
         if (!row.planned()) {
             return List.of("", "", "", "");
         }
-        return List.of(wan(row.overBudget()), twoDecimals(row.timeProgressPct()), twoDecimals(row.timeProgressGapPp()),
-                wan(row.balance()));
+        return List.of(twoDecimals(row.overBudgetWanForDisplay()), twoDecimals(row.timeProgressPct()),
+                twoDecimals(row.timeProgressGapPp()), twoDecimals(row.balanceWanForDisplay()));
     }
 
     /** The {@link #ORIGINAL_BUDGET_COLUMN} of a row. */

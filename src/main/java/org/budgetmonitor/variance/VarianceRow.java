@@ -74,6 +74,16 @@ public record VarianceRow(
         return actual.isGreaterThan(budget) ? Money.ZERO : budget.minus(actual);
     }
 
+    /** {@link #balance()} as printed: budget − actual as they are displayed, never below 0. Null for an unplanned code. */
+    public BigDecimal balanceWanForDisplay() {
+        return planned ? budget.wanLessForDisplay(actual).max(BigDecimal.ZERO) : null;
+    }
+
+    /** {@link #overBudget()} as printed: actual − budget as they are displayed, or 0. Null for an unplanned code. */
+    public BigDecimal overBudgetWanForDisplay() {
+        return planned ? actual.wanLessForDisplay(budget).max(BigDecimal.ZERO) : null;
+    }
+
     /** 序时进度 of the as-of date ({@link TimeProgress}); null for an unplanned code. */
     public BigDecimal timeProgressPct() {
         return planned ? TimeProgress.pct(asOf) : null;

@@ -122,7 +122,7 @@ public class VarianceTasklet implements Tasklet {
                 .map(row -> row.projectCode() + " " + row.projectName() + " ("
                         + String.join(";", row.reasons().stream().map(Enum::name).toList())
                         + (row.overBudget().isPositive()
-                                ? ", over budget by " + row.overBudget().wanForDisplay().toPlainString() + " 万元" : "")
+                                ? ", over budget by " + row.overBudgetWanForDisplay().toPlainString() + " 万元" : "")
                         + ")")
                 .toList();
         for (Flag flag : Flag.values()) {

@@ -70,6 +70,23 @@ class VarianceReportTruthTest {
     }
 
     @Test
+    void everyBalanceIsTheBudgetLessTheActualAsTheyArePrinted() throws IOException {
+        // 国内招商 spends 12,050 元: 1.205 万元, printed 1.21, so its balance reads 20.00 − 1.21 = 18.79 (the exact
+        // 18.795 rounds to 18.80); the totals 155.00 − 53.61 = 101.39 (the exact 101.395 to 101.40).
+        ReportFixtures fixtures = ReportFixtures.sample().paid("13091626P000175100046", "2026-02-16", "50.00");
+        VarianceReport report = fixtures.reports(ReportText.forLanguage("zh")).get(0);
+        ReportRow tie = report.rows().stream().filter(r -> r.code().equals("13091626P000175100046")).findFirst()
+                .orElseThrow();
+        assertThat(tie.actualWan()).isEqualByComparingTo("1.21");
+        assertThat(tie.balanceWan()).isEqualByComparingTo("18.79");
+        assertThat(report.summary().actualWan()).isEqualByComparingTo("53.61");
+        assertThat(report.summary().balanceWan()).isEqualByComparingTo("101.39");
+
+        RenderedReport pdf = RenderedReport.render(report, ReportText.forLanguage("zh"), dir.resolve("ties"));
+        assertThat(pdf.pages.get(0)).contains("实际支出 53.61 万元；余额 101.39 万元");
+    }
+
+    @Test
     void eachRowGivesTheGapToTimeProgressBesideTheGapToPlanAndTheBalance() throws IOException {
         VarianceReport report = oneUnit().reports(ReportText.forLanguage("zh")).get(0);
         ReportRow behind = report.rows().get(1);
