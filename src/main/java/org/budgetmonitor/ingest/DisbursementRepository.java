@@ -53,13 +53,15 @@ public class DisbursementRepository {
                 voucher_no, payee, summary)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    // A file and its identical copies hold the same lines: each is listed once, under the first name.
     private static final String UNCONFIRMED = """
-            SELECT p.source_file, p.line_no, p.request_date, p.project_code, p.amount_yuan, p.voucher_no, p.payee,
+            SELECT MIN(p.source_file), p.line_no, p.request_date, p.project_code, p.amount_yuan, p.voucher_no, p.payee,
                    p.summary
             FROM pending_payment p JOIN ingested_file f ON f.id = p.file_id AND f.status = 'LOADED'
             WHERE p.request_date <= ?
               AND NOT EXISTS (SELECT 1 FROM disbursement d WHERE d.voucher_no = p.voucher_no
                               AND d.project_code = p.project_code)
+            GROUP BY f.sha256, p.line_no, p.request_date, p.project_code, p.amount_yuan, p.voucher_no, p.payee, p.summary
             ORDER BY p.request_date, p.voucher_no, p.line_no""";
 
     // Newest first along the identity index: one entry read, however many payments are stored.

@@ -65,6 +65,15 @@ public class IngestedFileRepository {
               AND NOT EXISTS (SELECT 1 FROM rejected_row c WHERE c.file_id = ? AND c.line_no = r.line_no
                               AND c.reason = r.reason)""";
 
+    // …and its lines awaiting the bank's confirmation, so they stay listed when the original is corrected.
+    private static final String COPY_PENDING = """
+            INSERT INTO pending_payment (file_id, source_file, line_no, request_date, project_code, amount_yuan,
+                voucher_no, payee, summary)
+            SELECT CAST(? AS BIGINT), CAST(? AS VARCHAR(500)), p.line_no, p.request_date, p.project_code, p.amount_yuan,
+                p.voucher_no, p.payee, p.summary
+            FROM pending_payment p WHERE p.file_id = ?
+              AND NOT EXISTS (SELECT 1 FROM pending_payment c WHERE c.file_id = ? AND c.line_no = p.line_no)""";
+
     // Retiring a file version: the payments it owns that no other file holds go; those another file
     // holds pass to that file; its holdings of other files' payments go.
     private static final String NOT_HELD_ELSEWHERE = """
@@ -164,10 +173,14 @@ public class IngestedFileRepository {
         return copy;
     }
 
-    /** The copy holds the payments the original owns or holds, and has its rejected lines; adds only what it lacks. */
+    /**
+     * The copy holds the payments the original owns or holds, and has its rejected lines and its lines
+     * awaiting confirmation; adds only what it lacks.
+     */
     public void copyHoldings(IngestLine.Copied copy, long jobInstanceId) {
         jdbc.update(COPY_HOLDINGS, copy.fileId(), copy.originalFileId(), copy.originalFileId(), copy.fileId());
         jdbc.update(COPY_REJECTS, jobInstanceId, copy.fileId(), copy.file(), copy.originalFileId(), copy.fileId());
+        jdbc.update(COPY_PENDING, copy.fileId(), copy.file(), copy.originalFileId(), copy.fileId());
     }
 
     /** The loaded identical copies of a file version, under other names. */

@@ -106,6 +106,26 @@ class FileIdentityTest {
     }
 
     @Test
+    void aRequestAwaitingTheBankThatACopyHoldsStaysListedWhenTheOriginalIsCorrectedWithoutIt() throws Exception {
+        String header = Exports.HEADER + ",实际支付金额,实际支付日期";
+        Exports.write(inbox, "z.csv", header, "2026-01-10,P1,100.00,V1,甲,摘要,100.00,2026-01-10",
+                "2026-01-11,P1,50.00,V2,乙,摘要,,");
+        night("2026-01-11");
+        Files.copy(inbox.resolve("z.csv"), inbox.resolve("a-copy.csv"));
+        night("2026-01-12");
+        assertThat(Files.readString(tmp.resolve("out/2026-01-12/pending-2026-01-12.csv"))).containsOnlyOnce("V2");
+
+        // The correction drops V2's request; the copy still holds it.
+        Exports.write(inbox, "z.csv", header, "2026-01-10,P1,100.00,V1,甲,摘要,100.00,2026-01-10",
+                "2026-01-11,P1,70.00,V3,丙,摘要,70.00,2026-01-11");
+        night("2026-01-13");
+
+        assertThat(job.totalYuan()).isEqualByComparingTo("170.00");
+        assertThat(Files.readString(tmp.resolve("out/2026-01-13/pending-2026-01-13.csv"))).containsOnlyOnce("V2")
+                .contains("a-copy.csv");
+    }
+
+    @Test
     void aPaymentPassedOnToAnotherFileNamesThatFilesOwnLine() throws Exception {
         Exports.write(inbox, "z-export.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要",
                 "2026-01-11,P1,200.00,V2,乙,摘要", "2026-01-12,P1,300.00,V3,丙,摘要");
