@@ -55,6 +55,24 @@ class QuarterlyReviewJobTest {
     }
 
     @Test
+    void anIssuedReviewKeepsTheRejectedLinesOfItsRunAndAReprintStatesThemAsIssued() throws Exception {
+        // The sample's finance export has one line dated 2026-02-30.
+        JobExecution issued = quarterly(false);
+        int version = issued.getExecutionContext().getInt(QuarterlyReviewTasklet.VERSION);
+        assertThat(reviews.load(Q3, version).orElseThrow().rejectedRows()).isEqualTo(1);
+
+        // The bad export is replaced by one without the line: the reprint still says what was signed.
+        Files.writeString(inbox.resolve("finance-2026-01-01_2026-06-30.csv"), Files.readAllLines(
+                inbox.resolve("finance-2026-01-01_2026-06-30.csv")).stream().filter(l -> !l.contains("2026-02-30"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        JobExecution reprint = quarterly(false);
+        assertThat(reprint.getExecutionContext().getInt(QuarterlyReviewTasklet.VERSION)).isEqualTo(version);
+        assertThat(reviews.load(Q3, version).orElseThrow().rejectedRows()).isEqualTo(1);
+        assertThat(Files.readString(tmp.resolve("out/2026-09-30/quarterly-2026-09-30.html")))
+                .contains("签发时有 1 行支付记录被拒收");
+    }
+
+    @Test
     void writesTheNightlyColumnsAndTheReviewsOwnForTheThirdQuarter() throws Exception {
         quarterly(false);
 
