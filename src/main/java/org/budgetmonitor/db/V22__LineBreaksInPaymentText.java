@@ -55,17 +55,7 @@ public class V22__LineBreaksInPaymentText extends BaseJavaMigration {
         for (int r = 0; r < rows.size(); r++) {
             Stored row = rows.get(r);
             String key = keys.get(r);
-            int occurrence = row.occurrence();
-            if (!key.equals(row.key())) {
-                Integer taken = jdbc.queryForObject("SELECT MAX(occurrence) FROM disbursement"
-                        + " WHERE pay_date = ? AND dedupe_key = ?", Integer.class, row.payDate(), key);
-                if (taken != null) {
-                    occurrence = Math.max(occurrence, taken + 1);
-                }
-                jdbc.update("UPDATE file_payment SET dedupe_key = ?, occurrence = ?"
-                        + " WHERE pay_date = ? AND dedupe_key = ? AND occurrence = ?",
-                        key, occurrence, row.payDate(), row.key(), row.occurrence());
-            }
+            int occurrence = StoredIdentity.move(jdbc, row.payDate(), row.key(), row.occurrence(), key);
             jdbc.update("""
                     UPDATE disbursement SET dedupe_key = ?, occurrence = ?, voucher_no = ?, payee = ?, summary = ?,
                         funding_source = ?, payment_id = ?, original_voucher_no = ?

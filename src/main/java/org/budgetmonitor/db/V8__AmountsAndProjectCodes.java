@@ -99,17 +99,7 @@ public class V8__AmountsAndProjectCodes extends BaseJavaMigration {
                     rs.getLong(13), rs.getLong(14)), code);
             for (Stored row : rows) {
                 String key = newKey(jdbc, row, normal);
-                int occurrence = row.occurrence();
-                if (!key.equals(row.key())) {
-                    Integer taken = jdbc.queryForObject("SELECT MAX(occurrence) FROM disbursement"
-                            + " WHERE pay_date = ? AND dedupe_key = ?", Integer.class, row.payDate(), key);
-                    if (taken != null) {
-                        occurrence = Math.max(occurrence, taken + 1);
-                    }
-                    jdbc.update("UPDATE file_payment SET dedupe_key = ?, occurrence = ?"
-                            + " WHERE pay_date = ? AND dedupe_key = ? AND occurrence = ?",
-                            key, occurrence, row.payDate(), row.key(), row.occurrence());
-                }
+                int occurrence = StoredIdentity.move(jdbc, row.payDate(), row.key(), row.occurrence(), key);
                 jdbc.update("UPDATE disbursement SET project_code = ?, dedupe_key = ?, occurrence = ? WHERE id = ?",
                         normal, key, occurrence, row.id());
                 changed++;
