@@ -102,7 +102,7 @@ public class WriteQuarterlyReportTasklet implements Tasklet {
         QuarterlyReport report = new QuarterlyReportAssembler(text).assemble(review, focusThreshold, now);
         renderer.renderPdf(report, text, pdf, audience);
         List<String> notes = List.of(QuarterlyReportRenderer.unplannedText(report, text, audience),
-                QuarterlyReportRenderer.rejectsText(report, text, audience));
+                QuarterlyReportRenderer.rejectsText(report, text, audience), text.get("q.rounding"));
         AtomicFiles.write(xlsx, out -> new QuarterlyWorkbook(text).write(review, report,
                 QuarterlyReportRenderer.reportId(report, audience), notes, out));
         log.info("Wrote {} and {}", pdf, xlsx.getFileName());

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,6 +146,51 @@ class QuarterlyReportCommandLineTest {
             book.getSheet("项目执行情况").forEach(row -> row.forEach(cell -> all.append(cell.toString()).append('|')));
             assertThat(all.toString()).contains(said);
         }
+    }
+
+    @Test
+    void aTotalThatDiffersFromTheSumOfItsPrintedRowsIsExplainedOnTheWorkbookAndThePdf() throws IOException {
+        // 今后月均需支出: the rows print 4.67 + 1.27 + 4.13 + 2.00 + 7.67 = 19.74, the 合计 (summed in 元,
+        // rounded once) 19.73. A total that does not add up must say why, where the officer reads it.
+        String rule = "小计、合计按元汇总后一次舍入，与所列各行之和可能相差0.01万元（尾差）";
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheet("项目执行情况");
+            int column = -1;
+            Row header = null;
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.toString().startsWith("今后月均")) {
+                        column = cell.getColumnIndex();
+                        header = row;
+                    }
+                }
+                if (header != null) {
+                    break;
+                }
+            }
+            assertThat(column).as("the 今后月均需支出 column").isNotNegative();
+            BigDecimal rows = BigDecimal.ZERO;
+            BigDecimal total = null;
+            StringBuilder all = new StringBuilder();
+            for (Row row : sheet) {
+                row.forEach(cell -> all.append(cell.toString()).append('|'));
+                Cell first = row.getCell(0);
+                Cell label = row.getCell(1);
+                Cell value = row.getCell(column);
+                if (row.getRowNum() <= header.getRowNum() || value == null || value.getCellType() != CellType.NUMERIC) {
+                    continue;
+                }
+                if (first != null && first.getCellType() == CellType.NUMERIC) {
+                    rows = rows.add(BigDecimal.valueOf(value.getNumericCellValue()));
+                } else if (label != null && label.toString().equals("合计")) {
+                    total = BigDecimal.valueOf(value.getNumericCellValue());
+                }
+            }
+            assertThat(rows).isEqualByComparingTo("19.74");
+            assertThat(total).isEqualByComparingTo("19.73");
+            assertThat(squeezed(all.toString())).contains(squeezed(rule));
+        }
+        assertThat(squeezed(pages.get(1))).contains(squeezed(rule));
     }
 
     private static String squeezed(String text) {

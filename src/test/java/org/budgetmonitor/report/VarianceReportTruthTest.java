@@ -87,6 +87,22 @@ class VarianceReportTruthTest {
     }
 
     @Test
+    void aTotalThatIsNotTheSumOfItsPrintedRowsIsExplainedOnThePage() throws IOException {
+        // Two projects each spend 50 元, 0.005 万元: each row prints 0.01, their total of 100 元 prints 0.01.
+        ReportFixtures halves = new ReportFixtures().project("472001", "某单位", "P1", "项目一", "10.00")
+                .paid("P1", "2026-03-10", "50.00").project("472001", "某单位", "P2", "项目二", "10.00")
+                .paid("P2", "2026-03-10", "50.00");
+        VarianceReport report = halves.reports(ReportText.forLanguage("zh")).get(0);
+        assertThat(report.rows()).extracting(ReportRow::actualWan)
+                .allSatisfy(wan -> assertThat(wan).isEqualByComparingTo("0.01"));
+        assertThat(report.summary().actualWan()).isEqualByComparingTo("0.01");
+
+        RenderedReport pdf = RenderedReport.render(report, ReportText.forLanguage("zh"), dir.resolve("halves"));
+        assertThat(pdf.text().replaceAll("\\s+", ""))
+                .contains("合计按元汇总后一次舍入，可能与所列各行之和相差0.01万元（尾差）");
+    }
+
+    @Test
     void eachRowGivesTheGapToTimeProgressBesideTheGapToPlanAndTheBalance() throws IOException {
         VarianceReport report = oneUnit().reports(ReportText.forLanguage("zh")).get(0);
         ReportRow behind = report.rows().get(1);
