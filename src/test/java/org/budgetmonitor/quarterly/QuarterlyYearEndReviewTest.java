@@ -276,8 +276,9 @@ class QuarterlyYearEndReviewTest {
                 assertThat(s.getPaneInformation().isFreezePane()).isTrue();
                 assertThat(s.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3); // below the header
                 assertThat(s.getCTWorksheet().getAutoFilter().getRef()).startsWith("A3:");
-                // The two title lines and, under the totals, the notes on unplanned spending and rejected lines.
-                assertThat(s.getNumMergedRegions()).isLessThanOrEqualTo(4);
+                // The two title lines and, under the totals, the notes on unplanned spending, rejected lines
+                // and rounding.
+                assertThat(s.getNumMergedRegions()).isLessThanOrEqualTo(5);
                 assertThat(s.getPrintSetup().getLandscape()).isTrue();
                 assertThat(s.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
                 assertThat(s.getPrintSetup().getFitHeight()).isZero();
