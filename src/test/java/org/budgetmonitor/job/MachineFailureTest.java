@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.budgetmonitor.run.ExitCodes;
 import org.budgetmonitor.testing.ArchivedHistory;
 import org.budgetmonitor.testing.CommandLine;
+import org.budgetmonitor.testing.Exports;
 import org.budgetmonitor.testing.CommandLine.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,37 @@ class MachineFailureTest {
         String error = run.stdout().lines().filter(l -> l.contains("error:")).findFirst().orElse("");
         assertThat(error).as(run.stdout()).isNotEqualTo("  error:      " + out.resolve("2026-06-30"))
                 .containsAnyOf("exists", "not a directory", "Not a directory", "cannot");
+    }
+
+    /**
+     * The same as-of run again after the bank confirmed the only line that awaited it: the night's folder
+     * must not keep the first run's pending-<as-of>.csv, which lists the line as still awaiting the bank
+     * (README: the file is written "when lines await bank confirmation"; a run again has "the same figures").
+     */
+    @Test
+    void aRunAgainWithNothingAwaitingTheBankLeavesNoPendingFileOfTheEarlierRun() throws Exception {
+        Path inbox = tmp.resolve("inbox");
+        Path plan = Exports.plan(tmp.resolve("plan"));
+        String header = Exports.HEADER + ",实际支付金额,实际支付日期";
+        Exports.write(inbox, "z.csv", header, "2026-01-10,P1,100.00,V1,甲,摘要,100.00,2026-01-10",
+                "2026-01-11,P1,50.00,V2,乙,摘要,,");
+        String[] args = {"--as-of=2026-01-11", "--plan-dir=" + plan, "--inbox=" + inbox,
+                "--output-dir=" + tmp.resolve("out"), "--data-dir=" + tmp.resolve("data"), "--monitor.report.enabled=false"};
+        Run first = CommandLine.run(args);
+        assertThat(first.exitCode()).as(first.stdout()).isEqualTo(ExitCodes.SUCCESS);
+        Path pending = tmp.resolve("out/2026-01-11/pending-2026-01-11.csv");
+        assertThat(pending).as(first.stdout()).exists();
+        assertThat(Files.readString(pending)).contains("V2");
+
+        // The bank confirms V2: the export is corrected in place and the night is run again.
+        Exports.write(inbox, "z.csv", header, "2026-01-10,P1,100.00,V1,甲,摘要,100.00,2026-01-10",
+                "2026-01-11,P1,50.00,V2,乙,摘要,50.00,2026-01-11");
+        Run again = CommandLine.run(args);
+
+        assertThat(again.exitCode()).as(again.stdout()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(again.stdout()).contains("run 2").doesNotContain("not yet confirmed by the bank");
+        assertThat(again.stdout()).as("the output line").doesNotContain("pending-2026-01-11.csv");
+        assertThat(pending).as("a list of lines awaiting the bank, from run 1").doesNotExist();
     }
 
     private static int lastIndexOf(byte[] haystack, byte[] needle) {
