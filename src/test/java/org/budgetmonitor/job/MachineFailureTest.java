@@ -130,6 +130,27 @@ class MachineFailureTest {
         assertThat(pending).as("a list of lines awaiting the bank, from run 1").doesNotExist();
     }
 
+    /**
+     * A journal cut to 0 bytes (the product never writes it empty) over a database put back at an older
+     * state: the check has nothing left to compare with, and the run must at least say so, as it names a
+     * corrupt line, instead of passing the older database off as a healthy one without a word.
+     */
+    @Test
+    void aJournalCutToNothingIsSaidNotTakenForAFreshDataDirectory() throws Exception {
+        ArchivedHistory history = new ArchivedHistory(tmp.resolve("history"));
+        history.play();
+        ArchivedHistory older = new ArchivedHistory(tmp.resolve("older"));
+        Files.createDirectories(older.inbox());
+        Files.copy(Path.of("sample-data/disbursements").resolve(JAN_TO_JUN), older.inbox().resolve(JAN_TO_JUN));
+        assertThat(older.run("--as-of=2026-06-30").exitCode()).isEqualTo(ExitCodes.SUCCESS);
+        Files.write(history.databaseFile(), Files.readAllBytes(older.databaseFile()));
+        Files.write(history.data().resolve("run-journal.log"), new byte[0]);
+
+        Run run = history.run("--as-of=2026-09-30");
+
+        assertThat(run.stdout()).contains("run journal").contains("empty");
+    }
+
     private static int lastIndexOf(byte[] haystack, byte[] needle) {
         for (int i = haystack.length - needle.length; i >= 0; i--) {
             if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
