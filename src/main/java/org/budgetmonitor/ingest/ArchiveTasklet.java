@@ -1,9 +1,12 @@
 package org.budgetmonitor.ingest;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 
 import org.slf4j.Logger;
@@ -55,7 +58,7 @@ public class ArchiveTasklet implements Tasklet {
             for (int n = 1; Files.exists(destination); n++) {
                 destination = target.resolve(file.name() + "." + n);
             }
-            Files.move(source, destination, StandardCopyOption.ATOMIC_MOVE);
+            move(source, destination);
             for (String marker : new String[] {".ok", ".done"}) {
                 Files.deleteIfExists(inbox.resolve(file.name() + marker));
             }
@@ -64,5 +67,28 @@ public class ArchiveTasklet implements Tasklet {
         }
         contribution.getStepExecution().getJobExecution().getExecutionContext().putInt(ARCHIVED, moved);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * A rename; across file systems (an archive on another disk), a copy under a temporary name in the
+     * archive, renamed into place there, and only then the inbox's file removed: the file is always
+     * whole in one place or the other.
+     */
+    private static void move(Path source, Path destination) throws IOException {
+        try {
+            Files.move(source, destination, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Path part = destination.resolveSibling("." + destination.getFileName() + ".part");
+            try {
+                Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+                Files.move(part, destination, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(part);
+            }
+            Files.delete(source);
+        }
     }
 }

@@ -222,8 +222,31 @@ public class NightlyRunSummary implements JobExecutionListener {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        if (cause instanceof java.nio.file.FileSystemException fs && fs.getReason() == null) {
+            // Its message is only the path ("error: /srv/out/2026-06-30"): say what is wrong with it.
+            return fileProblem(fs) + ": " + fs.getMessage();
+        }
         String message = cause.getMessage();
         return message == null ? cause.toString() : message;
+    }
+
+    private static String fileProblem(java.nio.file.FileSystemException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists (a file where a folder or a new file was to be made)";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a folder";
+        }
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            return "folder not empty";
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** Said on the first line: the figures are the same, but the operator should know an attempt went wrong. */

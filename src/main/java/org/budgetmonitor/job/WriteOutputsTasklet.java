@@ -36,6 +36,9 @@ public class WriteOutputsTasklet implements Tasklet {
         var pending = disbursements.findUnconfirmed(outputs.asOf());
         if (!pending.isEmpty()) {
             new PendingReportWriter().write(outputs.pendingCsv(), pending);
+        } else {
+            // An earlier run of this night listed lines the bank has since confirmed: its list is not tonight's.
+            java.nio.file.Files.deleteIfExists(outputs.pendingCsv());
         }
         return RepeatStatus.FINISHED;
     }

@@ -58,6 +58,12 @@ public final class DatabaseCheck {
         RunJournal journal = new RunJournal(dataDir);
         RunJournal.Contents contents = journal.read();
         List<String> warnings = new ArrayList<>(contents.corrupt().stream().map(RunJournal.CorruptLine::describe).toList());
+        if (Files.isRegularFile(journal.file()) && Files.size(journal.file()) == 0) {
+            // Never written empty (every append adds a line): something cut it, and the check has nothing to go by.
+            warnings.add("the run journal " + journal.file() + " is empty (0 bytes): it is never written empty, something"
+                    + " cut it (a full disk, a crash during a copy, a bad restore); the database could not be compared"
+                    + " with the runs that completed");
+        }
         Optional<String> database = RunJournal.databaseId(url);
         if (database.isEmpty()) {
             return new Outcome(warnings);

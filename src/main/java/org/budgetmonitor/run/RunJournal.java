@@ -96,7 +96,9 @@ public final class RunJournal {
         if (!Files.exists(file)) {
             return new Contents(entries, corrupt);
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        // Decoded leniently: a line torn inside a multi-byte character (a path with Chinese characters) or a
+        // damaged byte must fail its own checksum, not make the whole journal unreadable.
+        List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
