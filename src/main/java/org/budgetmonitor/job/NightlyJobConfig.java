@@ -95,8 +95,10 @@ public class NightlyJobConfig {
     @StepScope
     BackupTasklet backupTasklet(DataSource dataSource, @Value("${monitor.data-dir:data}") Path dataDir,
             @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("#{jobParameters['run']}") Long run,
-            @Value("${monitor.backup.keep:7}") int keep, BackgroundBackups backgroundBackups) {
-        return new BackupTasklet(dataSource, dataDir, asOf, run == null ? 0 : run, keep, backgroundBackups);
+            @Value("${monitor.backup.keep:7}") int keep, @Value("${monitor.backup.every-days:1}") int everyDays,
+            IngestProperties ingest, BackgroundBackups backgroundBackups) {
+        return new BackupTasklet(dataSource, dataDir, asOf, run == null ? 0 : run, keep, everyDays,
+                ingest.archivePath().isPresent(), backgroundBackups);
     }
 
     /** One named, non-daemon thread writes the backups; on shutdown a backup in flight is let finish. */

@@ -70,7 +70,9 @@ public class NightlyRunSummary implements JobExecutionListener {
         }
         if (job.containsKey(BackupTasklet.FILE)) {
             s.append("  backup:     ").append(job.getString(BackupTasklet.FILE)).append(" (")
-                    .append(BackupTasklet.size(job.getLong(BackupTasklet.BYTES))).append(")\n");
+                    .append(BackupTasklet.size(job.getLong(BackupTasklet.BYTES))).append(")")
+                    .append(job.containsKey(BackupTasklet.NOTE) ? ", " + job.getString(BackupTasklet.NOTE) : "")
+                    .append('\n');
         } else if (job.containsKey(BackupTasklet.FAILED)) {
             s.append("  backup:     FAILED (").append(job.getString(BackupTasklet.FAILED)).append(") — none for this night; ")
                     .append(newestBackup(job)).append('\n');

@@ -47,6 +47,15 @@ public final class DatabaseBackups {
         return list(dataDir).stream().findFirst();
     }
 
+    /** The as-of date in a backup's name: the night it was taken in, before that night's payments. */
+    public static java.time.LocalDate asOf(Path backup) {
+        Matcher m = NAME.matcher(backup.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a backup's name: " + backup.getFileName());
+        }
+        return java.time.LocalDate.parse(m.group(1));
+    }
+
     private static String sortKey(Path file) {
         Matcher m = NAME.matcher(file.getFileName().toString());
         m.matches();

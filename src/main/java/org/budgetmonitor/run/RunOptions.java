@@ -116,6 +116,10 @@ public final class RunOptions {
                 check(problems, () -> existingDirectory("--plan-dir", path(environment, "monitor.plan-dir")));
                 check(problems, () -> existingDirectory("--inbox", path(environment, "monitor.inbox")));
                 check(problems, () -> planEffective(environment.getProperty("monitor.plan-effective")));
+                if (job.equals("nightly")) {
+                    check(problems, () -> backupEveryDays(environment.getProperty("monitor.backup.every-days", "1"),
+                            environment.getProperty("monitor.retention.keep-days", "730")));
+                }
             }
             case "import-plan" -> {
                 check(problems, () -> asOf(environment.getProperty("monitor.as-of"), Clock.systemDefaultZone()));
@@ -129,6 +133,33 @@ public final class RunOptions {
             }
         }
         return problems;
+    }
+
+    /**
+     * {@code monitor.backup.every-days}: a backup at least every so many nights. The nights between two
+     * backups are run again from the archive, so it may not be pruned sooner ({@code monitor.retention.keep-days}).
+     */
+    static int backupEveryDays(String text, String keepDaysText) {
+        int everyDays;
+        try {
+            everyDays = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            everyDays = 0;
+        }
+        if (everyDays < 1) {
+            throw new BadInputException("--monitor.backup.every-days=" + text + ": a whole number of nights, 1 or more");
+        }
+        try {
+            int keepDays = Integer.parseInt(keepDaysText.strip());
+            if (keepDays > 0 && everyDays > keepDays) {
+                throw new BadInputException("--monitor.backup.every-days=" + everyDays + " is longer than the archive "
+                        + "is kept (--monitor.retention.keep-days=" + keepDays + "): the nights since the newest backup "
+                        + "would be pruned before the next one is taken");
+            }
+        } catch (NumberFormatException e) {
+            // monitor.retention.keep-days is bound and reported where it is used
+        }
+        return everyDays;
     }
 
     private static void check(List<String> problems, Runnable rule) {

@@ -88,7 +88,7 @@ class BackupSnapshotTest {
     }
 
     private void startTheBackup() throws Exception {
-        step("backup", new BackupTasklet(database, data, AS_OF, 1, 3, backups));
+        step("backup", new BackupTasklet(database, data, AS_OF, 1, 3, 1, false, backups));
     }
 
     private void awaitTheBackup() throws Exception {

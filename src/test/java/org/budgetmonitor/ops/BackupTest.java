@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.util.List;
 
 import org.budgetmonitor.run.ExitCodes;
+import org.budgetmonitor.testing.ArchivedHistory;
+import org.budgetmonitor.testing.ArchivedHistory.Figures;
 import org.budgetmonitor.testing.CommandLine;
 import org.budgetmonitor.testing.CommandLine.Run;
 import org.budgetmonitor.testing.EmbeddedPostgresDatabases;
@@ -134,6 +136,108 @@ class BackupTest {
         try (var files = Files.walk(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".zip")).sorted().toList();
         }
+    }
+
+    @Test
+    void withEveryDaysTheBackupIsTakenOnlyWhenTheNewestIsThatManyNightsOldAndTheSummarySaysWhichItIs() throws Exception {
+        // The archive takes the files out of the inbox: a copy of the sample's, not the sample itself.
+        Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+        try (var samples = Files.list(Path.of("sample-data/disbursements"))) {
+            for (Path sample : samples.toList()) {
+                Files.copy(sample, inbox.resolve(sample.getFileName()));
+            }
+        }
+        String[] weekly = {"--monitor.backup.every-days=7", "--archive-dir=" + tmp.resolve("archive"), "--inbox=" + inbox};
+        Path first = tmp.resolve("data/backup/budget-monitor-2026-06-30-1.zip");
+
+        Run due = nightly("2026-06-30", weekly);
+        assertThat(due.exitCode()).as(due.stdout()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(due.stdout()).contains("  backup:     " + first + " (");
+
+        Run notDue = nightly("2026-07-06", weekly);
+        assertThat(notDue.exitCode()).as(notDue.stdout()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(notDue.stdout()).contains("  backup:     not due (monitor.backup.every-days=7): the newest before this night is " + first
+                + ", of 2026-06-30, 6 nights ago; the nights since are in the archive and the run journal, to be run "
+                + "again on it\n");
+        assertThat(zips(tmp.resolve("data/backup"))).containsExactly("budget-monitor-2026-06-30-1.zip");
+
+        Run dueAgain = nightly("2026-07-07", weekly);
+        assertThat(dueAgain.exitCode()).as(dueAgain.stdout()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(dueAgain.stdout()).contains("  backup:     " + tmp.resolve("data/backup/budget-monitor-2026-07-07-1.zip") + " (");
+        // A night before the newest backup (a day run again) has none of its own within the week before it.
+        Run earlierDay = nightly("2026-06-15", weekly);
+        assertThat(earlierDay.stdout()).contains("  backup:     " + tmp.resolve("data/backup/budget-monitor-2026-06-15-1.zip") + " (");
+    }
+
+    @Test
+    void anOlderBackupRestoredAndTheNightsSinceRunAgainFromTheArchiveGiveTheUninterruptedHistory() throws Exception {
+        // Three nights and a second run of the last, with a backup due only every 90 nights: the first night's.
+        ArchivedHistory history = new ArchivedHistory(tmp.resolve("history"), "--monitor.backup.every-days=90");
+        history.play();
+        Figures uninterrupted = history.h2Figures();
+        Path data = history.data();
+        assertThat(zips(DatabaseBackups.dir(data))).containsExactly("budget-monitor-2026-06-30-1.zip");
+
+        // README "Recovery": the backup restored in place of the database, the journal moved aside ...
+        Path restored = Files.createDirectories(tmp.resolve("restored"));
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + restored.resolve("budget-monitor"), "sa", "")) {
+            c.createStatement().execute("RUNSCRIPT FROM '" + DatabaseBackups.dir(data).resolve(
+                    "budget-monitor-2026-06-30-1.zip") + "' COMPRESSION ZIP");
+        }
+        Files.move(history.databaseFile(), data.resolve("budget-monitor.mv.db.damaged"));
+        Files.copy(restored.resolve("budget-monitor.mv.db"), history.databaseFile());
+        Files.move(data.resolve("run-journal.log"), data.resolve("run-journal.log.before-restore"));
+
+        // ... and each night since the backup's run again with its archived files, in order; a file archived as
+        // NAME.N came from a later run of its night.
+        Path replayArchive = tmp.resolve("replayed");
+        try (var nights = Files.list(history.archive())) {
+            for (Path night : nights.sorted().toList()) {
+                List<Path> files;
+                try (var listed = Files.list(night)) {
+                    files = listed.sorted().toList();
+                }
+                for (int runOfNight = 0; ; runOfNight++) {
+                    String suffix = runOfNight == 0 ? ".csv" : ".csv." + runOfNight;
+                    List<Path> ofThisRun = files.stream().filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
+                    if (ofThisRun.isEmpty()) {
+                        break;
+                    }
+                    for (Path file : ofThisRun) {
+                        String name = file.getFileName().toString();
+                        Files.copy(file, history.inbox().resolve(name.substring(0, name.length() - suffix.length() + 4)));
+                    }
+                    Run replay = history.run("--as-of=" + night.getFileName(), "--archive-dir=" + replayArchive);
+                    assertThat(replay.exitCode()).as(replay.stdout()).isEqualTo(ExitCodes.SUCCESS);
+                }
+            }
+        }
+
+        assertThat(history.h2Figures()).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void withoutAnArchiveTheNightsBetweenBackupsCouldNotBeRunAgainSoEveryNightIsBackedUp() {
+        nightly("2026-06-30", "--monitor.backup.every-days=7");
+
+        Run run = nightly("2026-07-01", "--monitor.backup.every-days=7");
+
+        assertThat(run.exitCode()).as(run.stdout()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(run.stdout()).contains("  backup:     " + tmp.resolve("data/backup/budget-monitor-2026-07-01-1.zip") + " (");
+        assertThat(run.stdout()).contains("monitor.backup.every-days=7 needs --archive-dir");
+    }
+
+    @Test
+    void everyDaysIsAWholeNumberOfNightsNoLongerThanTheArchiveIsKept() {
+        Run zero = nightly("2026-06-30", "--monitor.backup.every-days=0");
+        assertThat(zero.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(zero.stdout()).contains("--monitor.backup.every-days=0: a whole number of nights, 1 or more");
+
+        Run longer = nightly("2026-06-30", "--monitor.backup.every-days=30", "--monitor.retention.keep-days=14");
+        assertThat(longer.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(longer.stdout()).contains("--monitor.backup.every-days=30 is longer than the archive is kept "
+                + "(--monitor.retention.keep-days=14)");
+        assertThat(tmp.resolve("data")).doesNotExist();
     }
 
     @Test
