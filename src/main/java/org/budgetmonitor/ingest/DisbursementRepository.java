@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.budgetmonitor.support.PostgresCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -73,12 +74,7 @@ public class DisbursementRepository {
 
     public DisbursementRepository(JdbcTemplate jdbc, IngestProperties properties) {
         this.jdbc = jdbc;
-        this.copy = properties.postgresCopy() && isPostgres(jdbc) ? new PostgresPaymentCopy(jdbc) : null;
-    }
-
-    private static boolean isPostgres(JdbcTemplate jdbc) {
-        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c ->
-                "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
+        this.copy = properties.postgresCopy() && PostgresCopy.isPostgres(jdbc) ? new PostgresPaymentCopy(jdbc) : null;
     }
 
     /** A payment line to store, with whether a refund's original voucher was found (null: not a refund). */

@@ -1,13 +1,11 @@
 package org.budgetmonitor.ingest;
 
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
+import static org.budgetmonitor.support.PostgresCopy.text;
+
 import java.util.List;
 
 import org.budgetmonitor.ingest.DisbursementRepository.PaymentRow;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.budgetmonitor.support.PostgresCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -68,21 +66,12 @@ final class PostgresPaymentCopy {
      */
     int store(List<PaymentRow> rows, long jobInstanceId) {
         jdbc.execute(CREATE_STAGE);
-        String data = csv(rows);
-        jdbc.execute((ConnectionCallback<Long>) connection -> copy(connection, data));
+        PostgresCopy.copyIn(jdbc, COPY_STAGE, csv(rows));
         int fresh = jdbc.update(INSERT_NEW, jobInstanceId);
         if (fresh < rows.size()) {
             jdbc.update(INSERT_HOLDINGS);
         }
         return fresh;
-    }
-
-    private static long copy(Connection connection, String data) throws SQLException {
-        try {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGE, new StringReader(data));
-        } catch (java.io.IOException e) {
-            throw new SQLException("COPY into the staging table failed", e);
-        }
     }
 
     private static String csv(List<PaymentRow> rows) {
@@ -112,21 +101,5 @@ final class PostgresPaymentCopy {
             out.append(line.fileId()).append('\n');
         }
         return out.toString();
-    }
-
-    /** A quoted CSV field; nothing at all for null (COPY's CSV format reads an unquoted empty field as NULL). */
-    private static StringBuilder text(StringBuilder out, String value) {
-        if (value == null) {
-            return out;
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                out.append('"');
-            }
-            out.append(c);
-        }
-        return out.append('"');
     }
 }

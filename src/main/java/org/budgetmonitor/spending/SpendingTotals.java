@@ -21,9 +21,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.budgetmonitor.support.PostgresCopy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Net spending per project per month ({@code project_year_total}, a row per project and year with a
@@ -61,6 +63,20 @@ public class SpendingTotals {
             + " WHERE fiscal_year = ? AND project_code = ?";
     private static final String INSERT = "INSERT INTO project_year_total (fiscal_year, project_code, " + MONTH_COLUMNS
             + ", " + COUNT_COLUMNS + ") VALUES (?, ?" + ", ?".repeat(24) + ")";
+    // PostgreSQL: the night's sums in a staging table of the session, emptied by each transaction's commit.
+    private static final String CREATE_STAGE = "CREATE TEMPORARY TABLE IF NOT EXISTS total_stage (fiscal_year INTEGER, "
+            + "project_code VARCHAR(64), " + (MONTH_COLUMNS + ", ").replace(", ", " NUMERIC, ")
+            + (COUNT_COLUMNS + ", ").replace(", ", " INTEGER, ").replaceAll(", $", "") + ") ON COMMIT DELETE ROWS";
+    private static final String COPY_STAGE = "COPY total_stage (fiscal_year, project_code, " + MONTH_COLUMNS + ", "
+            + COUNT_COLUMNS + ") FROM STDIN (FORMAT csv)";
+    private static final String ADD_STAGED = "UPDATE project_year_total t SET "
+            + String.join(", ", Stream.of((MONTH_COLUMNS + ", " + COUNT_COLUMNS).split(", "))
+                    .map(c -> c + " = t." + c + " + s." + c).toList())
+            + " FROM total_stage s WHERE t.fiscal_year = s.fiscal_year AND t.project_code = s.project_code";
+    private static final String INSERT_STAGED = "INSERT INTO project_year_total (fiscal_year, project_code, "
+            + MONTH_COLUMNS + ", " + COUNT_COLUMNS + ") SELECT s.fiscal_year, s.project_code, " + MONTH_COLUMNS + ", "
+            + COUNT_COLUMNS + " FROM total_stage s WHERE NOT EXISTS (SELECT 1 FROM project_year_total t "
+            + "WHERE t.fiscal_year = s.fiscal_year AND t.project_code = s.project_code)";
     private static final String STORED_PROJECTS = "SELECT project_code FROM project_year_total WHERE fiscal_year = ?";
     private static final int MAX_PROJECT_YEARS_IN_MEMORY = 200_000;
     private static final String YEAR = "SELECT project_code, " + MONTH_COLUMNS
@@ -88,6 +104,9 @@ public class SpendingTotals {
 
     private final JdbcTemplate jdbc;
     private final int page;
+    private final int maxInMemory;
+    /** PostgreSQL: the sums are copied into a staging table and added in two statements. */
+    private final boolean copy;
 
     @Autowired
     public SpendingTotals(JdbcTemplate jdbc) {
@@ -96,8 +115,15 @@ public class SpendingTotals {
 
     /** @param page how many payment ids a read of the new payments spans */
     SpendingTotals(JdbcTemplate jdbc, int page) {
+        this(jdbc, page, MAX_PROJECT_YEARS_IN_MEMORY);
+    }
+
+    /** @param maxInMemory how many projects' years are summed before they are written (and summing starts again) */
+    SpendingTotals(JdbcTemplate jdbc, int page, int maxInMemory) {
         this.jdbc = jdbc;
         this.page = page;
+        this.maxInMemory = maxInMemory;
+        this.copy = PostgresCopy.isPostgres(jdbc);
     }
 
     /**
@@ -132,7 +158,7 @@ public class SpendingTotals {
                 add(sums, rs.getDate(1).toLocalDate(), rs.getString(2), rs.getBigDecimal(3), 1);
             }, from, Math.min(from + page, last));
             applied += rows[0];
-            if (sums.size() >= MAX_PROJECT_YEARS_IN_MEMORY) {
+            if (sums.size() >= maxInMemory) {
                 write(sums);
                 sums.clear();
             }
@@ -203,6 +229,15 @@ public class SpendingTotals {
     }
 
     private void write(Map<ProjectYear, Sums> sums) {
+        if (sums.isEmpty()) {
+            return;
+        }
+        // The staging table is the session's: only within a transaction are COPY and the statements after it
+        // sure to share one connection (the steps always run in one).
+        if (copy && TransactionSynchronizationManager.isActualTransactionActive()) {
+            writeByCopy(sums);
+            return;
+        }
         // Updated where the project's year has a row, inserted where not: knowing which first saves
         // a statement per project on the first night of a year (or of a full load), when none has.
         Set<ProjectYear> stored = new HashSet<>();
@@ -217,6 +252,26 @@ public class SpendingTotals {
         }
         jdbc.batchUpdate(ADD, updates, 1000, (ps, e) -> bind(ps, e, 1, 25, 26));
         jdbc.batchUpdate(INSERT, inserts, 1000, (ps, e) -> bind(ps, e, 3, 1, 2));
+    }
+
+    private void writeByCopy(Map<ProjectYear, Sums> sums) {
+        jdbc.execute(CREATE_STAGE);
+        jdbc.execute("TRUNCATE total_stage"); // an earlier write of this transaction left its rows
+        StringBuilder csv = new StringBuilder(sums.size() * 120);
+        sums.forEach((key, value) -> {
+            csv.append(key.year()).append(',');
+            PostgresCopy.text(csv, key.projectCode());
+            for (BigDecimal yuan : value.yuan()) {
+                csv.append(',').append(yuan.toPlainString());
+            }
+            for (int payments : value.payments()) {
+                csv.append(',').append(payments);
+            }
+            csv.append('\n');
+        });
+        PostgresCopy.copyIn(jdbc, COPY_STAGE, csv);
+        jdbc.update(ADD_STAGED);
+        jdbc.update(INSERT_STAGED);
     }
 
     /**

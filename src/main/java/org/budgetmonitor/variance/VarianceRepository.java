@@ -1,5 +1,8 @@
 package org.budgetmonitor.variance;
 
+import static org.budgetmonitor.support.PostgresCopy.field;
+import static org.budgetmonitor.support.PostgresCopy.text;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -12,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.budgetmonitor.money.Money;
+import org.budgetmonitor.support.PostgresCopy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,6 +32,11 @@ public class VarianceRepository {
                 budget_yuan, checkpoint_date, checkpoint_plan_yuan, expected_yuan, actual_yuan, execution_rate_pct,
                 gap_pp, flag, reasons, original_budget_yuan)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String COPY = """
+            COPY variance_result (as_of, seq, project_code, planned, project_name, unit_code, unit_name, budget_yuan,
+                checkpoint_date, checkpoint_plan_yuan, expected_yuan, actual_yuan, execution_rate_pct, gap_pp, flag,
+                reasons, original_budget_yuan)
+            FROM STDIN (FORMAT csv)""";
     private static final String SELECT_AS_OF = """
             SELECT as_of, project_code, planned, project_name, unit_code, unit_name, budget_yuan, checkpoint_date,
                    checkpoint_plan_yuan, expected_yuan, actual_yuan, execution_rate_pct, gap_pp, flag, reasons,
@@ -38,6 +47,8 @@ public class VarianceRepository {
     private static final int STORED_SCALE = 10;
 
     private final JdbcTemplate jdbc;
+    /** PostgreSQL: a night's rows are stored by one COPY. */
+    private final boolean copy;
     private final FlagHistory flags;
     private final int keepDays;
 
@@ -47,6 +58,7 @@ public class VarianceRepository {
      */
     public VarianceRepository(JdbcTemplate jdbc, @Value("${monitor.variance.keep-days:7}") int keepDays) {
         this.jdbc = jdbc;
+        this.copy = PostgresCopy.isPostgres(jdbc);
         this.flags = new FlagHistory(jdbc);
         this.keepDays = keepDays;
     }
@@ -54,6 +66,49 @@ public class VarianceRepository {
     @Transactional
     public void replace(LocalDate asOf, List<VarianceRow> rows) {
         jdbc.update(DELETE_AS_OF, Date.valueOf(asOf));
+        if (copy) {
+            PostgresCopy.copyIn(jdbc, COPY, csv(asOf, rows));
+        } else {
+            insert(asOf, rows);
+        }
+        Map<String, Flag> planned = new HashMap<>();
+        rows.stream().filter(VarianceRow::planned).forEach(row -> planned.put(row.projectCode(), row.flag()));
+        flags.store(asOf, planned);
+        // A year of a province's nights in full is 15 million rows, in every backup; the report, the
+        // outputs and the mail read only their own night's.
+        jdbc.update(PRUNE_BEFORE, Date.valueOf(asOf.minusDays(keepDays)));
+    }
+
+    /** The rows in {@link #COPY}'s column order, as PostgreSQL's CSV reads them. */
+    private static String csv(LocalDate asOf, List<VarianceRow> rows) {
+        StringBuilder out = new StringBuilder(rows.size() * 200);
+        int seq = 0;
+        for (VarianceRow row : rows) {
+            out.append(asOf).append(',').append(++seq).append(',');
+            text(out, row.projectCode()).append(',');
+            field(out, row.planned()).append(',');
+            text(out, row.projectName()).append(',');
+            text(out, row.unitCode()).append(',');
+            text(out, row.unitName()).append(',');
+            field(out, row.budget() == null ? null : row.budget().yuan()).append(',');
+            field(out, row.checkpointDate()).append(',');
+            field(out, row.checkpointPlan() == null ? null : row.checkpointPlan().yuan()).append(',');
+            field(out, scaled(row.expectedYuan())).append(',');
+            field(out, row.actual().yuan()).append(',');
+            field(out, scaled(row.executionRatePct())).append(',');
+            field(out, scaled(row.gapPp())).append(',');
+            text(out, row.flag().name()).append(',');
+            text(out, reasons(row)).append(',');
+            field(out, row.originalBudget() == null ? null : row.originalBudget().yuan()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String reasons(VarianceRow row) {
+        return String.join(";", row.reasons().stream().map(Enum::name).toList());
+    }
+
+    private void insert(LocalDate asOf, List<VarianceRow> rows) {
         int[] seq = {0};
         jdbc.batchUpdate(INSERT, rows, 1000, (ps, row) -> {
             ps.setDate(1, Date.valueOf(asOf));
@@ -71,15 +126,9 @@ public class VarianceRepository {
             ps.setBigDecimal(13, scaled(row.executionRatePct()));
             ps.setBigDecimal(14, scaled(row.gapPp()));
             ps.setString(15, row.flag().name());
-            ps.setString(16, String.join(";", row.reasons().stream().map(Enum::name).toList()));
+            ps.setString(16, reasons(row));
             ps.setBigDecimal(17, row.originalBudget() == null ? null : row.originalBudget().yuan());
         });
-        Map<String, Flag> planned = new HashMap<>();
-        rows.stream().filter(VarianceRow::planned).forEach(row -> planned.put(row.projectCode(), row.flag()));
-        flags.store(asOf, planned);
-        // A year of a province's nights in full is 15 million rows, in every backup; the report, the
-        // outputs and the mail read only their own night's.
-        jdbc.update(PRUNE_BEFORE, Date.valueOf(asOf.minusDays(keepDays)));
     }
 
     /**

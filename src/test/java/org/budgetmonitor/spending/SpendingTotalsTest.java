@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The monthly totals the variance reads always agree with the payments stored, line for line. */
 @JobTest
@@ -38,6 +40,9 @@ class SpendingTotalsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @TempDir
     Path tmp;
@@ -132,6 +137,23 @@ class SpendingTotalsTest {
 
         assertThat(new SpendingTotals(jdbc, 2).catchUp()).isEqualTo(5);
 
+        assertTotalsMatchPayments();
+        assertThat(monthlyTotals()).containsExactly("P1 1 300", "P1 3 -20", "P2 2 400", "P2 3 8");
+    }
+
+    @Test
+    void catchingUpInSeveralWritesWithinOneTransactionAddsEveryPaymentOnce() throws Exception {
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要", "2026-01-11,P1,200.00,V2,乙,摘要",
+                "2026-02-12,P2,400.00,V3,丙,摘要", "2026-03-01,P1,-20.00,V4,乙,冲销", "2026-03-02,P2,8.00,V5,丁,摘要");
+        run(LocalDate.of(2026, 3, 31));
+        jdbc.update("DELETE FROM project_year_total");
+        jdbc.update("UPDATE totals_watermark SET through_payment_id = 0");
+
+        // A page of one payment and room for one project's year: every page is written, as the step writes them,
+        // in the one transaction of the step.
+        Long applied = new TransactionTemplate(transactions).execute(status -> new SpendingTotals(jdbc, 1, 1).catchUp());
+
+        assertThat(applied).isEqualTo(5);
         assertTotalsMatchPayments();
         assertThat(monthlyTotals()).containsExactly("P1 1 300", "P1 3 -20", "P2 2 400", "P2 3 8");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.budgetmonitor.variance.FlaggedSinceTest.row;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.budgetmonitor.money.Money;
 import org.budgetmonitor.testing.JobTest;
 import org.budgetmonitor.testing.NightlyJobHarness;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -61,6 +63,33 @@ class VarianceHistoryTest {
         assertThat(variances.findByAsOf(last)).hasSize(2);
         assertThat(variances.flaggedSince(last)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "P1", new FlagRun(JAN, JAN), "P2", new FlagRun(JAN.plusDays(10), null)));
+    }
+
+    @Test
+    void everyFieldOfARowIsReadBackAsStoredWhateverItsText() {
+        LocalDate night = LocalDate.of(2026, 6, 30);
+        // Quotes, the CSV delimiter, a line break, a backslash and COPY's end-of-data marker inside names.
+        VarianceRow awkward = new VarianceRow(night, "P\"1,", true, "实验室 \"一期\", 第二批\n\\.\\N \\", "U1",
+                "单位,\r\n\"本级\"", Money.ofYuan(new BigDecimal("250000.00")), LocalDate.of(2026, 6, 30),
+                Money.ofYuan(new BigDecimal("125000.00")), new BigDecimal("123456.1234567891"),
+                Money.ofYuan(new BigDecimal("-0.01")), new BigDecimal("33.3333333333"), new BigDecimal("-16.6666666667"),
+                Flag.YELLOW, List.of(Reason.BEHIND_PLAN, Reason.MISSED_CHECKPOINT), Money.ofYuan(new BigDecimal("200000.00")));
+        VarianceRow empty = new VarianceRow(night, "", true, "", "", "", null, null, null, null,
+                Money.ofYuan(BigDecimal.ZERO), null, null, Flag.GREEN, List.of(), null);
+        VarianceRow unplanned = VarianceRow.unplanned(night, "X9", Money.ofYuan(new BigDecimal("12.34")));
+
+        variances.replace(night, List.of(awkward, empty, unplanned));
+
+        List<VarianceRow> read = variances.findByAsOf(night);
+        assertThat(read).hasSize(3);
+        assertThat(read.get(0)).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(awkward);
+        assertThat(read.get(1).projectName()).isEmpty();
+        assertThat(read.get(1).unitName()).isEmpty();
+        assertThat(read.get(1).budget()).isNull();
+        assertThat(read.get(1).reasons()).isEmpty();
+        assertThat(read.get(2)).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(unplanned);
     }
 
     @Test
