@@ -11,12 +11,15 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
@@ -196,11 +199,9 @@ public class ExportInspector {
                                 profileName)), null);
                     }
                     // Title lines such as 单位：万元 say what the amounts are in.
-                    String text = String.join(" ", row);
-                    if (text.contains("单位") && text.contains("万元")) {
-                        noted = AmountUnit.WAN;
-                    } else if (text.contains("单位") && text.contains("元")) {
-                        noted = AmountUnit.YUAN;
+                    AmountUnit note = unitNote(String.join(" ", row));
+                    if (note != null) {
+                        noted = note;
                     }
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
@@ -234,6 +235,22 @@ public class ExportInspector {
             throw u.getCause();
         }
         return new Problem(stoppedAt, "the CSV parser stopped on line " + stoppedAt + ": " + e.getMessage());
+    }
+
+    /**
+     * A unit note is 单位 with the unit right after it, a colon or bracket between them allowed (单位：万元,
+     * 金额单位:元, （单位：人民币万元）), the unit a word of its own. The two words apart prove nothing: in a title
+     * 大额支付明细（单笔5万元以上） 万元 is a threshold, and in 预算单位：元氏县教育局 元 begins a county's name.
+     */
+    private static final Pattern UNIT_NOTE = Pattern.compile("单位\\s*[:(]?\\s*(?:人民币)?\\s*(万元|元)(?!\\p{IsHan})");
+
+    /** The unit a title or note line states, or null. */
+    static AmountUnit unitNote(String line) {
+        Matcher m = UNIT_NOTE.matcher(Normalizer.normalize(line, Normalizer.Form.NFKC));
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(1).equals("万元") ? AmountUnit.WAN : AmountUnit.YUAN;
     }
 
     private static AmountUnit unit(SourceProfile profile, List<String> header, HeaderMapping columns, AmountUnit noted) {

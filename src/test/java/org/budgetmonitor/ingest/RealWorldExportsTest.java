@@ -94,6 +94,28 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void aTitleAboutPaymentsOverFiftyThousandYuanIsNoNoteThatTheAmountsAreInWan() throws Exception {
+        // 大额支付 lists are titled by their threshold: the amounts below are still in 元.
+        Exports.write(inbox, "large.csv", "预算单位大额资金支付明细表（单笔5万元以上）", Exports.HEADER,
+                "2026-01-12,P1,60000.00,B1,甲,摘要");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("60000.00");
+    }
+
+    @Test
+    void aUnitNameWithYuanInItDoesNotUndoTheNoteThatTheAmountsAreInWan() throws Exception {
+        // 元氏县 is a county: its name on the line after 单位：万元 says nothing of the amounts.
+        Exports.write(inbox, "county.csv", "单位：万元", "预算单位：元氏县教育局", Exports.HEADER,
+                "2026-01-13,P1,1.5,C1,甲,摘要");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("15000.00");
+    }
+
+    @Test
     void skipsRepeatedHeadersAndBlankLinesAndKeepsQuotedCommasAndLineBreaks() throws Exception {
         run("layout.csv", "tab-separated.csv");
 
