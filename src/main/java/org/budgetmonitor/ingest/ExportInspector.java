@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,7 +140,7 @@ public class ExportInspector {
                     + (profile == null ? "" : ", profile '" + profileName + "'")
                     + "); is it a payment export, and in that encoding?");
         }
-        return checkControlTotal(file, facts, search.format().get(), scan.quotes > 0);
+        return checkControlTotal(file, facts, search.format().get(), scan.quotes > 0, aliases);
     }
 
     private static ExportInspection.Unreadable mixed(ExportInspection.FileFacts facts, TextEncoding.Utf8Tally utf8) {
@@ -272,7 +273,7 @@ public class ExportInspector {
      * quotes are found.
      */
     private ExportInspection checkControlTotal(Path file, ExportInspection.FileFacts facts, ExportFormat format,
-            boolean hasQuotes) throws IOException {
+            boolean hasQuotes, Map<String, List<String>> aliases) throws IOException {
         List<String> amountFields = new ArrayList<>();
         for (String field : List.of(DisbursementColumns.AMOUNT, DisbursementColumns.CONFIRMED_AMOUNT)) {
             if (format.columns().has(field)) {
@@ -318,22 +319,37 @@ public class ExportInspector {
                 if (index++ <= format.headerRecord()) {
                     continue;
                 }
-                switch (rows.kind(row)) {
+                ExportRows.Kind kind = rows.kind(row);
+                boolean dated = false;
+                if (kind == ExportRows.Kind.DATA) {
+                    for (String field : dateFields) {
+                        String cell = format.columns().value(row, field);
+                        if (!cell.isEmpty()) {
+                            try {
+                                payDates = payDates.including(DisbursementParser.parseDate(cell, field));
+                                dated = true;
+                            } catch (RowRejectedException e) {
+                                // rejected on its own later
+                            }
+                        }
+                    }
+                }
+                // A header of another layout is data to ExportRows; it has no date, so only then is it looked for.
+                if (kind == ExportRows.Kind.REPEATED_HEADER || (kind == ExportRows.Kind.DATA && !dated)) {
+                    String otherHeader = otherHeader(row, format, aliases);
+                    if (otherHeader != null) {
+                        return new ExportInspection.Unreadable(facts, startLine, "line " + startLine + " is a header "
+                                + otherHeader + " (two exports joined into one file?): read by the file's header its"
+                                + " lines would be stored in the wrong fields or units; the whole file was rejected"
+                                + " and none of its lines counted");
+                    }
+                }
+                switch (kind) {
                     case TOTAL -> {
                         totalRow = row;
                         totalLine = startLine;
                     }
                     case DATA -> {
-                        for (String field : dateFields) {
-                            String cell = format.columns().value(row, field);
-                            if (!cell.isEmpty()) {
-                                try {
-                                    payDates = payDates.including(DisbursementParser.parseDate(cell, field));
-                                } catch (RowRejectedException e) {
-                                    // rejected on its own later
-                                }
-                            }
-                        }
                         for (String field : amountFields) {
                             String cell = format.columns().value(row, field);
                             if (cell.isEmpty()) {
@@ -389,6 +405,32 @@ public class ExportInspector {
         }
         return new ExportInspection.Readable(facts, format,
                 checked.isEmpty() ? "" : "合计 checked: " + String.join(", ", checked), notices, payDates);
+    }
+
+    /**
+     * How a row that names every required field, below the file's header, differs from it: its columns
+     * in another order, or its amounts in another unit; null when it is no header, or one that reads
+     * its lines as the file's header does.
+     */
+    private static String otherHeader(List<String> row, ExportFormat format, Map<String, List<String>> aliases) {
+        HeaderMapping other = HeaderMapping.of(row, aliases);
+        if (!other.missing(DisbursementColumns.REQUIRED).isEmpty()) {
+            return null;
+        }
+        for (String field : aliases.keySet()) {
+            if (!other.index(field).equals(format.columns().index(field))) {
+                return "with its columns in another order than the file's header";
+            }
+        }
+        AmountUnit stated = statedUnit(row, other);
+        if (!Objects.equals(stated, statedUnit(format.columns().header(), format.columns()))) {
+            return "with its amounts in another unit than the file's header";
+        }
+        return null;
+    }
+
+    private static AmountUnit statedUnit(List<String> header, HeaderMapping columns) {
+        return columns.index(DisbursementColumns.AMOUNT).map(i -> DisbursementColumns.unitOf(header.get(i))).orElse(null);
     }
 
     private static String strayQuoteNotice(QuoteCheckingReader.StrayQuote stray, List<String> row, ExportFormat format) {

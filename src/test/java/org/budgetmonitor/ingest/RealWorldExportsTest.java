@@ -143,6 +143,27 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void rejectsAFileJoiningTwoExportsWithTheirColumnsInAnotherOrderAndKeepsTheOthers() throws Exception {
+        // Two exports pasted into one file: below the second header 凭证号 and 金额 change places, and
+        // read by the first header's columns the voucher 500 would be stored as 500.00 元.
+        Exports.write(inbox, "a-joined.csv", "支付日期,项目编码,金额,凭证号", "2026-01-18,P1,1.00,I1",
+                "支付日期,项目编码,凭证号,金额", "2026-01-19,P1,500,2.00");
+        Exports.write(inbox, "b-good.csv", Exports.HEADER, GOOD_A);
+        // The same columns, but below the second header the amounts are in 万元.
+        Exports.write(inbox, "c-joined.csv", "支付日期,项目编码,金额,凭证号", "2026-01-18,P1,1.00,J1",
+                "支付日期,项目编码,金额（万元）,凭证号", "2026-01-19,P1,2.5,J2");
+
+        JobExecution execution = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("100.00"); // b-good only
+        assertThat(rejectedRows("a-joined.csv")).singleElement().asString()
+                .startsWith("3|line 3 is a header with its columns in another order than the file's header");
+        assertThat(rejectedRows("c-joined.csv")).singleElement().asString()
+                .startsWith("3|line 3 is a header with its amounts in another unit than the file's header");
+        assertThat(ingestContext(execution, InboxReader.REJECTED_FILES)).isEqualTo("a-joined.csv\nc-joined.csv");
+    }
+
+    @Test
     void rejectsAWholeFileWhoseTotalRowDisagreesAndCountsNoneOfIt() throws Exception {
         JobExecution execution = run("total-mismatch.csv", "subtotals.csv");
 
