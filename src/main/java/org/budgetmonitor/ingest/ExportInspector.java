@@ -319,6 +319,7 @@ public class ExportInspector {
                 if (index++ <= format.headerRecord()) {
                     continue;
                 }
+                row = ExportRows.cells(row);
                 ExportRows.Kind kind = rows.kind(row);
                 boolean dated = false;
                 if (kind == ExportRows.Kind.DATA) {

@@ -94,6 +94,40 @@ public final class ExportRows {
         return true;
     }
 
+    /**
+     * The row's cells as the export means them: a cell written as Excel's text formula {@code ="000123"}
+     * (how exporters keep Excel from dropping leading zeros or reading a code as a number) is its text,
+     * {@code 000123}, so that it is the same code, voucher or payment id as the plain cell of another
+     * export. The row itself when no cell is so written (nearly always: no copy).
+     */
+    public static List<String> cells(List<String> row) {
+        List<String> cells = null;
+        for (int i = 0; i < row.size(); i++) {
+            String cell = row.get(i);
+            String text = excelText(cell);
+            if (text != cell) {
+                if (cells == null) {
+                    cells = new ArrayList<>(row);
+                }
+                cells.set(i, text);
+            }
+        }
+        return cells == null ? row : cells;
+    }
+
+    /** {@code ="…"} with no other quote inside: its text; else the cell itself. */
+    static String excelText(String cell) {
+        if (cell == null || cell.length() < 3 || cell.indexOf('=') < 0) {
+            return cell;
+        }
+        String s = cell.strip();
+        if (s.length() >= 3 && s.charAt(0) == '=' && s.charAt(1) == '"' && s.charAt(s.length() - 1) == '"'
+                && s.indexOf('"', 2) == s.length() - 1) {
+            return s.substring(2, s.length() - 1);
+        }
+        return cell;
+    }
+
     /** Compared cell by cell up to the first difference; missing cells count as empty. */
     private boolean sameAsHeader(List<String> row) {
         int n = Math.max(row.size(), header.size());

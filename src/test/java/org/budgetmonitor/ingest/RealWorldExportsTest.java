@@ -164,6 +164,25 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void readsExcelTextCellsAsTheirTextSoCodesMatchThePlanAndAPaymentCountsOnce() throws Exception {
+        // ="…" is how exporters keep Excel from dropping leading zeros; quoted, it reads "=""…""".
+        Exports.write(inbox, "a-excel.csv", Exports.HEADER, "2026-01-10,=\"P1\",100.00,=\"000123\",甲,摘要",
+                "\"=\"\"2026-01-11\"\"\",\"=\"\"P1\"\"\",\"=\"\"200.00\"\"\",=\"000124\",乙,摘要");
+        // the same payments, exported again as plain text
+        Exports.write(inbox, "b-plain.csv", Exports.HEADER, "2026-01-10,P1,100.00,000123,甲,摘要",
+                "2026-01-11,P1,200.00,000124,乙,摘要");
+
+        JobExecution execution = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("300.00");
+        assertThat(job.paymentCount()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT voucher_no FROM disbursement ORDER BY voucher_no", String.class))
+                .containsExactly("000123", "000124");
+        assertThat(output("rejected-2026-12-31.csv")).hasSize(1);
+        assertThat(ingestContext(execution, InboxReader.NOTICES)).isEmpty();
+    }
+
+    @Test
     void rejectsAWholeFileWhoseTotalRowDisagreesAndCountsNoneOfIt() throws Exception {
         JobExecution execution = run("total-mismatch.csv", "subtotals.csv");
 
