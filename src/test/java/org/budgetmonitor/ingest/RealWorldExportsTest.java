@@ -164,6 +164,21 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void readsAnAmountThatNamesItsUnitOnlyWhenTheUnitIsTheFilesAndRejectsItOtherwise() throws Exception {
+        Exports.write(inbox, "wan.csv", "支付日期,项目编码,金额（万元）,凭证号", "2026-01-14,P1,1.5万元,D1",
+                "2026-01-14,P1,100元,D2");
+        Exports.write(inbox, "yuan.csv", Exports.HEADER, "2026-01-15,P1,300元,Y1,甲,摘要", "2026-01-15,P1,2万元,Y2,甲,摘要");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("15300.00"); // D1 and Y1
+        assertThat(rejectedRows("wan.csv")).containsExactly(
+                "3|金额 (amount) '100元' says 元, but the file's amounts are in 万元: which is meant cannot be told");
+        assertThat(rejectedRows("yuan.csv")).containsExactly(
+                "3|金额 (amount) '2万元' says 万元, but the file's amounts are in 元: which is meant cannot be told");
+    }
+
+    @Test
     void readsExcelTextCellsAsTheirTextSoCodesMatchThePlanAndAPaymentCountsOnce() throws Exception {
         // ="…" is how exporters keep Excel from dropping leading zeros; quoted, it reads "=""…""".
         Exports.write(inbox, "a-excel.csv", Exports.HEADER, "2026-01-10,=\"P1\",100.00,=\"000123\",甲,摘要",
