@@ -95,7 +95,10 @@ public class ExportInspector {
 
         Charset charset;
         TextEncoding.Utf8Tally utf8 = scan.utf8;
-        if (profile != null && profile.charset() != null) {
+        if (scan.utf16 != null && (profile == null || profile.charset() == null)) {
+            // Its byte-order mark says what it is, and the scan has decoded all of it in that.
+            charset = scan.utf16;
+        } else if (profile != null && profile.charset() != null) {
             charset = profile.charset();
             long bad = CsvFiles.firstUndecodableLine(file, charset);
             if (bad > 0) {

@@ -361,6 +361,43 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void readsUtf16ExportsWithAByteOrderMarkAsExcelsUnicodeTextSavesThem() throws Exception {
+        // Excel's "Unicode 文本": UTF-16LE with a BOM, tab-separated, CRLF; the same payments as a UTF-8 export.
+        String tabbed = String.join("\t", Exports.HEADER.split(",")) + "\r\n"
+                + String.join("\t", GOOD_A.split(",")) + "\r\n" + String.join("\t", GOOD_B.split(",")) + "\r\n";
+        Files.createDirectories(inbox);
+        Files.write(inbox.resolve("a-unicode-le.csv"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                tabbed.getBytes(StandardCharsets.UTF_16LE)));
+        Files.write(inbox.resolve("b-unicode-be.csv"), concat(new byte[] {(byte) 0xFE, (byte) 0xFF},
+                (Exports.HEADER + "\n" + GOOD_B + "\n2026-04-03,P1,7.00,U-3,上海某公司,摘要\n")
+                        .getBytes(StandardCharsets.UTF_16BE)));
+        Exports.write(inbox, "c-utf8.csv", Exports.HEADER, GOOD_A);
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("357.00");
+        assertThat(job.paymentCount()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT payee FROM disbursement WHERE voucher_no = 'U-3'", String.class))
+                .isEqualTo("上海某公司");
+        assertThat(output("rejected-2026-12-31.csv")).hasSize(1);
+    }
+
+    @Test
+    void rejectsAUtf16ExportThatIsNotValidUtf16AtTheLineOfItsBadCharacter() throws Exception {
+        Files.createDirectories(inbox);
+        // a high surrogate with no low one after it, on line 3
+        Files.write(inbox.resolve("bad-utf16.csv"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                (Exports.HEADER + "\n" + GOOD_A + "\n2026-04-03,P1,7.00,U-3,").getBytes(StandardCharsets.UTF_16LE),
+                new byte[] {0x3D, (byte) 0xD8, 0x41, 0x00}, "\n".getBytes(StandardCharsets.UTF_16LE)));
+
+        run();
+
+        assertThat(job.paymentCount()).isZero();
+        assertThat(rejectedRows("bad-utf16.csv")).singleElement().asString()
+                .startsWith("3|file starts with a UTF-16LE byte-order mark but is not valid UTF-16LE (first bad character on line 3)");
+    }
+
+    @Test
     void rejectsALatin1ExportInsteadOfReadingItAsGb18030AndKeepsTheOthers() throws Exception {
         Exports.write(inbox, "a-good.csv", Exports.HEADER, GOOD_A);
         Files.write(inbox.resolve("b-latin1.csv"), concat(("date,project_code,amount,voucher_no,payee,summary\n"
