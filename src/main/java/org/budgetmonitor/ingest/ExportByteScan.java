@@ -71,6 +71,7 @@ final class ExportByteScan {
                         position++;
                     }
                     if (b == '\n' || b == '\r') {
+                        utf8.feed(b, line); // a line break ends a sequence it cuts, as the decoder sees it
                         if (b == '\r' || !lastWasCr) {
                             line++;
                         }
@@ -101,6 +102,13 @@ final class ExportByteScan {
         utf8.end();
         scan.sha256 = HexFormat.of().formatHex(sha.digest());
         return scan;
+    }
+
+    /** The reason for a file that ends inside a character of its encoding. */
+    static String cutOff(Charset charset, long line) {
+        return "file ends in the middle of a " + charset.name() + " character on line " + line
+                + ": it was cut off (a copy or an export not finished?); the whole file was rejected and none of its"
+                + " lines counted";
     }
 
     /** The UTF-16 the file's first two bytes mark it as (FF FE or FE FF: neither UTF-8 nor GBK can start so), or null. */
@@ -180,8 +188,10 @@ final class ExportByteScan {
                 }
                 chars.clear();
                 if (scan.problem == null && result.isError()) {
-                    scan.fail(line, "file starts with a " + charset.name() + " byte-order mark but is not valid "
-                            + charset.name() + " (first bad character on line " + line + ")");
+                    // At the end only bytes held back for more input are left: the file ends inside a character.
+                    scan.fail(line, end ? cutOff(charset, line) : "file starts with a " + charset.name()
+                            + " byte-order mark but is not valid " + charset.name() + " (first bad character on line "
+                            + line + ")");
                 }
                 bytes.compact();
                 if (end && !result.isOverflow()) {

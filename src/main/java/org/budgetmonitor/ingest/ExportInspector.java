@@ -100,7 +100,12 @@ public class ExportInspector {
             charset = scan.utf16;
         } else if (profile != null && profile.charset() != null) {
             charset = profile.charset();
-            long bad = CsvFiles.firstUndecodableLine(file, charset);
+            CsvFiles.Undecodable undecodable = CsvFiles.undecodable(file, charset);
+            if (undecodable != null && undecodable.cutAtEnd()) {
+                return new ExportInspection.Unreadable(facts, undecodable.line(),
+                        ExportByteScan.cutOff(charset, undecodable.line()));
+            }
+            long bad = undecodable == null ? 0 : undecodable.line();
             if (bad > 0) {
                 return new ExportInspection.Unreadable(facts, bad, "file is not valid " + charset.name()
                         + " as profile '" + profileName + "' says (first bad byte on line " + bad
@@ -109,6 +114,9 @@ public class ExportInspector {
         } else {
             // The rule every text input follows (support.TextEncoding); the words are the exports' own.
             TextEncoding.Verdict verdict = TextEncoding.decide(file, utf8, scan.bom);
+            if (verdict instanceof TextEncoding.Cut cut) {
+                return new ExportInspection.Unreadable(facts, cut.line(), ExportByteScan.cutOff(cut.charset(), cut.line()));
+            }
             if (verdict instanceof TextEncoding.BadAfterBom) {
                 return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file starts with a UTF-8 byte-order"
                         + " mark but is not valid UTF-8 (first bad byte on line " + utf8.firstBadLine()

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.budgetmonitor.testing.Exports;
@@ -395,6 +396,30 @@ class RealWorldExportsTest {
         assertThat(job.paymentCount()).isZero();
         assertThat(rejectedRows("bad-utf16.csv")).singleElement().asString()
                 .startsWith("3|file starts with a UTF-16LE byte-order mark but is not valid UTF-16LE (first bad character on line 3)");
+    }
+
+    @Test
+    void rejectsAFileCutOffInTheMiddleOfACharacterSayingSoAndKeepsTheOthers() throws Exception {
+        Exports.write(inbox, "a-good.csv", Exports.HEADER, GOOD_A);
+        // A copy interrupted two bytes into the three of 有 (UTF-8), or one byte into the two of 印 (GBK).
+        byte[] utf8 = (Exports.HEADER + "\n" + GOOD_B + "\n2026-04-03,P1,9.00,F2,沧州华彩印务").getBytes(StandardCharsets.UTF_8);
+        Files.write(inbox.resolve("b-cut-utf8.csv"), concat(utf8, Arrays.copyOf("有".getBytes(StandardCharsets.UTF_8), 2)));
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        byte[] gb = (Exports.HEADER + "\r\n" + GOOD_B + "\r\n2026-04-03,P1,9.00,G2,沧州华彩").getBytes(gbk);
+        Files.write(inbox.resolve("c-cut-gbk.csv"), concat(gb, Arrays.copyOf("印".getBytes(gbk), 1)));
+        byte[] utf16 = (Exports.HEADER + "\n" + GOOD_B + "\n2026-04-03,P1,9.00,U2,沧州华彩").getBytes(StandardCharsets.UTF_16LE);
+        Files.write(inbox.resolve("d-cut-utf16.csv"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, utf16,
+                Arrays.copyOf("印".getBytes(StandardCharsets.UTF_16LE), 1)));
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("100.00");
+        assertThat(rejectedRows("b-cut-utf8.csv")).singleElement().asString().startsWith("3|file ends in the middle"
+                + " of a UTF-8 character on line 3: it was cut off (a copy or an export not finished?)");
+        assertThat(rejectedRows("c-cut-gbk.csv")).singleElement().asString().startsWith("3|file ends in the middle"
+                + " of a GB18030 character on line 3: it was cut off (a copy or an export not finished?)");
+        assertThat(rejectedRows("d-cut-utf16.csv")).singleElement().asString().startsWith("3|file ends in the middle"
+                + " of a UTF-16LE character on line 3: it was cut off (a copy or an export not finished?)");
     }
 
     @Test
