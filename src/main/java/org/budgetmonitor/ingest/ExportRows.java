@@ -17,8 +17,10 @@ public final class ExportRows {
         DATA, BLANK, REPEATED_HEADER, TOTAL, SUBTOTAL
     }
 
-    private static final Pattern TOTAL = Pattern.compile("(本页|本月|累计|全部)?(合计|总计)[:：]?|total:?");
-    private static final Pattern SUBTOTAL = Pattern.compile("(本页|本月)?小计[:：]?|subtotal:?");
+    /** A label may say how many lines it sums: 合计（共12笔）, 合计：3笔 (normalised, so without spaces). */
+    private static final String COUNT = "(\\(?共?\\d+(笔|条|行)\\)?)?";
+    private static final Pattern TOTAL = Pattern.compile("(本页|本月|累计|全部)?(合计|总计)[:：]?" + COUNT + "|total:?");
+    private static final Pattern SUBTOTAL = Pattern.compile("(本页|本月)?小计[:：]?" + COUNT + "|subtotal:?");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** The header's cells in {@link HeaderMapping#normalise} form. */

@@ -144,6 +144,19 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void takesATotalRowWhoseLabelCountsItsLinesForTheControlTotalNotForABadLine() throws Exception {
+        Exports.write(inbox, "a-counted.csv", Exports.HEADER, GOOD_A, GOOD_B, "合计（共2笔）,,350.00,,,");
+        Exports.write(inbox, "b-counted.csv", Exports.HEADER, "2026-04-03,P1,10.00,B-1,甲,摘要", "合计：共 1 笔,,11.00,,,");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("350.00"); // a-counted only
+        assertThat(rejectedRows("a-counted.csv")).isEmpty();
+        assertThat(rejectedRows("b-counted.csv")).singleElement().asString().startsWith("3|control total mismatch:"
+                + " the 合计 row states 11.00 元 for 金额 but the file's rows add up to 10.00 元");
+    }
+
+    @Test
     void rejectsAFileJoiningTwoExportsWithTheirColumnsInAnotherOrderAndKeepsTheOthers() throws Exception {
         // Two exports pasted into one file: below the second header 凭证号 and 金额 change places, and
         // read by the first header's columns the voucher 500 would be stored as 500.00 元.
