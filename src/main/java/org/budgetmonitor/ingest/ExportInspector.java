@@ -145,6 +145,12 @@ public class ExportInspector {
             if (search.problem() != null) {
                 return new ExportInspection.Unreadable(facts, search.problem().line(), search.problem().reason());
             }
+            if (search.noText()) {
+                // Exporters leave such files when they fail or have not written yet: no "is it an export?".
+                return new ExportInspection.Unreadable(facts, 1, (facts.size() == 0 ? "file is empty (0 bytes)"
+                        : "file holds no text (" + facts.size() + " bytes: blank lines or a byte-order mark only)")
+                        + ": an export not written, or not yet? It is read again when it is next in the inbox");
+            }
             return new ExportInspection.Unreadable(facts, 1, "no header row naming "
                     + DisbursementColumns.describe(DisbursementColumns.REQUIRED) + " in the first "
                     + HEADER_SEARCH_RECORDS + " lines (read as " + charset.name()
@@ -180,7 +186,7 @@ public class ExportInspector {
     }
 
     /** The header's layout when found; else the syntax problem that cut the search short, if any. */
-    record HeaderSearch(Optional<ExportFormat> format, Problem problem) {
+    record HeaderSearch(Optional<ExportFormat> format, Problem problem, boolean noText) {
     }
 
     /** Tries each delimiter on the first records and takes the first that yields a complete header. */
@@ -195,20 +201,26 @@ public class ExportInspector {
             }
         }
         Problem firstProblem = null;
+        // Whether the whole file was read and held nothing but blank lines (whatever the delimiter).
+        boolean noText = true;
         for (char delimiter : delimiters) {
             long line = 0;
             try (Reader reader = reader(file, charset, delimiter, hasQuotes);
                     CSVParser parser = CSVParser.parse(reader, ExportFiles.csvFormat(delimiter))) {
                 AmountUnit noted = null;
                 long index = 0;
-                for (Iterator<CSVRecord> it = parser.iterator(); it.hasNext() && index < HEADER_SEARCH_RECORDS; index++) {
+                Iterator<CSVRecord> it = parser.iterator();
+                for (; it.hasNext() && index < HEADER_SEARCH_RECORDS; index++) {
                     List<String> row = it.next().toList();
+                    if (noText && row.stream().anyMatch(cell -> !cell.isBlank())) {
+                        noText = false;
+                    }
                     line = parser.getCurrentLineNumber();
                     HeaderMapping columns = HeaderMapping.of(row, aliases);
                     if (columns.missing(DisbursementColumns.REQUIRED).isEmpty()) {
                         AmountUnit unit = unit(profile, row, columns, noted);
                         return new HeaderSearch(Optional.of(new ExportFormat(charset, delimiter, index, columns, unit,
-                                profileName)), null);
+                                profileName)), null, false);
                     }
                     // Title lines such as 单位：万元 say what the amounts are in.
                     AmountUnit note = unitNote(String.join(" ", row));
@@ -216,14 +228,18 @@ public class ExportInspector {
                         noted = note;
                     }
                 }
+                if (it.hasNext()) {
+                    noText = false; // more than the records searched
+                }
             } catch (UncheckedIOException | IllegalStateException e) {
                 // Unreadable under this delimiter: try the next one, and tell this if none finds a header.
                 if (firstProblem == null) {
                     firstProblem = syntaxProblem(e, line + 1);
                 }
+                noText = false;
             }
         }
-        return new HeaderSearch(Optional.empty(), firstProblem);
+        return new HeaderSearch(Optional.empty(), firstProblem, noText);
     }
 
     /**

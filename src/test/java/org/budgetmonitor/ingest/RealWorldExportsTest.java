@@ -436,6 +436,26 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void rejectsAnEmptyExportAsEmptyAndReadsItWhenItIsWritten() throws Exception {
+        Files.createDirectories(inbox);
+        Files.write(inbox.resolve("a-empty.csv"), new byte[0]);
+        Files.write(inbox.resolve("b-bom-only.csv"), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\r', '\n'});
+
+        run();
+
+        assertThat(rejectedRows("a-empty.csv")).containsExactly("1|file is empty (0 bytes): an export not written,"
+                + " or not yet? It is read again when it is next in the inbox");
+        assertThat(rejectedRows("b-bom-only.csv")).containsExactly("1|file holds no text (5 bytes: blank lines or a"
+                + " byte-order mark only): an export not written, or not yet? It is read again when it is next in the"
+                + " inbox");
+
+        Exports.write(inbox, "a-empty.csv", Exports.HEADER, GOOD_A);
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("100.00");
+    }
+
+    @Test
     void rejectsALatin1ExportInsteadOfReadingItAsGb18030AndKeepsTheOthers() throws Exception {
         Exports.write(inbox, "a-good.csv", Exports.HEADER, GOOD_A);
         Files.write(inbox.resolve("b-latin1.csv"), concat(("date,project_code,amount,voucher_no,payee,summary\n"
