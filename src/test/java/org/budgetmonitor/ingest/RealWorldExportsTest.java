@@ -117,6 +117,17 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void readsAHeaderWhoseAmountColumnStatesItsUnitAsAUnitNote() throws Exception {
+        Exports.write(inbox, "a-yuan.csv", "支付日期,项目编码,金额（单位：元）,凭证号", "2026-01-22,P1,100.00,N1");
+        Exports.write(inbox, "b-wan.csv", "支付日期,项目编码,金额(单位:人民币万元),凭证号", "2026-01-23,P1,0.5,N2");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("5100.00");
+        assertThat(output("rejected-2026-12-31.csv")).hasSize(1);
+    }
+
+    @Test
     void skipsRepeatedHeadersAndBlankLinesAndKeepsQuotedCommasAndLineBreaks() throws Exception {
         run("layout.csv", "tab-separated.csv");
 
