@@ -201,9 +201,21 @@ public class DisbursementParser {
      * {@link ExportInspector} adds up the lines as exported, whatever their size.
      */
     static Money parseAmount(String text, AmountUnit unit, String field) {
+        // An amount that names its unit must name the file's: 100元 in a 万元 column read as 万元 would be
+        // a million 元, and 1.5万元 in a 元 column is either that column's mistake or the cell's.
+        String number = text;
+        String stripped = text.strip();
+        AmountUnit stated = stripped.endsWith("万元") ? AmountUnit.WAN : stripped.endsWith("元") ? AmountUnit.YUAN : null;
+        if (stated != null && stated != unit) {
+            throw new RowRejectedException(field + " '" + text + "' says " + unitName(stated) + ", but the file's amounts"
+                    + " are in " + unitName(unit) + ": which is meant cannot be told");
+        }
+        if (stated == AmountUnit.WAN) {
+            number = stripped.substring(0, stripped.length() - 2);
+        }
         BigDecimal value;
         try {
-            value = Amounts.parse(text);
+            value = Amounts.parse(number);
         } catch (IllegalArgumentException e) {
             throw new RowRejectedException(field + ": " + e.getMessage());
         }
@@ -212,6 +224,10 @@ public class DisbursementParser {
             throw new RowRejectedException(field + " '" + text + "' is not a whole number of 分");
         }
         return Money.ofYuan(yuan.setScale(2, RoundingMode.UNNECESSARY));
+    }
+
+    private static String unitName(AmountUnit unit) {
+        return unit == AmountUnit.WAN ? "万元" : "元";
     }
 
     private static String requireValue(HeaderMapping columns, List<String> row, String field) {

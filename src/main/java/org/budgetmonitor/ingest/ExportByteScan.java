@@ -3,6 +3,13 @@ package org.budgetmonitor.ingest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -16,6 +23,8 @@ final class ExportByteScan {
 
     long size;
     boolean bom;
+    /** UTF-16LE or UTF-16BE when the file starts with its byte-order mark (Excel's "Unicode text"), else null. */
+    Charset utf16;
     String sha256;
     String problem;
     long problemLine;
@@ -33,6 +42,10 @@ final class ExportByteScan {
      * Lines end at LF, CR or CRLF, as the CSV parser counts them.
      */
     static ExportByteScan of(Path file, long maxLine) throws IOException {
+        Charset utf16 = utf16ByteOrderMark(file);
+        if (utf16 != null) {
+            return ofUtf16(file, maxLine, utf16);
+        }
         MessageDigest sha = ExportFiles.newSha256();
         ExportByteScan scan = new ExportByteScan();
         TextEncoding.Utf8Tally utf8 = scan.utf8;
@@ -58,6 +71,7 @@ final class ExportByteScan {
                         position++;
                     }
                     if (b == '\n' || b == '\r') {
+                        utf8.feed(b, line); // a line break ends a sequence it cuts, as the decoder sees it
                         if (b == '\r' || !lastWasCr) {
                             line++;
                         }
@@ -86,6 +100,105 @@ final class ExportByteScan {
             }
         }
         utf8.end();
+        scan.sha256 = HexFormat.of().formatHex(sha.digest());
+        return scan;
+    }
+
+    /** The reason for a file that ends inside a character of its encoding. */
+    static String cutOff(Charset charset, long line) {
+        return "file ends in the middle of a " + charset.name() + " character on line " + line
+                + ": it was cut off (a copy or an export not finished?); the whole file was rejected and none of its"
+                + " lines counted";
+    }
+
+    /** The UTF-16 the file's first two bytes mark it as (FF FE or FE FF: neither UTF-8 nor GBK can start so), or null. */
+    private static Charset utf16ByteOrderMark(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            int first = in.read();
+            int second = in.read();
+            if (first == 0xFF && second == 0xFE) {
+                return StandardCharsets.UTF_16LE;
+            }
+            if (first == 0xFE && second == 0xFF) {
+                return StandardCharsets.UTF_16BE;
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The same scan of a UTF-16 file, over its characters: its bytes hold a NUL beside every ASCII
+     * character, and a line-break byte inside many a Chinese one (上 is 0A 4E), so they say nothing by
+     * themselves. A line's length is counted in bytes, two per UTF-16 unit. The decoder is driven by
+     * hand, as in CsvFiles.firstUndecodableLine, so the line of a bad character is its own.
+     */
+    private static ExportByteScan ofUtf16(Path file, long maxLine, Charset charset) throws IOException {
+        MessageDigest sha = ExportFiles.newSha256();
+        ExportByteScan scan = new ExportByteScan();
+        scan.utf16 = charset;
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        CharBuffer chars = CharBuffer.allocate(1 << 16);
+        long line = 1;
+        long lineLength = 0;
+        boolean lastWasCr = false;
+        try (InputStream in = Files.newInputStream(file)) {
+            boolean end = false;
+            while (true) {
+                int n = end ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    end = true;
+                } else {
+                    sha.update(bytes.array(), bytes.position(), n);
+                    scan.size += n;
+                    bytes.position(bytes.position() + n);
+                }
+                if (scan.problem != null) {
+                    if (end) {
+                        break;
+                    }
+                    bytes.clear(); // keep hashing
+                    continue;
+                }
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                if (end && result.isUnderflow()) {
+                    result = decoder.flush(chars);
+                }
+                chars.flip();
+                while (chars.hasRemaining() && scan.problem == null) {
+                    char c = chars.get();
+                    if (c == '\n' || c == '\r') {
+                        if (c == '\r' || !lastWasCr) {
+                            line++;
+                        }
+                        lastWasCr = c == '\r';
+                        lineLength = 0;
+                        continue;
+                    }
+                    lastWasCr = false;
+                    if (c == 0) {
+                        scan.fail(line, "file contains NUL characters: it is binary, not a CSV export");
+                    } else if ((lineLength += 2) > maxLine) {
+                        scan.fail(line, "line " + line + " is longer than " + maxLine + " bytes: not a payment export");
+                    } else if (c == '"') {
+                        scan.quotes++;
+                    }
+                }
+                chars.clear();
+                if (scan.problem == null && result.isError()) {
+                    // At the end only bytes held back for more input are left: the file ends inside a character.
+                    scan.fail(line, end ? cutOff(charset, line) : "file starts with a " + charset.name()
+                            + " byte-order mark but is not valid " + charset.name() + " (first bad character on line "
+                            + line + ")");
+                }
+                bytes.compact();
+                if (end && !result.isOverflow()) {
+                    break;
+                }
+            }
+        }
         scan.sha256 = HexFormat.of().formatHex(sha.digest());
         return scan;
     }

@@ -90,10 +90,11 @@ final class ExportFileReader {
                     continue; // title lines and the header
                 }
                 List<String> row = record.toList();
-                if (rows.kind(row) != ExportRows.Kind.DATA) {
+                List<String> cells = ExportRows.cells(row);
+                if (rows.kind(cells) != ExportRows.Kind.DATA) {
                     continue; // blank lines, repeated headers, 合计 / 小计 rows: never payments
                 }
-                return toLine(line, row);
+                return toLine(line, row, cells);
             }
             // What was read must be what was inspected: a file rewritten meanwhile is not this version.
             bytes.transferTo(OutputStream.nullOutputStream());
@@ -113,9 +114,10 @@ final class ExportFileReader {
                 + "lines counted (it is read again when it is next in the inbox)");
     }
 
-    private IngestLine toLine(long line, List<String> row) {
+    /** {@code row} as the file has it (for the rejection's raw line), {@code cells} as it is read ({@link ExportRows#cells}). */
+    private IngestLine toLine(long line, List<String> row, List<String> cells) {
         try {
-            ParsedRow parsed = parser.parse(format, row);
+            ParsedRow parsed = parser.parse(format, cells);
             if (parsed instanceof ParsedRow.Pending pending) {
                 countNormalised(row, pending.projectCode());
                 return new IngestLine.Pending(name, fileId, line, pending);
@@ -127,7 +129,7 @@ final class ExportFileReader {
             return new IngestLine.Accepted(name, fileId, line, d, key, occurrence);
         } catch (RowRejectedException e) {
             return new IngestLine.Rejected(name, fileId, line, e.getMessage(),
-                    CsvFiles.OUTPUT.format(row.toArray()), codeOf(row));
+                    CsvFiles.OUTPUT.format(row.toArray()), codeOf(cells));
         }
     }
 

@@ -11,12 +11,16 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
@@ -91,9 +95,17 @@ public class ExportInspector {
 
         Charset charset;
         TextEncoding.Utf8Tally utf8 = scan.utf8;
-        if (profile != null && profile.charset() != null) {
+        if (scan.utf16 != null && (profile == null || profile.charset() == null)) {
+            // Its byte-order mark says what it is, and the scan has decoded all of it in that.
+            charset = scan.utf16;
+        } else if (profile != null && profile.charset() != null) {
             charset = profile.charset();
-            long bad = CsvFiles.firstUndecodableLine(file, charset);
+            CsvFiles.Undecodable undecodable = CsvFiles.undecodable(file, charset);
+            if (undecodable != null && undecodable.cutAtEnd()) {
+                return new ExportInspection.Unreadable(facts, undecodable.line(),
+                        ExportByteScan.cutOff(charset, undecodable.line()));
+            }
+            long bad = undecodable == null ? 0 : undecodable.line();
             if (bad > 0) {
                 return new ExportInspection.Unreadable(facts, bad, "file is not valid " + charset.name()
                         + " as profile '" + profileName + "' says (first bad byte on line " + bad
@@ -102,6 +114,9 @@ public class ExportInspector {
         } else {
             // The rule every text input follows (support.TextEncoding); the words are the exports' own.
             TextEncoding.Verdict verdict = TextEncoding.decide(file, utf8, scan.bom);
+            if (verdict instanceof TextEncoding.Cut cut) {
+                return new ExportInspection.Unreadable(facts, cut.line(), ExportByteScan.cutOff(cut.charset(), cut.line()));
+            }
             if (verdict instanceof TextEncoding.BadAfterBom) {
                 return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file starts with a UTF-8 byte-order"
                         + " mark but is not valid UTF-8 (first bad byte on line " + utf8.firstBadLine()
@@ -130,13 +145,19 @@ public class ExportInspector {
             if (search.problem() != null) {
                 return new ExportInspection.Unreadable(facts, search.problem().line(), search.problem().reason());
             }
+            if (search.noText()) {
+                // Exporters leave such files when they fail or have not written yet: no "is it an export?".
+                return new ExportInspection.Unreadable(facts, 1, (facts.size() == 0 ? "file is empty (0 bytes)"
+                        : "file holds no text (" + facts.size() + " bytes: blank lines or a byte-order mark only)")
+                        + ": an export not written, or not yet? It is read again when it is next in the inbox");
+            }
             return new ExportInspection.Unreadable(facts, 1, "no header row naming "
                     + DisbursementColumns.describe(DisbursementColumns.REQUIRED) + " in the first "
                     + HEADER_SEARCH_RECORDS + " lines (read as " + charset.name()
                     + (profile == null ? "" : ", profile '" + profileName + "'")
                     + "); is it a payment export, and in that encoding?");
         }
-        return checkControlTotal(file, facts, search.format().get(), scan.quotes > 0);
+        return checkControlTotal(file, facts, search.format().get(), scan.quotes > 0, aliases);
     }
 
     private static ExportInspection.Unreadable mixed(ExportInspection.FileFacts facts, TextEncoding.Utf8Tally utf8) {
@@ -165,7 +186,7 @@ public class ExportInspector {
     }
 
     /** The header's layout when found; else the syntax problem that cut the search short, if any. */
-    record HeaderSearch(Optional<ExportFormat> format, Problem problem) {
+    record HeaderSearch(Optional<ExportFormat> format, Problem problem, boolean noText) {
     }
 
     /** Tries each delimiter on the first records and takes the first that yields a complete header. */
@@ -180,37 +201,45 @@ public class ExportInspector {
             }
         }
         Problem firstProblem = null;
+        // Whether the whole file was read and held nothing but blank lines (whatever the delimiter).
+        boolean noText = true;
         for (char delimiter : delimiters) {
             long line = 0;
             try (Reader reader = reader(file, charset, delimiter, hasQuotes);
                     CSVParser parser = CSVParser.parse(reader, ExportFiles.csvFormat(delimiter))) {
                 AmountUnit noted = null;
                 long index = 0;
-                for (Iterator<CSVRecord> it = parser.iterator(); it.hasNext() && index < HEADER_SEARCH_RECORDS; index++) {
+                Iterator<CSVRecord> it = parser.iterator();
+                for (; it.hasNext() && index < HEADER_SEARCH_RECORDS; index++) {
                     List<String> row = it.next().toList();
+                    if (noText && row.stream().anyMatch(cell -> !cell.isBlank())) {
+                        noText = false;
+                    }
                     line = parser.getCurrentLineNumber();
                     HeaderMapping columns = HeaderMapping.of(row, aliases);
                     if (columns.missing(DisbursementColumns.REQUIRED).isEmpty()) {
                         AmountUnit unit = unit(profile, row, columns, noted);
                         return new HeaderSearch(Optional.of(new ExportFormat(charset, delimiter, index, columns, unit,
-                                profileName)), null);
+                                profileName)), null, false);
                     }
                     // Title lines such as 单位：万元 say what the amounts are in.
-                    String text = String.join(" ", row);
-                    if (text.contains("单位") && text.contains("万元")) {
-                        noted = AmountUnit.WAN;
-                    } else if (text.contains("单位") && text.contains("元")) {
-                        noted = AmountUnit.YUAN;
+                    AmountUnit note = unitNote(String.join(" ", row));
+                    if (note != null) {
+                        noted = note;
                     }
+                }
+                if (it.hasNext()) {
+                    noText = false; // more than the records searched
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
                 // Unreadable under this delimiter: try the next one, and tell this if none finds a header.
                 if (firstProblem == null) {
                     firstProblem = syntaxProblem(e, line + 1);
                 }
+                noText = false;
             }
         }
-        return new HeaderSearch(Optional.empty(), firstProblem);
+        return new HeaderSearch(Optional.empty(), firstProblem, noText);
     }
 
     /**
@@ -236,6 +265,22 @@ public class ExportInspector {
         return new Problem(stoppedAt, "the CSV parser stopped on line " + stoppedAt + ": " + e.getMessage());
     }
 
+    /**
+     * A unit note is 单位 with the unit right after it, a colon or bracket between them allowed (单位：万元,
+     * 金额单位:元, （单位：人民币万元）), the unit a word of its own. The two words apart prove nothing: in a title
+     * 大额支付明细（单笔5万元以上） 万元 is a threshold, and in 预算单位：元氏县教育局 元 begins a county's name.
+     */
+    private static final Pattern UNIT_NOTE = Pattern.compile("单位\\s*[:(]?\\s*(?:人民币)?\\s*(万元|元)(?!\\p{IsHan})");
+
+    /** The unit a title or note line states, or null. */
+    static AmountUnit unitNote(String line) {
+        Matcher m = UNIT_NOTE.matcher(Normalizer.normalize(line, Normalizer.Form.NFKC));
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(1).equals("万元") ? AmountUnit.WAN : AmountUnit.YUAN;
+    }
+
     private static AmountUnit unit(SourceProfile profile, List<String> header, HeaderMapping columns, AmountUnit noted) {
         if (profile != null && profile.amountUnit() != null) {
             return profile.amountUnit();
@@ -255,7 +300,7 @@ public class ExportInspector {
      * quotes are found.
      */
     private ExportInspection checkControlTotal(Path file, ExportInspection.FileFacts facts, ExportFormat format,
-            boolean hasQuotes) throws IOException {
+            boolean hasQuotes, Map<String, List<String>> aliases) throws IOException {
         List<String> amountFields = new ArrayList<>();
         for (String field : List.of(DisbursementColumns.AMOUNT, DisbursementColumns.CONFIRMED_AMOUNT)) {
             if (format.columns().has(field)) {
@@ -301,22 +346,38 @@ public class ExportInspector {
                 if (index++ <= format.headerRecord()) {
                     continue;
                 }
-                switch (rows.kind(row)) {
+                row = ExportRows.cells(row);
+                ExportRows.Kind kind = rows.kind(row);
+                boolean dated = false;
+                if (kind == ExportRows.Kind.DATA) {
+                    for (String field : dateFields) {
+                        String cell = format.columns().value(row, field);
+                        if (!cell.isEmpty()) {
+                            try {
+                                payDates = payDates.including(DisbursementParser.parseDate(cell, field));
+                                dated = true;
+                            } catch (RowRejectedException e) {
+                                // rejected on its own later
+                            }
+                        }
+                    }
+                }
+                // A header of another layout is data to ExportRows; it has no date, so only then is it looked for.
+                if (kind == ExportRows.Kind.REPEATED_HEADER || (kind == ExportRows.Kind.DATA && !dated)) {
+                    String otherHeader = otherHeader(row, format, aliases);
+                    if (otherHeader != null) {
+                        return new ExportInspection.Unreadable(facts, startLine, "line " + startLine + " is a header "
+                                + otherHeader + " (two exports joined into one file?): read by the file's header its"
+                                + " lines would be stored in the wrong fields or units; the whole file was rejected"
+                                + " and none of its lines counted");
+                    }
+                }
+                switch (kind) {
                     case TOTAL -> {
                         totalRow = row;
                         totalLine = startLine;
                     }
                     case DATA -> {
-                        for (String field : dateFields) {
-                            String cell = format.columns().value(row, field);
-                            if (!cell.isEmpty()) {
-                                try {
-                                    payDates = payDates.including(DisbursementParser.parseDate(cell, field));
-                                } catch (RowRejectedException e) {
-                                    // rejected on its own later
-                                }
-                            }
-                        }
                         for (String field : amountFields) {
                             String cell = format.columns().value(row, field);
                             if (cell.isEmpty()) {
@@ -372,6 +433,32 @@ public class ExportInspector {
         }
         return new ExportInspection.Readable(facts, format,
                 checked.isEmpty() ? "" : "合计 checked: " + String.join(", ", checked), notices, payDates);
+    }
+
+    /**
+     * How a row that names every required field, below the file's header, differs from it: its columns
+     * in another order, or its amounts in another unit; null when it is no header, or one that reads
+     * its lines as the file's header does.
+     */
+    private static String otherHeader(List<String> row, ExportFormat format, Map<String, List<String>> aliases) {
+        HeaderMapping other = HeaderMapping.of(row, aliases);
+        if (!other.missing(DisbursementColumns.REQUIRED).isEmpty()) {
+            return null;
+        }
+        for (String field : aliases.keySet()) {
+            if (!other.index(field).equals(format.columns().index(field))) {
+                return "with its columns in another order than the file's header";
+            }
+        }
+        AmountUnit stated = statedUnit(row, other);
+        if (!Objects.equals(stated, statedUnit(format.columns().header(), format.columns()))) {
+            return "with its amounts in another unit than the file's header";
+        }
+        return null;
+    }
+
+    private static AmountUnit statedUnit(List<String> header, HeaderMapping columns) {
+        return columns.index(DisbursementColumns.AMOUNT).map(i -> DisbursementColumns.unitOf(header.get(i))).orElse(null);
     }
 
     private static String strayQuoteNotice(QuoteCheckingReader.StrayQuote stray, List<String> row, ExportFormat format) {

@@ -17,8 +17,10 @@ public final class ExportRows {
         DATA, BLANK, REPEATED_HEADER, TOTAL, SUBTOTAL
     }
 
-    private static final Pattern TOTAL = Pattern.compile("(本页|本月|累计|全部)?(合计|总计)[:：]?|total:?");
-    private static final Pattern SUBTOTAL = Pattern.compile("(本页|本月)?小计[:：]?|subtotal:?");
+    /** A label may say how many lines it sums: 合计（共12笔）, 合计：3笔 (normalised, so without spaces). */
+    private static final String COUNT = "(\\(?共?\\d+(笔|条|行)\\)?)?";
+    private static final Pattern TOTAL = Pattern.compile("(本页|本月|累计|全部)?(合计|总计)[:：]?" + COUNT + "|total:?");
+    private static final Pattern SUBTOTAL = Pattern.compile("(本页|本月)?小计[:：]?" + COUNT + "|subtotal:?");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** The header's cells in {@link HeaderMapping#normalise} form. */
@@ -92,6 +94,40 @@ public final class ExportRows {
             return c == '计';
         }
         return true;
+    }
+
+    /**
+     * The row's cells as the export means them: a cell written as Excel's text formula {@code ="000123"}
+     * (how exporters keep Excel from dropping leading zeros or reading a code as a number) is its text,
+     * {@code 000123}, so that it is the same code, voucher or payment id as the plain cell of another
+     * export. The row itself when no cell is so written (nearly always: no copy).
+     */
+    public static List<String> cells(List<String> row) {
+        List<String> cells = null;
+        for (int i = 0; i < row.size(); i++) {
+            String cell = row.get(i);
+            String text = excelText(cell);
+            if (text != cell) {
+                if (cells == null) {
+                    cells = new ArrayList<>(row);
+                }
+                cells.set(i, text);
+            }
+        }
+        return cells == null ? row : cells;
+    }
+
+    /** {@code ="…"} with no other quote inside: its text; else the cell itself. */
+    static String excelText(String cell) {
+        if (cell == null || cell.length() < 3 || cell.indexOf('=') < 0) {
+            return cell;
+        }
+        String s = cell.strip();
+        if (s.length() >= 3 && s.charAt(0) == '=' && s.charAt(1) == '"' && s.charAt(s.length() - 1) == '"'
+                && s.indexOf('"', 2) == s.length() - 1) {
+            return s.substring(2, s.length() - 1);
+        }
+        return cell;
     }
 
     /** Compared cell by cell up to the first difference; missing cells count as empty. */

@@ -67,6 +67,14 @@ final class QuoteCheckingReader extends Reader {
     private boolean lastWasCr;
     private int field = 1;
     private boolean strayInUnquoted;
+    /**
+     * Where an unquoted field stands in Excel's text formula {@code ="…"}, whose two quotes are no stray
+     * ones (ExportRows.cells reads the field as its text): after its '=', inside its quotes, after them.
+     */
+    private enum ExcelText { NO, EQUALS, OPEN, CLOSED }
+
+    private ExcelText excelText = ExcelText.NO;
+    private long excelLine;
     /** The current quoted field from its opening quote, held back until we know how it ends. */
     private final StringBuilder held = new StringBuilder();
     private long heldLine;
@@ -148,17 +156,34 @@ final class QuoteCheckingReader extends Reader {
                     } else if (!Character.isWhitespace(c)) {
                         state = State.UNQUOTED;
                         strayInUnquoted = false;
+                        excelText = c == '=' ? ExcelText.EQUALS : ExcelText.NO;
                     }
                 }
             }
             case UNQUOTED -> {
                 out.append(c);
                 if (c == delimiter || lineBreak) {
+                    endExcelText();
                     endField(c);
-                } else if (c == QUOTE && !strayInUnquoted) {
+                } else if (c == QUOTE && excelText == ExcelText.EQUALS) {
+                    excelText = ExcelText.OPEN;
+                    excelLine = line;
+                } else if (c == QUOTE && excelText == ExcelText.OPEN) {
+                    excelText = ExcelText.CLOSED;
+                } else if (excelText == ExcelText.CLOSED && Character.isWhitespace(c)) {
+                    // trailing spaces, dropped by the parser
+                } else if (excelText == ExcelText.EQUALS || excelText == ExcelText.CLOSED) {
+                    // '=' then text, or text after the closing quote: not Excel's form, its quotes are stray
+                    if (excelText == ExcelText.CLOSED) {
+                        stray(excelLine);
+                    }
+                    excelText = ExcelText.NO;
+                    if (c == QUOTE) {
+                        stray(line);
+                    }
+                } else if (c == QUOTE && excelText == ExcelText.NO) {
                     // The parser keeps a quote inside an unquoted field as text already.
-                    strayInUnquoted = true;
-                    strayQuotes.add(new StrayQuote(line, field, false));
+                    stray(line);
                 }
             }
             case QUOTED -> {
@@ -248,6 +273,22 @@ final class QuoteCheckingReader extends Reader {
         anyRewritten = true;
     }
 
+    /** A quote in an unquoted field: the parser keeps it as text; noticed once per field. */
+    private void stray(long at) {
+        if (!strayInUnquoted) {
+            strayInUnquoted = true;
+            strayQuotes.add(new StrayQuote(at, field, false));
+        }
+    }
+
+    /** An unquoted field ends: {@code ="…} never closed is no Excel text, and its quote is stray. */
+    private void endExcelText() {
+        if (excelText == ExcelText.OPEN) {
+            stray(excelLine);
+        }
+        excelText = ExcelText.NO;
+    }
+
     private void endField(char c) {
         state = State.FIELD_START;
         if (c == delimiter) {
@@ -258,6 +299,9 @@ final class QuoteCheckingReader extends Reader {
     }
 
     private void endOfInput() throws SyntaxError {
+        if (state == State.UNQUOTED) {
+            endExcelText();
+        }
         switch (state) {
             case QUOTED -> throw new SyntaxError(heldLine, "a quote opened on line " + heldLine
                     + " is never closed (the rest of the file would be one field)");

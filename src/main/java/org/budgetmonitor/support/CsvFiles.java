@@ -127,6 +127,19 @@ public final class CsvFiles {
      * allowed to be counted was only ever that of the buffer's start.
      */
     public static long firstUndecodableLine(Path file, Charset charset) throws IOException {
+        Undecodable bad = undecodable(file, charset);
+        return bad == null ? 0 : bad.line();
+    }
+
+    /**
+     * Where a file first fails its charset: the physical line, and whether it fails only because it
+     * ends inside a character (cut off in the middle of its last one, by a copy or an export not finished).
+     */
+    public record Undecodable(long line, boolean cutAtEnd) {
+    }
+
+    /** The file's first byte sequence not valid in the charset (see {@link #firstUndecodableLine}), or null. */
+    public static Undecodable undecodable(Path file, Charset charset) throws IOException {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
@@ -155,11 +168,13 @@ public final class CsvFiles {
                 }
                 chars.clear();
                 if (result.isError()) {
-                    return line;
+                    // Once the end is reached only bytes the decoder held back for more input are left: the
+                    // file ends inside a character.
+                    return new Undecodable(line, end);
                 }
                 bytes.compact();
                 if (end && result.isUnderflow()) {
-                    return 0;
+                    return null;
                 }
             }
         }

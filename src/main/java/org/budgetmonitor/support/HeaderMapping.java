@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public final class HeaderMapping {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern UNIT_SUFFIX = Pattern.compile("\\((万元|元|%)\\)$");
+    /** （元）, （万元）, （%）, and as exports also write them, （单位：元） or （人民币万元）. */
+    private static final Pattern UNIT_SUFFIX = Pattern.compile("\\((单位:)?(人民币)?(万元|元|%)\\)$");
 
     private final Map<String, Integer> indexByField;
     private final List<String> header;
@@ -44,7 +45,7 @@ public final class HeaderMapping {
 
     /**
      * The form header names are compared in: NFKC (full-width letters and brackets become ASCII),
-     * no spaces, lower case, and no unit suffix such as （元） or （万元）, which callers read apart.
+     * no spaces, lower case, and no unit suffix such as （元）, （万元） or （单位：元）, which callers read apart.
      */
     public static String normalise(String name) {
         if (name == null) {

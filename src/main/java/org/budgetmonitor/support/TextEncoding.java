@@ -45,6 +45,10 @@ public final class TextEncoding {
     public record Neither(long utf8Line, long gbLine) implements Verdict {
     }
 
+    /** Valid in {@code charset} but for its very end, which is inside a character: the file was cut off. */
+    public record Cut(long line, Charset charset) implements Verdict {
+    }
+
     /** Decodes as GB18030, but the detector takes it for another encoding, e.g. Latin-1 text. */
     public record Other(long line, String detected) implements Verdict {
     }
@@ -57,15 +61,18 @@ public final class TextEncoding {
         if (utf8.valid()) {
             return new Decided(StandardCharsets.UTF_8);
         }
+        if (utf8.cutInLastCharacter()) {
+            return new Cut(utf8.firstBadLine(), StandardCharsets.UTF_8);
+        }
         if (bom) {
             return new BadAfterBom(utf8.firstBadLine());
         }
         if (utf8.mixed()) {
             return new Mixed(utf8.firstBadLine(), utf8.wellFormed(), utf8.illFormed());
         }
-        long gbBad = CsvFiles.firstUndecodableLine(file, GB18030);
-        if (gbBad > 0) {
-            return new Neither(utf8.firstBadLine(), gbBad);
+        CsvFiles.Undecodable gbBad = CsvFiles.undecodable(file, GB18030);
+        if (gbBad != null) {
+            return gbBad.cutAtEnd() ? new Cut(gbBad.line(), GB18030) : new Neither(utf8.firstBadLine(), gbBad.line());
         }
         Opinion opinion = secondOpinion(file);
         if (!opinion.gb18030()) {
@@ -94,6 +101,8 @@ public final class TextEncoding {
                     if (position < 3) {
                         start[position++] = (byte) b;
                     }
+                    // A line break ends a sequence it cuts, as the decoder sees it.
+                    utf8.feed(b, line);
                     // Lines as the CSV parser counts them: CR, LF and CRLF each end one.
                     if (b == '\n' || b == '\r') {
                         if (b == '\r' || !lastWasCr) {
@@ -103,7 +112,6 @@ public final class TextEncoding {
                         continue;
                     }
                     lastWasCr = false;
-                    utf8.feed(b, line);
                 }
             }
             bom = position == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF;
@@ -154,6 +162,10 @@ public final class TextEncoding {
             return "is not UTF-8, and though it decodes as GB18030/GBK it reads as " + o.detected()
                     + " text (first non-UTF-8 byte on line " + o.line() + ")";
         }
+        if (verdict instanceof Cut c) {
+            return "ends in the middle of a " + c.charset().name() + " character on line " + c.line()
+                    + ": it was cut off (a copy or an export not finished?)";
+        }
         return "";
     }
 
@@ -170,6 +182,9 @@ public final class TextEncoding {
         }
         if (verdict instanceof Other o) {
             return o.line();
+        }
+        if (verdict instanceof Cut c) {
+            return c.line();
         }
         return 0;
     }
@@ -214,6 +229,7 @@ public final class TextEncoding {
         private int lo = 0x80;
         private int hi = 0xBF;
         private long sequenceLine;
+        private boolean cutAtEnd;
 
         public void feed(int b, long line) {
             if (need > 0) {
@@ -261,7 +277,13 @@ public final class TextEncoding {
             if (need > 0) {
                 illFormed(sequenceLine);
                 need = 0;
+                cutAtEnd = true;
             }
+        }
+
+        /** Valid but for a sequence its end cuts short: the file was cut off inside its last character. */
+        public boolean cutInLastCharacter() {
+            return illFormed == 1 && cutAtEnd;
         }
 
         private void illFormed(long line) {

@@ -428,6 +428,24 @@ class ExportInspectorTest {
     }
 
     @Test
+    void readsALargeUtf16ExportAndNamesTheRealLineOfABadCharacterFarIntoIt() throws IOException {
+        // 上 is 0A 4E in UTF-16LE: a byte count of lines would see a line break in every one of them.
+        StringBuilder lines = new StringBuilder(HEADER).append('\n');
+        for (int i = 2; i < 5000; i++) {
+            lines.append("2026-04-01,P1,1.00,V").append(i).append(",上海华彩印务有限公司,办公用品\n");
+        }
+        byte[] good = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, lines.toString().getBytes(StandardCharsets.UTF_16LE));
+        Path file = Files.write(tmp.resolve("unicode.csv"), good);
+        Path bad = Files.write(tmp.resolve("bad-unicode.csv"), concat(good, new byte[] {0x00, (byte) 0xDC, '\n', 0}));
+
+        var inspection = (ExportInspection.Readable) inspector.inspect(file);
+        assertThat(inspection.format().charset()).isEqualTo(StandardCharsets.UTF_16LE);
+        assertThat(inspection.facts().size()).isEqualTo(good.length);
+        assertThat(inspection.payDates().toString()).isEqualTo("2026-04-01…2026-04-01");
+        assertThat(unreadable(inspector.inspect(bad)).line()).isEqualTo(5000);
+    }
+
+    @Test
     void rejectsAFileWithAByteOrderMarkThatIsNotValidUtf8() throws IOException {
         byte[] bytes = concat("\uFEFF支付日期,项目编码,金额,凭证号\n2026-01-01,P1,1,V\n".getBytes(StandardCharsets.UTF_8),
                 "2026-01-02,P1,1,".getBytes(StandardCharsets.US_ASCII), "沧州".getBytes(Charset.forName("GBK")),

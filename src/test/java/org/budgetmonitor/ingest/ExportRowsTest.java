@@ -71,6 +71,14 @@ class ExportRowsTest {
     }
 
     @Test
+    void readsTotalLabelsThatCountTheirLines() {
+        assertThat(kind("合计（共12笔）", "", "1000.00")).isEqualTo(Kind.TOTAL);
+        assertThat(kind("合计：共 3 笔", "", "1000.00")).isEqualTo(Kind.TOTAL);
+        assertThat(kind("本页小计(2条)", "", "10.00")).isEqualTo(Kind.SUBTOTAL);
+        assertThat(kind("合计12", "", "10.00")).isEqualTo(Kind.DATA);
+    }
+
+    @Test
     void aCellThatOnlyMentionsATotalIsNoLabel() {
         assertThat(kind("合计金额", "", "10.00")).isEqualTo(Kind.DATA);
         assertThat(kind("totals", "", "10.00")).isEqualTo(Kind.DATA);
@@ -121,10 +129,10 @@ class ExportRowsTest {
         }
         for (int i = 0; i < Math.min(3, row.size()); i++) {
             String cell = Normalizer.normalize(row.get(i), Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase();
-            if (Pattern.matches("(本页|本月|累计|全部)?(合计|总计)[:：]?|total:?", cell)) {
+            if (Pattern.matches("(本页|本月|累计|全部)?(合计|总计)[:：]?(\\(?共?\\d+(笔|条|行)\\)?)?|total:?", cell)) {
                 return Kind.TOTAL;
             }
-            if (Pattern.matches("(本页|本月)?小计[:：]?|subtotal:?", cell)) {
+            if (Pattern.matches("(本页|本月)?小计[:：]?(\\(?共?\\d+(笔|条|行)\\)?)?|subtotal:?", cell)) {
                 return Kind.SUBTOTAL;
             }
         }
@@ -146,11 +154,12 @@ class ExportRowsTest {
     @Provide
     Arbitrary<List<String>> rows() {
         Arbitrary<String> labels = Arbitraries.of("合计", "合 计", "本月合计：", "总计:", "全部总计", "小计", "本页小计",
+                "合计（共12笔）", "合计：3 笔", "小计(2条)", "合计共", "合计12",
                 "ＴＯＴＡＬ:", "total", "Subtotal", "ｓｕｂｔｏｔａｌ：", "𝐭𝐨𝐭𝐚𝐥", "ⓣⓞⓣⓐⓛ", "sub\u3000total");
         Arbitrary<String> headerCells = Arbitraries.of("支付日期", " 支付日期 ", "项目编码", "金额", "金额(元)", "金额（万元）",
                 "凭证号", "收款人", "ＡＭＯＵＮＴ");
         Arbitrary<String> tricky = Arbitraries.strings()
-                .withChars("合总小计本月页累全部:：tTｔＴsubtotalＳ 　\t0123456789-.,()（）元™ﬆ")
+                .withChars("合总小计本月页累全部:：tTｔＴsubtotalＳ 　\t0123456789-.,()（）元™ﬆ共笔条")
                 .ofMaxLength(8);
         Arbitrary<String> cell = Arbitraries.oneOf(labels, headerCells, tricky, Arbitraries.strings().ofMaxLength(6));
         return cell.list().ofMaxSize(6);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.budgetmonitor.testing.Exports;
@@ -94,6 +95,39 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void aTitleAboutPaymentsOverFiftyThousandYuanIsNoNoteThatTheAmountsAreInWan() throws Exception {
+        // 大额支付 lists are titled by their threshold: the amounts below are still in 元.
+        Exports.write(inbox, "large.csv", "预算单位大额资金支付明细表（单笔5万元以上）", Exports.HEADER,
+                "2026-01-12,P1,60000.00,B1,甲,摘要");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("60000.00");
+    }
+
+    @Test
+    void aUnitNameWithYuanInItDoesNotUndoTheNoteThatTheAmountsAreInWan() throws Exception {
+        // 元氏县 is a county: its name on the line after 单位：万元 says nothing of the amounts.
+        Exports.write(inbox, "county.csv", "单位：万元", "预算单位：元氏县教育局", Exports.HEADER,
+                "2026-01-13,P1,1.5,C1,甲,摘要");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("15000.00");
+    }
+
+    @Test
+    void readsAHeaderWhoseAmountColumnStatesItsUnitAsAUnitNote() throws Exception {
+        Exports.write(inbox, "a-yuan.csv", "支付日期,项目编码,金额（单位：元）,凭证号", "2026-01-22,P1,100.00,N1");
+        Exports.write(inbox, "b-wan.csv", "支付日期,项目编码,金额(单位:人民币万元),凭证号", "2026-01-23,P1,0.5,N2");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("5100.00");
+        assertThat(output("rejected-2026-12-31.csv")).hasSize(1);
+    }
+
+    @Test
     void skipsRepeatedHeadersAndBlankLinesAndKeepsQuotedCommasAndLineBreaks() throws Exception {
         run("layout.csv", "tab-separated.csv");
 
@@ -118,6 +152,74 @@ class RealWorldExportsTest {
                 .isEqualTo("\\N 摘要\\");
         assertThat(jdbc.queryForList("SELECT payee FROM disbursement WHERE voucher_no = 'Q-2'", String.class))
                 .containsExactly("");
+    }
+
+    @Test
+    void takesATotalRowWhoseLabelCountsItsLinesForTheControlTotalNotForABadLine() throws Exception {
+        Exports.write(inbox, "a-counted.csv", Exports.HEADER, GOOD_A, GOOD_B, "合计（共2笔）,,350.00,,,");
+        Exports.write(inbox, "b-counted.csv", Exports.HEADER, "2026-04-03,P1,10.00,B-1,甲,摘要", "合计：共 1 笔,,11.00,,,");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("350.00"); // a-counted only
+        assertThat(rejectedRows("a-counted.csv")).isEmpty();
+        assertThat(rejectedRows("b-counted.csv")).singleElement().asString().startsWith("3|control total mismatch:"
+                + " the 合计 row states 11.00 元 for 金额 but the file's rows add up to 10.00 元");
+    }
+
+    @Test
+    void rejectsAFileJoiningTwoExportsWithTheirColumnsInAnotherOrderAndKeepsTheOthers() throws Exception {
+        // Two exports pasted into one file: below the second header 凭证号 and 金额 change places, and
+        // read by the first header's columns the voucher 500 would be stored as 500.00 元.
+        Exports.write(inbox, "a-joined.csv", "支付日期,项目编码,金额,凭证号", "2026-01-18,P1,1.00,I1",
+                "支付日期,项目编码,凭证号,金额", "2026-01-19,P1,500,2.00");
+        Exports.write(inbox, "b-good.csv", Exports.HEADER, GOOD_A);
+        // The same columns, but below the second header the amounts are in 万元.
+        Exports.write(inbox, "c-joined.csv", "支付日期,项目编码,金额,凭证号", "2026-01-18,P1,1.00,J1",
+                "支付日期,项目编码,金额（万元）,凭证号", "2026-01-19,P1,2.5,J2");
+
+        JobExecution execution = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("100.00"); // b-good only
+        assertThat(rejectedRows("a-joined.csv")).singleElement().asString()
+                .startsWith("3|line 3 is a header with its columns in another order than the file's header");
+        assertThat(rejectedRows("c-joined.csv")).singleElement().asString()
+                .startsWith("3|line 3 is a header with its amounts in another unit than the file's header");
+        assertThat(ingestContext(execution, InboxReader.REJECTED_FILES)).isEqualTo("a-joined.csv\nc-joined.csv");
+    }
+
+    @Test
+    void readsAnAmountThatNamesItsUnitOnlyWhenTheUnitIsTheFilesAndRejectsItOtherwise() throws Exception {
+        Exports.write(inbox, "wan.csv", "支付日期,项目编码,金额（万元）,凭证号", "2026-01-14,P1,1.5万元,D1",
+                "2026-01-14,P1,100元,D2");
+        Exports.write(inbox, "yuan.csv", Exports.HEADER, "2026-01-15,P1,300元,Y1,甲,摘要", "2026-01-15,P1,2万元,Y2,甲,摘要");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("15300.00"); // D1 and Y1
+        assertThat(rejectedRows("wan.csv")).containsExactly(
+                "3|金额 (amount) '100元' says 元, but the file's amounts are in 万元: which is meant cannot be told");
+        assertThat(rejectedRows("yuan.csv")).containsExactly(
+                "3|金额 (amount) '2万元' says 万元, but the file's amounts are in 元: which is meant cannot be told");
+    }
+
+    @Test
+    void readsExcelTextCellsAsTheirTextSoCodesMatchThePlanAndAPaymentCountsOnce() throws Exception {
+        // ="…" is how exporters keep Excel from dropping leading zeros; quoted, it reads "=""…""".
+        Exports.write(inbox, "a-excel.csv", Exports.HEADER, "2026-01-10,=\"P1\",100.00,=\"000123\",甲,摘要",
+                "\"=\"\"2026-01-11\"\"\",\"=\"\"P1\"\"\",\"=\"\"200.00\"\"\",=\"000124\",乙,摘要");
+        // the same payments, exported again as plain text
+        Exports.write(inbox, "b-plain.csv", Exports.HEADER, "2026-01-10,P1,100.00,000123,甲,摘要",
+                "2026-01-11,P1,200.00,000124,乙,摘要");
+
+        JobExecution execution = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("300.00");
+        assertThat(job.paymentCount()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT voucher_no FROM disbursement ORDER BY voucher_no", String.class))
+                .containsExactly("000123", "000124");
+        assertThat(output("rejected-2026-12-31.csv")).hasSize(1);
+        assertThat(ingestContext(execution, InboxReader.NOTICES)).isEmpty();
     }
 
     @Test
@@ -281,6 +383,87 @@ class RealWorldExportsTest {
         assertThat(output("rejected-2026-12-31.csv")).anySatisfy(line -> assertThat(line)
                 .startsWith("b-mixed.csv,4,\"file mixes encodings"));
         assertThat(ingestContext(execution, InboxReader.REJECTED_FILES)).isEqualTo("b-mixed.csv");
+    }
+
+    @Test
+    void readsUtf16ExportsWithAByteOrderMarkAsExcelsUnicodeTextSavesThem() throws Exception {
+        // Excel's "Unicode 文本": UTF-16LE with a BOM, tab-separated, CRLF; the same payments as a UTF-8 export.
+        String tabbed = String.join("\t", Exports.HEADER.split(",")) + "\r\n"
+                + String.join("\t", GOOD_A.split(",")) + "\r\n" + String.join("\t", GOOD_B.split(",")) + "\r\n";
+        Files.createDirectories(inbox);
+        Files.write(inbox.resolve("a-unicode-le.csv"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                tabbed.getBytes(StandardCharsets.UTF_16LE)));
+        Files.write(inbox.resolve("b-unicode-be.csv"), concat(new byte[] {(byte) 0xFE, (byte) 0xFF},
+                (Exports.HEADER + "\n" + GOOD_B + "\n2026-04-03,P1,7.00,U-3,上海某公司,摘要\n")
+                        .getBytes(StandardCharsets.UTF_16BE)));
+        Exports.write(inbox, "c-utf8.csv", Exports.HEADER, GOOD_A);
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("357.00");
+        assertThat(job.paymentCount()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT payee FROM disbursement WHERE voucher_no = 'U-3'", String.class))
+                .isEqualTo("上海某公司");
+        assertThat(output("rejected-2026-12-31.csv")).hasSize(1);
+    }
+
+    @Test
+    void rejectsAUtf16ExportThatIsNotValidUtf16AtTheLineOfItsBadCharacter() throws Exception {
+        Files.createDirectories(inbox);
+        // a high surrogate with no low one after it, on line 3
+        Files.write(inbox.resolve("bad-utf16.csv"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                (Exports.HEADER + "\n" + GOOD_A + "\n2026-04-03,P1,7.00,U-3,").getBytes(StandardCharsets.UTF_16LE),
+                new byte[] {0x3D, (byte) 0xD8, 0x41, 0x00}, "\n".getBytes(StandardCharsets.UTF_16LE)));
+
+        run();
+
+        assertThat(job.paymentCount()).isZero();
+        assertThat(rejectedRows("bad-utf16.csv")).singleElement().asString()
+                .startsWith("3|file starts with a UTF-16LE byte-order mark but is not valid UTF-16LE (first bad character on line 3)");
+    }
+
+    @Test
+    void rejectsAFileCutOffInTheMiddleOfACharacterSayingSoAndKeepsTheOthers() throws Exception {
+        Exports.write(inbox, "a-good.csv", Exports.HEADER, GOOD_A);
+        // A copy interrupted two bytes into the three of 有 (UTF-8), or one byte into the two of 印 (GBK).
+        byte[] utf8 = (Exports.HEADER + "\n" + GOOD_B + "\n2026-04-03,P1,9.00,F2,沧州华彩印务").getBytes(StandardCharsets.UTF_8);
+        Files.write(inbox.resolve("b-cut-utf8.csv"), concat(utf8, Arrays.copyOf("有".getBytes(StandardCharsets.UTF_8), 2)));
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        byte[] gb = (Exports.HEADER + "\r\n" + GOOD_B + "\r\n2026-04-03,P1,9.00,G2,沧州华彩").getBytes(gbk);
+        Files.write(inbox.resolve("c-cut-gbk.csv"), concat(gb, Arrays.copyOf("印".getBytes(gbk), 1)));
+        byte[] utf16 = (Exports.HEADER + "\n" + GOOD_B + "\n2026-04-03,P1,9.00,U2,沧州华彩").getBytes(StandardCharsets.UTF_16LE);
+        Files.write(inbox.resolve("d-cut-utf16.csv"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, utf16,
+                Arrays.copyOf("印".getBytes(StandardCharsets.UTF_16LE), 1)));
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("100.00");
+        assertThat(rejectedRows("b-cut-utf8.csv")).singleElement().asString().startsWith("3|file ends in the middle"
+                + " of a UTF-8 character on line 3: it was cut off (a copy or an export not finished?)");
+        assertThat(rejectedRows("c-cut-gbk.csv")).singleElement().asString().startsWith("3|file ends in the middle"
+                + " of a GB18030 character on line 3: it was cut off (a copy or an export not finished?)");
+        assertThat(rejectedRows("d-cut-utf16.csv")).singleElement().asString().startsWith("3|file ends in the middle"
+                + " of a UTF-16LE character on line 3: it was cut off (a copy or an export not finished?)");
+    }
+
+    @Test
+    void rejectsAnEmptyExportAsEmptyAndReadsItWhenItIsWritten() throws Exception {
+        Files.createDirectories(inbox);
+        Files.write(inbox.resolve("a-empty.csv"), new byte[0]);
+        Files.write(inbox.resolve("b-bom-only.csv"), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\r', '\n'});
+
+        run();
+
+        assertThat(rejectedRows("a-empty.csv")).containsExactly("1|file is empty (0 bytes): an export not written,"
+                + " or not yet? It is read again when it is next in the inbox");
+        assertThat(rejectedRows("b-bom-only.csv")).containsExactly("1|file holds no text (5 bytes: blank lines or a"
+                + " byte-order mark only): an export not written, or not yet? It is read again when it is next in the"
+                + " inbox");
+
+        Exports.write(inbox, "a-empty.csv", Exports.HEADER, GOOD_A);
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("100.00");
     }
 
     @Test
