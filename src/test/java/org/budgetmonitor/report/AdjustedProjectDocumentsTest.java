@@ -109,6 +109,32 @@ class AdjustedProjectDocumentsTest {
     }
 
     @Test
+    void theAdjustmentsTableNeverLeavesItsHeadingAndColumnHeadingsAtAPageFootWithoutALine() throws IOException {
+        // Projects enough that the 预算调整 section starts ever lower on page 1, one size with only its title and
+        // column headings fitting there: they must then go over with its lines, not stand empty at the page foot.
+        int sectionsOverTwoPages = 0;
+        for (int extra = 6; extra <= 12; extra++) {
+            ReportFixtures more = adjusted();
+            for (int i = 1; i <= extra; i++) {
+                more.project("472001", "沧州临港经济技术开发区生物医药招商局本级", String.format("13091626P9%011d", i),
+                        "补充项目" + i, "10.00").paid(String.format("13091626P9%011d", i), "2026-03-20", "25000.00");
+            }
+            RenderedReport report = RenderedReport.render(more, "zh", DIR.resolve("adjustments-" + extra));
+            for (int page = 0; page < report.pages.size(); page++) {
+                String text = report.pages.get(page);
+                if (text.contains("调整前预算")) {
+                    assertThat(text).as("%d more projects: page %d has the adjustments' column headings, so a line", extra,
+                            page + 1).contains("沧临财预〔2026〕5号");
+                }
+            }
+            if (!report.pages.get(0).contains("沧临财预〔2026〕9号") && report.text().contains("沧临财预〔2026〕9号")) {
+                sectionsOverTwoPages++;
+            }
+        }
+        assertThat(sectionsOverTwoPages).as("at some size the section is not all on page 1").isPositive();
+    }
+
+    @Test
     void theCancelledProjectThatSpentGetsItsChartAndNoRateBar() {
         // The chart's own text is drawn as outlines; the line above it is text.
         assertThat(rendered.pages.stream().filter(p -> p.contains("预算 0.00 万元　实际支出 40.00 万元　超支 40.00 万元")))
