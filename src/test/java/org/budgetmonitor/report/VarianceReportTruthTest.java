@@ -70,6 +70,13 @@ class VarianceReportTruthTest {
     }
 
     @Test
+    void inEnglishTheRedListStatesTheUnitOfAnOverspend() throws IOException {
+        RenderedReport report = RenderedReport.render(oneUnit(), "en", dir.resolve("over-en"));
+        // As the Chinese 超支 1.00 万元: a bare "by 1.00" on its own line would read as yuan.
+        assertThat(report.pages.get(0).replace("\n", " ")).contains("超支项目 (over budget, by 1.00 10k CNY)");
+    }
+
+    @Test
     void everyBalanceIsTheBudgetLessTheActualAsTheyArePrinted() throws IOException {
         // 国内招商 spends 12,050 元: 1.205 万元, printed 1.21, so its balance reads 20.00 − 1.21 = 18.79 (the exact
         // 18.795 rounds to 18.80); the totals 155.00 − 53.61 = 101.39 (the exact 101.395 to 101.40).
