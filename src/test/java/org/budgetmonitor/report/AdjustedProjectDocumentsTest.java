@@ -135,9 +135,20 @@ class AdjustedProjectDocumentsTest {
     }
 
     @Test
+    void anAdjustedProjectsChartHeadingSaysItsBudgetIsTheAdjustedOneAndGivesTheOriginal() {
+        // The table heads the column 调整后预算 and prints 25.00 / 年初 20.00; the chart's heading above the same
+        // budget line must not call 25.00 plainly 预算, as if it were the budget the year began with.
+        CSVRecord domestic = csv.get(DOMESTIC);
+        String charts = rendered.pages.stream().filter(p -> p.contains("计划累计（节点间线性插值）"))
+                .reduce("", String::concat);
+        assertThat(charts).contains("调整后预算 " + domestic.get("budget_wan") + " 万元（年初 " + domestic.get("original_budget_wan")
+                + " 万元）　实际支出 " + domestic.get("actual_wan") + " 万元");
+    }
+
+    @Test
     void theCancelledProjectThatSpentGetsItsChartAndNoRateBar() {
         // The chart's own text is drawn as outlines; the line above it is text.
-        assertThat(rendered.pages.stream().filter(p -> p.contains("预算 0.00 万元　实际支出 40.00 万元　超支 40.00 万元")))
+        assertThat(rendered.pages.stream().filter(p -> p.contains("调整后预算 0.00 万元（年初 100.00 万元）　实际支出 40.00 万元　超支 40.00 万元")))
                 .hasSize(1);
         VarianceReport report = fixtures.reports(ReportText.forLanguage("zh")).get(0);
         assertThat(report.rates()).isNotEmpty().noneMatch(point -> point.label().endsWith("·006K"));
