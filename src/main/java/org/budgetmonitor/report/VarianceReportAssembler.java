@@ -263,7 +263,7 @@ public class VarianceReportAssembler {
                 Money.ofYuan(expected).wanForDisplay(), actual.wanForDisplay(), budget.wanLessForDisplay(actual),
                 overBudgetProjects, overBudget.wanForDisplay(), budget.isZero() ? BigDecimal.ZERO.setScale(2)
                         : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP),
-                ReportRow.twoPlaces(exactTime), ReportRow.twoPlaces(exactRate.subtract(exactTime)), asOf.getDayOfYear(),
+                ReportRow.twoPlaces(exactTime), TimeProgress.gapAsPrinted(exactRate, asOf), asOf.getDayOfYear(),
                 asOf.lengthOfYear(), redList);
     }
 

@@ -89,6 +89,24 @@ class QuarterlyReportAssemblerTest {
     }
 
     @Test
+    void theGapToTimeProgressIsTheRateLessTheTimeProgressAsTheyArePrinted() {
+        // 09-30 is 74.7945… % of the year, printed 74.79; 199,959 元 of 100 万元 is 19.9959 %, printed 20.00. The
+        // exact gap −54.7986 would print −54.80 beside 20.00 and 74.79, whose difference is −54.79.
+        QuarterlyReview review = new QuarterlyFixtures(Q3)
+                .project("472001", "P1", "国内招商", "100", DOMESTIC_PLAN, "2026-09-01=19.9959")
+                .review();
+
+        QuarterlyReport report = assemble(review);
+
+        QuarterlyReportRow row = row(report, "P1");
+        assertThat(row.ratePct()).isEqualByComparingTo("20.00");
+        assertThat(row.timeProgressPct()).isEqualByComparingTo("74.79");
+        assertThat(row.timeProgressGapPp()).isEqualByComparingTo("-54.79");
+        assertThat(report.units().get(0).timeProgressGapPp()).isEqualByComparingTo("-54.79");
+        assertThat(review.rows().get(0).timeProgressGapPp()).isEqualByComparingTo("-54.79"); // the CSV's figure
+    }
+
+    @Test
     void inEnglishPageOnesProjectionNoteStatesItsUnit() {
         QuarterlyReview review = new QuarterlyFixtures(Q3)
                 .project("472001", "P5", "实验室", "100", LAB_PLAN,
