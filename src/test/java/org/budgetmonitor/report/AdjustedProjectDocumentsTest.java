@@ -208,6 +208,8 @@ class AdjustedProjectDocumentsTest {
         assertThat(lab.selectFirst("[data-col=execution_rate_pct]").text()).isEqualTo("—");
         assertThat(lab.selectFirst("[data-col=gap_pp]").text()).isEqualTo("—"); // no "— 个百分点"
         assertThat(lab.selectFirst("[data-col=reasons]").text()).isEqualTo("项目撤销、超预算");
+        // Its checkpoints went with its budget: not "尚无节点" (none yet) at 06-30, after the 03-31 one.
+        assertThat(lab.selectFirst("[data-col=checkpoint]").text()).isEqualTo("项目撤销，无节点计划");
         List<Element> lines = html.select(".adjustment");
         assertThat(lines).extracting(e -> e.attr("data-code")).containsExactly(DOMESTIC, PUBLICITY, FAIRS, LAB);
         assertThat(lines.get(0).selectFirst("[data-col=budget_change_wan]").text()).isEqualTo("+5.00");
