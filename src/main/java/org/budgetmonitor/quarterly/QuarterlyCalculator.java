@@ -35,11 +35,14 @@ public final class QuarterlyCalculator {
                 : actual.minus(expected).yuan().multiply(HUNDRED).divide(budget.yuan(), MathContext.DECIMAL128);
     }
 
-    /** 较序时进度偏差 of several projects together: their execution rate − time progress; null without a budget. */
+    /**
+     * 较序时进度偏差 of several projects together: their execution rate − time progress, the two as printed
+     * (as a project's); null without a budget.
+     */
     public static BigDecimal gapToTimeProgressPp(Money budget, Money actual, LocalDate asOf) {
         return budget.isZero() ? null
-                : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), MathContext.DECIMAL128)
-                        .subtract(timeProgressPct(asOf));
+                : TimeProgress.gapAsPrinted(actual.yuan().multiply(HUNDRED).divide(budget.yuan(), MathContext.DECIMAL128),
+                        asOf);
     }
 
     public static QuarterlyRow review(VarianceRow variance, ActualCurve actuals) {

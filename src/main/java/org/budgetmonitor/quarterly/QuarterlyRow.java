@@ -1,6 +1,7 @@
 package org.budgetmonitor.quarterly;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
 import org.budgetmonitor.money.Money;
@@ -81,10 +82,14 @@ public record QuarterlyRow(
         return variance.planned() ? projectedYearEnd.minus(variance.budget()) : Money.ZERO;
     }
 
-    /** 较序时进度: execution rate − time progress, percentage points; null for an unplanned code. */
+    /**
+     * 较序时进度: execution rate − time progress, percentage points, of the two as printed (the nightly
+     * {@link VarianceRow#timeProgressGapPp()}); null for an unplanned code.
+     */
     public BigDecimal timeProgressGapPp() {
         return variance.planned() && variance.executionRatePct() != null
-                ? variance.executionRatePct().subtract(timeProgressPct) : null;
+                ? variance.executionRatePct().setScale(2, RoundingMode.HALF_UP)
+                        .subtract(timeProgressPct.setScale(2, RoundingMode.HALF_UP)) : null;
     }
 
     /**

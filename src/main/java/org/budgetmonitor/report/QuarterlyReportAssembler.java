@@ -17,6 +17,7 @@ import org.budgetmonitor.quarterly.QuarterlyCalculator;
 import org.budgetmonitor.quarterly.QuarterlyReview;
 import org.budgetmonitor.quarterly.QuarterlyRow;
 import org.budgetmonitor.variance.Flag;
+import org.budgetmonitor.variance.Reason;
 import org.budgetmonitor.variance.VarianceRow;
 
 /** Turns an issued {@link QuarterlyReview} into the words and rounded figures of its report. */
@@ -90,16 +91,26 @@ public class QuarterlyReportAssembler {
                 v.adjusted());
     }
 
-    /** Flag and reasons as in the nightly report, with the amounts over budget (now and projected) said. */
+    /**
+     * Flag and reasons as in the nightly report, with the amounts over budget (now and projected) said. A missed
+     * checkpoint is a note in brackets after the reasons that decided the flag, as there and as the flag rules
+     * say: 绿色（节点计划未完成）, 红色 进度滞后（节点计划未完成）; "绿色 节点计划未完成" would read as green for
+     * not completing the plan.
+     */
     private String flagText(QuarterlyRow row) {
         VarianceRow v = row.variance();
-        List<String> words = v.reasons().stream().map(reason -> switch (reason) {
-            case OVER_BUDGET -> text.format("q.reason.overBudget", row.variance().actual().wanLessForDisplay(row.variance().budget()));
-            case PROJECTED_OVER_BUDGET -> text.format("q.reason.projectedOver", row.projectedExcess().wanForDisplay());
-            default -> text.get("reason." + reason.name());
-        }).toList();
-        return text.nightly().flag(v.flag()) + " "
-                + (words.isEmpty() ? text.get("reason.none") : String.join(text.get("reason.separator"), words));
+        List<String> words = v.reasons().stream().filter(reason -> reason != Reason.MISSED_CHECKPOINT)
+                .map(reason -> switch (reason) {
+                    case OVER_BUDGET -> text.format("q.reason.overBudget", row.variance().actual().wanLessForDisplay(row.variance().budget()));
+                    case PROJECTED_OVER_BUDGET -> text.format("q.reason.projectedOver", row.projectedExcess().wanForDisplay());
+                    default -> text.get("reason." + reason.name());
+                }).toList();
+        boolean missed = v.reasons().contains(Reason.MISSED_CHECKPOINT);
+        String note = missed ? text.format("flag.note", text.get("reason." + Reason.MISSED_CHECKPOINT.name())) : "";
+        if (words.isEmpty()) {
+            return text.nightly().flag(v.flag()) + (missed ? note : " " + text.get("reason.none"));
+        }
+        return text.nightly().flag(v.flag()) + " " + String.join(text.get("reason.separator"), words) + note;
     }
 
     /** Names the projects whose plan at the date is interpolated; none, no note. */

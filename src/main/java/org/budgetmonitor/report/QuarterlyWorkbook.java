@@ -117,7 +117,8 @@ final class QuarterlyWorkbook {
                         Totals::timeProgressGapPp),
                 new Column<>("q.x.gap", 12, Kind.AMOUNT, r -> twoPlaces(r.variance().gapPp()), Totals::gapPp),
                 new Column<>("q.x.flag", 8, Kind.FLAG, r -> r.variance().flag(), null),
-                new Column<>("q.x.reasons", 24, Kind.TEXT, r -> text.nightly().reasons(r.variance().reasons()), null),
+                // As the nightly workbook's 原因: a missed checkpoint is a note in brackets, "（节点计划未完成）".
+                new Column<>("q.x.reasons", 24, Kind.TEXT, r -> text.nightly().reasonWords(r.variance().reasons()), null),
                 new Column<>("q.units.previous", 12, Kind.AMOUNT, r -> wan(r.previousQuarterActual()),
                         t -> wan(t.previous())),
                 new Column<>("q.col.change", 12, Kind.AMOUNT, r -> r.variance().actual().wanLessForDisplay(r.previousQuarterActual()),

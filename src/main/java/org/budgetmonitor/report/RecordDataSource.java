@@ -10,8 +10,10 @@ import net.sf.jasperreports.engine.JRRewindableDataSource;
 /**
  * Feeds a list of records to a template. JasperReports' bean data source wants JavaBean getters,
  * which records do not have; an explicit field mapping also makes a renamed field fail loudly.
+ * Public for one reason: a template asks its table's source whether every row has been read
+ * ({@link #exhausted()}), which its generated expression class must be able to call.
  */
-final class RecordDataSource<T> implements JRRewindableDataSource {
+public final class RecordDataSource<T> implements JRRewindableDataSource {
 
     private final List<T> items;
     private final BiFunction<T, String, Object> fields;
@@ -26,6 +28,15 @@ final class RecordDataSource<T> implements JRRewindableDataSource {
     public boolean next() {
         index++;
         return index < items.size();
+    }
+
+    /**
+     * Every row has been read: JasperReports reads a row just before it prints it and reads past the last one
+     * just before the footers that end the report, so a template's table headings, reprinted when a page
+     * breaks, can tell a break inside the table (rows still to come) from one in the notes after it.
+     */
+    public boolean exhausted() {
+        return index >= items.size();
     }
 
     @Override

@@ -62,6 +62,11 @@ public record ReportRow(
                 row.originalBudget() == null ? null : row.originalBudget().wanForDisplay(), row.adjusted());
     }
 
+    /** A cancelled project (budget adjusted to 0): the only planned row without a rate, as its plan has no checkpoints left. */
+    public boolean cancelled() {
+        return ratePct == null;
+    }
+
     ReportRow renumbered(int newNo) {
         return new ReportRow(newNo, unitCode, unitName, code, name, budgetWan, checkpointDate, checkpointPlanWan,
                 expectedWan, actualWan, ratePct, expectedRatePct, gapPp, timeProgressPct, timeProgressGapPp, balanceWan,

@@ -194,7 +194,10 @@ public class VarianceReportAssembler {
         BigDecimal overWan = over.isPositive() ? over.wanForDisplay() : null;
         BigDecimal budgetWan = row.budget().wanForDisplay();
         BigDecimal actualWan = row.actual().wanForDisplay();
-        String figures = text.format("chart.curve.figures", budgetWan, actualWan)
+        // An adjusted project's budget is the one in force, said so with the original beside it, as in the table.
+        String figures = (row.adjusted() && row.originalBudget() != null
+                ? text.format("chart.curve.figuresAdjusted", budgetWan, actualWan, row.originalBudget().wanForDisplay())
+                : text.format("chart.curve.figures", budgetWan, actualWan))
                 + (overWan == null ? "" : text.format("chart.curve.over", overWan));
         return new ProjectCurve(row.projectCode(), row.projectName(), row.flag(),
                 text.flagAndReasons(row.flag(), row.reasons()), budgetWan, actualWan, overWan, figures, points);
@@ -260,7 +263,7 @@ public class VarianceReportAssembler {
                 Money.ofYuan(expected).wanForDisplay(), actual.wanForDisplay(), budget.wanLessForDisplay(actual),
                 overBudgetProjects, overBudget.wanForDisplay(), budget.isZero() ? BigDecimal.ZERO.setScale(2)
                         : actual.yuan().multiply(HUNDRED).divide(budget.yuan(), 2, RoundingMode.HALF_UP),
-                ReportRow.twoPlaces(exactTime), ReportRow.twoPlaces(exactRate.subtract(exactTime)), asOf.getDayOfYear(),
+                ReportRow.twoPlaces(exactTime), TimeProgress.gapAsPrinted(exactRate, asOf), asOf.getDayOfYear(),
                 asOf.lengthOfYear(), redList);
     }
 

@@ -2,6 +2,7 @@ package org.budgetmonitor.variance;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /**
@@ -20,5 +21,15 @@ public final class TimeProgress {
     public static BigDecimal pct(LocalDate asOf) {
         return BigDecimal.valueOf(asOf.getDayOfYear()).multiply(HUNDRED)
                 .divide(BigDecimal.valueOf(asOf.lengthOfYear()), MathContext.DECIMAL128);
+    }
+
+    /**
+     * 较序时进度: an execution rate less the time progress of the date, each as printed (2 places, HALF_UP),
+     * so that the gap an officer reads is the difference of the two figures beside it, as the legend defines it
+     * (20.00 − 49.59 = −29.59, where the exact −29.5845 would print −29.58). No flag depends on it.
+     */
+    public static BigDecimal gapAsPrinted(BigDecimal executionRatePct, LocalDate asOf) {
+        return executionRatePct.setScale(2, RoundingMode.HALF_UP)
+                .subtract(pct(asOf).setScale(2, RoundingMode.HALF_UP));
     }
 }

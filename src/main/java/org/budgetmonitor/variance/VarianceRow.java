@@ -91,10 +91,11 @@ public record VarianceRow(
 
     /**
      * The execution rate against 序时进度, in percentage points: R − time progress (negative: behind
-     * the calendar). Beside {@link #gapPp()}, which is measured against the plan.
+     * the calendar), of the two as printed ({@link TimeProgress#gapAsPrinted}). Beside {@link #gapPp()},
+     * which is measured against the plan.
      */
     public BigDecimal timeProgressGapPp() {
-        return planned && executionRatePct != null ? executionRatePct.subtract(TimeProgress.pct(asOf)) : null;
+        return planned && executionRatePct != null ? TimeProgress.gapAsPrinted(executionRatePct, asOf) : null;
     }
 
     public static VarianceRow unplanned(LocalDate asOf, String projectCode, Money actual) {

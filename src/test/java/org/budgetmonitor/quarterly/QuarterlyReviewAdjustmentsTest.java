@@ -99,6 +99,15 @@ class QuarterlyReviewAdjustmentsTest {
                 .contains("沧临财预〔2026〕13号").contains("-15.00");
         assertThat(QuarterlyOutputs.squeezed(pdf)).contains("展会相关费用").contains("红色项目撤销、超预算");
         assertThat(pdf).doesNotContain("null"); // the cancelled project's empty rate, on the focus list too
+        // Every budget column says it is the budget in force, as the project table's: the focus list on page 1
+        // (国内招商 25.00) and the unit summary (its 合计 of the budgets in force) as well.
+        List<String> pages = QuarterlyOutputs.pages(file("pdf"));
+        assertThat(pages.get(0)).contains("重点监控");
+        assertThat(pages.get(pages.size() - 1)).contains("单位汇总");
+        for (int page = 0; page < pages.size(); page++) {
+            assertThat(java.util.regex.Pattern.compile("(?<!调整后)(?<!调整前)(?<!年初)预算\\s*（万元）").matcher(pages.get(page))
+                    .find()).as("page %d heads a budget column 预算 beside 调整后预算", page + 1).isFalse();
+        }
 
         List<List<Object>> projects = QuarterlyOutputs.sheet(file("xlsx"), "项目执行情况");
         int heading = headingRow(projects, "项目编码");

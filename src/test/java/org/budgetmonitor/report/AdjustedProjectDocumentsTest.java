@@ -109,9 +109,46 @@ class AdjustedProjectDocumentsTest {
     }
 
     @Test
+    void theAdjustmentsTableNeverLeavesItsHeadingAndColumnHeadingsAtAPageFootWithoutALine() throws IOException {
+        // Projects enough that the 预算调整 section starts ever lower on page 1, one size with only its title and
+        // column headings fitting there: they must then go over with its lines, not stand empty at the page foot.
+        int sectionsOverTwoPages = 0;
+        for (int extra = 6; extra <= 12; extra++) {
+            ReportFixtures more = adjusted();
+            for (int i = 1; i <= extra; i++) {
+                more.project("472001", "沧州临港经济技术开发区生物医药招商局本级", String.format("13091626P9%011d", i),
+                        "补充项目" + i, "10.00").paid(String.format("13091626P9%011d", i), "2026-03-20", "25000.00");
+            }
+            RenderedReport report = RenderedReport.render(more, "zh", DIR.resolve("adjustments-" + extra));
+            for (int page = 0; page < report.pages.size(); page++) {
+                String text = report.pages.get(page);
+                if (text.contains("调整前预算")) {
+                    assertThat(text).as("%d more projects: page %d has the adjustments' column headings, so a line", extra,
+                            page + 1).contains("沧临财预〔2026〕5号");
+                }
+            }
+            if (!report.pages.get(0).contains("沧临财预〔2026〕9号") && report.text().contains("沧临财预〔2026〕9号")) {
+                sectionsOverTwoPages++;
+            }
+        }
+        assertThat(sectionsOverTwoPages).as("at some size the section is not all on page 1").isPositive();
+    }
+
+    @Test
+    void anAdjustedProjectsChartHeadingSaysItsBudgetIsTheAdjustedOneAndGivesTheOriginal() {
+        // The table heads the column 调整后预算 and prints 25.00 / 年初 20.00; the chart's heading above the same
+        // budget line must not call 25.00 plainly 预算, as if it were the budget the year began with.
+        CSVRecord domestic = csv.get(DOMESTIC);
+        String charts = rendered.pages.stream().filter(p -> p.contains("计划累计（节点间线性插值）"))
+                .reduce("", String::concat);
+        assertThat(charts).contains("调整后预算 " + domestic.get("budget_wan") + " 万元（年初 " + domestic.get("original_budget_wan")
+                + " 万元）　实际支出 " + domestic.get("actual_wan") + " 万元");
+    }
+
+    @Test
     void theCancelledProjectThatSpentGetsItsChartAndNoRateBar() {
         // The chart's own text is drawn as outlines; the line above it is text.
-        assertThat(rendered.pages.stream().filter(p -> p.contains("预算 0.00 万元　实际支出 40.00 万元　超支 40.00 万元")))
+        assertThat(rendered.pages.stream().filter(p -> p.contains("调整后预算 0.00 万元（年初 100.00 万元）　实际支出 40.00 万元　超支 40.00 万元")))
                 .hasSize(1);
         VarianceReport report = fixtures.reports(ReportText.forLanguage("zh")).get(0);
         assertThat(report.rates()).isNotEmpty().noneMatch(point -> point.label().endsWith("·006K"));
@@ -171,6 +208,8 @@ class AdjustedProjectDocumentsTest {
         assertThat(lab.selectFirst("[data-col=execution_rate_pct]").text()).isEqualTo("—");
         assertThat(lab.selectFirst("[data-col=gap_pp]").text()).isEqualTo("—"); // no "— 个百分点"
         assertThat(lab.selectFirst("[data-col=reasons]").text()).isEqualTo("项目撤销、超预算");
+        // Its checkpoints went with its budget: not "尚无节点" (none yet) at 06-30, after the 03-31 one.
+        assertThat(lab.selectFirst("[data-col=checkpoint]").text()).isEqualTo("项目撤销，无节点计划");
         List<Element> lines = html.select(".adjustment");
         assertThat(lines).extracting(e -> e.attr("data-code")).containsExactly(DOMESTIC, PUBLICITY, FAIRS, LAB);
         assertThat(lines.get(0).selectFirst("[data-col=budget_change_wan]").text()).isEqualTo("+5.00");

@@ -89,6 +89,41 @@ class QuarterlyReportAssemblerTest {
     }
 
     @Test
+    void theGapToTimeProgressIsTheRateLessTheTimeProgressAsTheyArePrinted() {
+        // 09-30 is 74.7945… % of the year, printed 74.79; 199,959 元 of 100 万元 is 19.9959 %, printed 20.00. The
+        // exact gap −54.7986 would print −54.80 beside 20.00 and 74.79, whose difference is −54.79.
+        QuarterlyReview review = new QuarterlyFixtures(Q3)
+                .project("472001", "P1", "国内招商", "100", DOMESTIC_PLAN, "2026-09-01=19.9959")
+                .review();
+
+        QuarterlyReport report = assemble(review);
+
+        QuarterlyReportRow row = row(report, "P1");
+        assertThat(row.ratePct()).isEqualByComparingTo("20.00");
+        assertThat(row.timeProgressPct()).isEqualByComparingTo("74.79");
+        assertThat(row.timeProgressGapPp()).isEqualByComparingTo("-54.79");
+        assertThat(report.units().get(0).timeProgressGapPp()).isEqualByComparingTo("-54.79");
+        assertThat(review.rows().get(0).timeProgressGapPp()).isEqualByComparingTo("-54.79"); // the CSV's figure
+    }
+
+    @Test
+    void inEnglishPageOnesProjectionNoteStatesItsUnit() {
+        QuarterlyReview review = new QuarterlyFixtures(Q3)
+                .project("472001", "P5", "实验室", "100", LAB_PLAN,
+                        "2026-03-20=25", "2026-06-20=27", "2026-09-10=25")
+                .project("471005", "F2", "预算绩效评价", "12", List.of("03-31=2", "06-30=6", "10-31=9", "12-31=12"),
+                        "2026-05-11=6", "2026-09-20=6")
+                .review();
+
+        String note = new QuarterlyReportAssembler(QuarterlyText.forLanguage("en"))
+                .assemble(review, Money.ofWan("5"), LocalDateTime.of(2026, 10, 1, 3, 0)).projectionNote();
+
+        // The Chinese note says 万元 after every figure; 102.95 alone would read as yuan.
+        assertThat(note).contains("实验室 projected 102.95 (budget 100.00, spent 77.00), 2.95 over budget (10k CNY)",
+                "预算绩效评价: budget 12.00 used up (spent 12.00); spending on at this pace would reach 16.04, 4.04 over budget (10k CNY)");
+    }
+
+    @Test
     void overBudgetRowsGetTheWriteInBoxesAndAreCountedAsNeedingExplanation() {
         QuarterlyReview review = new QuarterlyFixtures(LocalDate.of(2026, 12, 31))
                 .project("472001", "P4", "展会相关费用", "15", FAIRS_PLAN,

@@ -174,6 +174,29 @@ class VariancePdfTest {
     }
 
     @Test
+    void theColumnHeadingsAreNeverPrintedWithoutARowUnderThem() throws IOException {
+        // Some 20 rows fill page 1, so unplanned spending, the rejects and the flag rules follow on page 2: an
+        // officer must not find the table's headings there with nothing under them, as if rows had gone missing.
+        int notesAfterPage1 = 0;
+        for (int projects = 17; projects <= 22; projects++) {
+            RenderedReport report = RenderedReport.render(ReportFixtures.manyProjects(projects), "zh",
+                    dir.resolve("full-page-" + projects));
+            for (int page = 0; page < report.pages.size(); page++) {
+                String text = report.pages.get(page);
+                boolean rows = text.lines().anyMatch(l -> l.matches("\\d+ 13091626P\\d{12} .*"));
+                if (page > 0 && text.contains("计划外支出及数据质量")) {
+                    notesAfterPage1++;
+                }
+                if (text.contains("预警及原因")) {
+                    assertThat(rows).as("%d projects: page %d prints the column headings, so a row under them:%n%s",
+                            projects, page + 1, text).isTrue();
+                }
+            }
+        }
+        assertThat(notesAfterPage1).as("the notes after the table go over to page 2 at one of these sizes").isPositive();
+    }
+
+    @Test
     void englishLocaleGivesTheSameReportWithEnglishHeadings() throws IOException {
         RenderedReport en = RenderedReport.render(ReportFixtures.sample(), "en", dir.resolve("en"));
         assertThat(en.text()).contains("Budget Execution Progress Report", "Project name", "Execution rate",

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.budgetmonitor.variance.VarianceCsvWriter;
+import org.budgetmonitor.variance.VarianceRow;
 import org.budgetmonitor.variance.VarianceThresholds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +72,13 @@ class VarianceReportTruthTest {
     }
 
     @Test
+    void inEnglishTheRedListStatesTheUnitOfAnOverspend() throws IOException {
+        RenderedReport report = RenderedReport.render(oneUnit(), "en", dir.resolve("over-en"));
+        // As the Chinese 超支 1.00 万元: a bare "by 1.00" on its own line would read as yuan.
+        assertThat(report.pages.get(0).replace("\n", " ")).contains("超支项目 (over budget, by 1.00 10k CNY)");
+    }
+
+    @Test
     void everyBalanceIsTheBudgetLessTheActualAsTheyArePrinted() throws IOException {
         // 国内招商 spends 12,050 元: 1.205 万元, printed 1.21, so its balance reads 20.00 − 1.21 = 18.79 (the exact
         // 18.795 rounds to 18.80); the totals 155.00 − 53.61 = 101.39 (the exact 101.395 to 101.40).
@@ -115,6 +124,25 @@ class VarianceReportTruthTest {
         RenderedReport pdf = RenderedReport.render(report, ReportText.forLanguage("zh"), dir.resolve("rows"));
         assertThat(pdf.pages.get(0)).contains("较计划偏差", "较序时进度", "余额", "序时进度 49.59%");
         assertThat(rowLine(pdf.pages.get(0), "P2")).contains("5.00 -45.00 -44.59 19.00");
+    }
+
+    @Test
+    void theGapToTimeProgressIsTheRateLessTheTimeProgressAsTheyArePrinted() throws IOException {
+        // 200,045 元 of 100 万元 is 20.0045 %, printed 20.00; 06-30's 序时进度 49.589… is printed 49.59. The legend
+        // says 较序时进度 = 执行率 − 序时进度: 20.00 − 49.59 = −29.59, where the exact −29.5845 rounds to −29.58.
+        ReportFixtures fixtures = new ReportFixtures().project("472001", "某单位", "P1", "项目一", "100.00")
+                .paid("P1", "2026-03-10", "200045.00");
+        VarianceRow row = fixtures.rows().get(0);
+        assertThat(row.timeProgressGapPp()).isEqualByComparingTo("-29.59");
+        Path csv = dir.resolve("gap.csv");
+        new VarianceCsvWriter().write(csv, fixtures.rows());
+        assertThat(java.nio.file.Files.readAllLines(csv).get(1)).contains(",20.00,", ",49.59,-29.59,");
+
+        VarianceReport report = fixtures.reports(ReportText.forLanguage("zh")).get(0);
+        RenderedReport pdf = RenderedReport.render(report, ReportText.forLanguage("zh"), dir.resolve("gap"));
+        assertThat(rowLine(pdf.pages.get(0), "P1")).contains("20.00 -30.00 -29.59"); // rate, gap to plan, to 序时进度
+        // Page 1's overall figures alike: 执行率 20.00%; 序时进度 49.59%, 较序时进度 −29.59.
+        assertThat(pdf.pages.get(0)).contains("总体执行率 20.00%；序时进度 49.59%", "执行率较序时进度 -29.59 个百分点");
     }
 
     @Test

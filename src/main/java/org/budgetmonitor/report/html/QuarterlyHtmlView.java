@@ -210,14 +210,18 @@ public final class QuarterlyHtmlView {
         return !unplanned().isEmpty();
     }
 
+    /** The reasons without the flag word the badge shows; a GREEN row that missed its checkpoint "（节点计划未完成）". */
     public String reasons(QuarterlyReportRow row) {
-        String flagWord = text.nightly().flag(row.flag()) + " ";
-        return row.flagText().startsWith(flagWord) ? row.flagText().substring(flagWord.length()) : row.flagText();
+        return withoutFlagWord(row.flag(), row.flagText());
     }
 
     public String focusReasons(QuarterlyFocusRow row) {
-        String flagWord = text.nightly().flag(row.flag()) + " ";
-        return row.flagText().startsWith(flagWord) ? row.flagText().substring(flagWord.length()) : row.flagText();
+        return withoutFlagWord(row.flag(), row.flagText());
+    }
+
+    private String withoutFlagWord(Flag flag, String flagText) {
+        String flagWord = text.nightly().flag(flag);
+        return flagText.startsWith(flagWord) ? flagText.substring(flagWord.length()).strip() : flagText;
     }
 
     private List<QuarterlyReportRow> withFlag(Flag flag) {
