@@ -94,13 +94,17 @@ public class BackupTasklet implements Tasklet {
                 LocalDate taken = DatabaseBackups.asOf(recent.get());
                 jobExecution.getExecutionContext().putString(SKIPPED, "not due (monitor.backup.every-days=" + everyDays
                         + "): the newest before this night is " + recent.get() + ", of " + taken + ", "
-                        + ChronoUnit.DAYS.between(taken, asOf) + " nights ago; the nights since are in the archive and "
+                        + nightsAgo(ChronoUnit.DAYS.between(taken, asOf)) + "; the nights since are in the archive and "
                         + "the run journal, to be run again on it");
                 return RepeatStatus.FINISHED;
             }
         }
         backups.start(jobExecution.getId(), dataSource, dataDir, DatabaseBackups.file(dataDir, asOf, run), keep);
         return RepeatStatus.FINISHED;
+    }
+
+    private static String nightsAgo(long nights) {
+        return nights == 1 ? "the night before" : nights + " nights ago";
     }
 
     /** The newest backup of one of the {@code everyDays - 1} nights before this one, if there is one. */

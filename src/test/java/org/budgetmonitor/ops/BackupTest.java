@@ -160,6 +160,8 @@ class BackupTest {
                 + ", of 2026-06-30, 6 nights ago; the nights since are in the archive and the run journal, to be run "
                 + "again on it\n");
         assertThat(zips(tmp.resolve("data/backup"))).containsExactly("budget-monitor-2026-06-30-1.zip");
+        Run nextNight = nightly("2026-07-01", weekly);
+        assertThat(nextNight.stdout()).contains(", of 2026-06-30, the night before; the nights since");
 
         Run dueAgain = nightly("2026-07-07", weekly);
         assertThat(dueAgain.exitCode()).as(dueAgain.stdout()).isEqualTo(ExitCodes.SUCCESS);
