@@ -20,6 +20,9 @@ public final class HeaderMapping {
     /** （元）, （万元）, （%）, and as exports also write them, （单位：元） or （人民币万元）. */
     private static final Pattern UNIT_SUFFIX = Pattern.compile("\\((单位:)?(人民币)?(万元|元|%)\\)$");
 
+    /** Import templates mark the columns that must be filled: *支付日期, ＊项目编码 (NFKC makes it *), 金额（元）*. */
+    private static final Pattern REQUIRED_MARK = Pattern.compile("^\\*+|\\*+$");
+
     private final Map<String, Integer> indexByField;
     private final List<String> header;
 
@@ -45,7 +48,7 @@ public final class HeaderMapping {
 
     /**
      * The form header names are compared in: NFKC (full-width letters and brackets become ASCII),
-     * no spaces, lower case, and no unit suffix such as （元）, （万元） or （单位：元）, which callers read apart.
+     * no spaces, lower case, no required-column mark ({@code *}) at either end, and no unit suffix such as （元）, （万元） or （单位：元）, which callers read apart.
      */
     public static String normalise(String name) {
         if (name == null) {
@@ -58,18 +61,19 @@ public final class HeaderMapping {
         }
         String s = Normalizer.normalize(name, Normalizer.Form.NFKC).replace(String.valueOf(CsvFiles.BOM), "");
         s = WHITESPACE.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
+        s = REQUIRED_MARK.matcher(s).replaceAll("");
         return UNIT_SUFFIX.matcher(s).replaceAll("");
     }
 
     /**
-     * Printable ASCII without space or '(': NFKC leaves ASCII as it is, there is no BOM or
-     * whitespace to remove (nor a line terminator for the suffix's {@code $}), and without '('
-     * no unit suffix can match.
+     * Printable ASCII without space, '(' or '*': NFKC leaves ASCII as it is, there is no BOM or
+     * whitespace to remove (nor a line terminator for the suffix's {@code $}), no required-column
+     * mark, and without '(' no unit suffix can match.
      */
     static boolean isPlainAscii(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c <= ' ' || c >= 0x7F || c == '(') {
+            if (c <= ' ' || c >= 0x7F || c == '(' || c == '*') {
                 return false;
             }
         }

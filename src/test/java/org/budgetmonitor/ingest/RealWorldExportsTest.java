@@ -128,6 +128,19 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void readsAHeaderWhoseRequiredColumnsAreMarkedWithAnAsteriskAndSkipsItRepeated() throws Exception {
+        // Import templates mark the columns that must be filled: *支付日期, ＊项目编码, 金额（元）*.
+        Exports.write(inbox, "a-marked.csv", "*支付日期,*项目编码,*金额（元）,*凭证号,收款人",
+                "2026-01-22,P1,100.00,M1,甲", "*支付日期,*项目编码,*金额（元）,*凭证号,收款人", "2026-01-23,P1,200.00,M2,乙");
+        Exports.write(inbox, "b-marked.csv", "＊支付日期,＊项目编码,金额（万元）*,凭证号 *", "2026-01-24,P1,0.5,M3");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("5300.00");
+        assertThat(output("rejected-2026-12-31.csv")).hasSize(1);
+    }
+
+    @Test
     void skipsRepeatedHeadersAndBlankLinesAndKeepsQuotedCommasAndLineBreaks() throws Exception {
         run("layout.csv", "tab-separated.csv");
 
