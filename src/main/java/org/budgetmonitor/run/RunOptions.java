@@ -139,7 +139,7 @@ public final class RunOptions {
      * {@code monitor.backup.every-days}: a backup at least every so many nights. The nights between two
      * backups are run again from the archive, so it may not be pruned sooner ({@code monitor.retention.keep-days}).
      */
-    static int backupEveryDays(String text, String keepDaysText) {
+    static void backupEveryDays(String text, String keepDaysText) {
         int everyDays;
         try {
             everyDays = Integer.parseInt(text.strip());
@@ -159,7 +159,6 @@ public final class RunOptions {
         } catch (NumberFormatException e) {
             // monitor.retention.keep-days is bound and reported where it is used
         }
-        return everyDays;
     }
 
     private static void check(List<String> problems, Runnable rule) {

@@ -127,13 +127,18 @@ class SpendingTotalsTest {
         assertThat(monthlyTotals()).containsExactly("P1 1 90", "P1 2 200", "P1 3 -20", "P2 2 50");
     }
 
-    @Test
-    void catchingUpInSmallPagesOfIdsAddsEveryPaymentOnce() throws Exception {
+    /** Five payments of two projects over three months, stored, with the totals taken back to none counted. */
+    private void fivePaymentsStoredAndTheirTotalsUndone() throws Exception {
         Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要", "2026-01-11,P1,200.00,V2,乙,摘要",
                 "2026-02-12,P2,400.00,V3,丙,摘要", "2026-03-01,P1,-20.00,V4,乙,冲销", "2026-03-02,P2,8.00,V5,丁,摘要");
         run(LocalDate.of(2026, 3, 31));
         jdbc.update("DELETE FROM project_year_total");
         jdbc.update("UPDATE totals_watermark SET through_payment_id = 0");
+    }
+
+    @Test
+    void catchingUpInSmallPagesOfIdsAddsEveryPaymentOnce() throws Exception {
+        fivePaymentsStoredAndTheirTotalsUndone();
 
         assertThat(new SpendingTotals(jdbc, 2).catchUp()).isEqualTo(5);
 
@@ -143,11 +148,7 @@ class SpendingTotalsTest {
 
     @Test
     void catchingUpInSeveralWritesWithinOneTransactionAddsEveryPaymentOnce() throws Exception {
-        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,100.00,V1,甲,摘要", "2026-01-11,P1,200.00,V2,乙,摘要",
-                "2026-02-12,P2,400.00,V3,丙,摘要", "2026-03-01,P1,-20.00,V4,乙,冲销", "2026-03-02,P2,8.00,V5,丁,摘要");
-        run(LocalDate.of(2026, 3, 31));
-        jdbc.update("DELETE FROM project_year_total");
-        jdbc.update("UPDATE totals_watermark SET through_payment_id = 0");
+        fivePaymentsStoredAndTheirTotalsUndone();
 
         // A page of one payment and room for one project's year: every page is written, as the step writes them,
         // in the one transaction of the step.
