@@ -2,6 +2,7 @@ package org.budgetmonitor;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,11 +16,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 import org.budgetmonitor.job.NightlyJobConfig;
+import org.budgetmonitor.run.ScheduledRuns;
 import org.budgetmonitor.money.CycleSampleMoney;
 import org.budgetmonitor.support.CycleSampleSupport;
 import org.budgetmonitor.support.LayerBreachSample;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 
 /**
  * The packages' layering, bottom to top (README "Architecture"): a package may use its own layer and
@@ -71,6 +75,20 @@ class ArchitectureTest {
     @Test
     void theBenchmarkCodeIsNotInTheProductionClasses() {
         assertThat(production.stream().map(c -> c.getPackageName())).doesNotContain("org.budgetmonitor.bench");
+    }
+
+    /**
+     * The cron wrapper runs the ahead-of-time form, whose beans the build fixed: a profile or a property must
+     * not decide one, or a run with it would go without, silently. The schedule is the one property that does,
+     * and that form refuses it (run/AheadOfTimeForm).
+     */
+    @Test
+    void noBeanIsAProfilesAndOnlyTheScheduleIsAPropertys() {
+        noClasses().should().beAnnotatedWith(Profile.class).check(production);
+        noMethods().should().beAnnotatedWith(Profile.class).check(production);
+        noClasses().that().doNotBelongToAnyOf(ScheduledRuns.class).should().beAnnotatedWith(ConditionalOnProperty.class)
+                .check(production);
+        noMethods().should().beAnnotatedWith(ConditionalOnProperty.class).check(production);
     }
 
     // The rules can fail: samples in the test sources break them on purpose.

@@ -9,23 +9,34 @@ class AheadOfTimeFormTest {
 
     @Test
     void theDefaultsRunInTheAheadOfTimeForm() {
-        assertThat(AheadOfTimeForm.problems(new MockEnvironment().withProperty("monitor.as-of", "2026-06-30"), true))
+        assertThat(AheadOfTimeForm.problems(new MockEnvironment().withProperty("monitor.as-of", "2026-06-30")
+                .withProperty("spring.flyway.enabled", "true").withProperty("spring.mail.test-connection", "false"), true))
                 .isEmpty();
     }
 
     @Test
-    void refusesAProfileAMailServerOrTheScheduleInTheAheadOfTimeFormAndSaysHowToRun() {
+    void thePostgresProfileAndAMailServerRunInTheAheadOfTimeForm() {
         MockEnvironment environment = new MockEnvironment().withProperty("spring.mail.host", "mail.example")
-                .withProperty("monitor.schedule.enabled", "true");
+                .withProperty("spring.mail.port", "2525").withProperty("monitor.mail.enabled", "true")
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.example/budget_monitor");
         environment.setActiveProfiles("postgres");
+        assertThat(AheadOfTimeForm.problems(environment, true)).isEmpty();
+    }
+
+    @Test
+    void refusesWhatDecidesABeanInTheAheadOfTimeFormAndSaysHowToRun() {
+        MockEnvironment environment = new MockEnvironment().withProperty("spring.mail.jndi-name", "mail/Session")
+                .withProperty("spring.datasource.type", "org.example.Pool").withProperty("spring.flyway.enabled", "false")
+                .withProperty("monitor.schedule.enabled", "true");
         assertThat(AheadOfTimeForm.problems(environment, true)).singleElement().asString()
-                .contains("--spring.profiles.active=postgres", "--spring.mail.host", "--schedule",
+                .contains("--spring.mail.jndi-name", "--spring.datasource.type", "--spring.flyway.enabled=false", "--schedule",
                         "run without -Dspring.aot.enabled=true");
     }
 
     @Test
     void theUsualFormTakesAnyOfThem() {
-        MockEnvironment environment = new MockEnvironment().withProperty("spring.mail.host", "mail.example");
+        MockEnvironment environment = new MockEnvironment().withProperty("spring.mail.jndi-name", "mail/Session")
+                .withProperty("monitor.schedule.enabled", "true");
         environment.setActiveProfiles("postgres");
         assertThat(AheadOfTimeForm.problems(environment, false)).isEmpty();
     }
