@@ -22,6 +22,7 @@ import org.budgetmonitor.variance.FlagRun;
 import org.budgetmonitor.variance.Reason;
 import org.budgetmonitor.variance.VarianceRepository;
 import org.budgetmonitor.variance.VarianceRow;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -46,7 +47,7 @@ public class DeliveryTasklet implements Tasklet {
     /** The rows a message counts, given the job's execution context (the quarterly job: its issued review). */
     @FunctionalInterface
     public interface Rows {
-        List<VarianceRow> of(ExecutionContext jobContext);
+        List<VarianceRow> of(JobExecution job);
     }
 
     private final OutputFiles outputs;
@@ -63,7 +64,8 @@ public class DeliveryTasklet implements Tasklet {
     /** The nightly mail: its rows, and since when each is flagged, from the variance table. */
     public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
             ReportMailer mailer, DeliveryRepository deliveries, VarianceRepository variances, ReportText report) {
-        this(outputs, jobName, kind, settings, mailer, deliveries, job -> variances.findByAsOf(outputs.asOf()), report,
+        this(outputs, jobName, kind, settings, mailer, deliveries, job -> variances.findByAsOf(outputs.asOf(), job.getId()),
+                report,
                 variances::flaggedSince);
     }
 
@@ -105,7 +107,7 @@ public class DeliveryTasklet implements Tasklet {
         long instance = contribution.getStepExecution().getJobExecution().getJobInstanceId();
         List<String> notes = new ArrayList<>();
         Map<String, List<VarianceRow>> byUnit = new LinkedHashMap<>();
-        List<VarianceRow> all = rows.of(jobContext);
+        List<VarianceRow> all = rows.of(contribution.getStepExecution().getJobExecution());
         all.stream().filter(VarianceRow::planned)
                 .forEach(r -> byUnit.computeIfAbsent(r.unitCode(), k -> new ArrayList<>()).add(r));
         long unplanned = all.stream().filter(r -> !r.planned()).count();

@@ -145,7 +145,7 @@ public class QuarterlyJobConfig {
             MailSettings mail, ReportMailer mailer, DeliveryRepository deliveries, QuarterlyReviewRepository reviews) {
         return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME,
                 DeliveryTasklet.ReportKind.QUARTERLY, mail, mailer, deliveries,
-                job -> reviews.load(asOf, issuedVersion(job)).orElseThrow().rows().stream()
+                job -> reviews.load(asOf, issuedVersion(job.getExecutionContext())).orElseThrow().rows().stream()
                         .map(QuarterlyRow::variance).toList(), ReportText.forLanguage(locale), day -> java.util.Map.of());
     }
 

@@ -31,7 +31,8 @@ public class WriteOutputsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long instanceId = contribution.getStepExecution().getJobExecution().getJobInstanceId();
-        new VarianceCsvWriter().write(outputs.varianceCsv(), variances.findByAsOf(outputs.asOf()));
+        new VarianceCsvWriter().write(outputs.varianceCsv(), variances.findByAsOf(outputs.asOf(),
+                contribution.getStepExecution().getJobExecutionId()));
         new RejectReportWriter().write(outputs.rejectedCsv(), rejects.findByJobInstance(instanceId));
         var pending = disbursements.findUnconfirmed(outputs.asOf());
         if (!pending.isEmpty()) {

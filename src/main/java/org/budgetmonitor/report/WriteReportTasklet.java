@@ -106,7 +106,7 @@ public class WriteReportTasklet implements Tasklet {
      * rendering of 501 reports at production size it was a third of a 512 MB heap.
      */
     private Assembled assemble(LocalDate asOf, JobExecution jobExecution) {
-        List<VarianceRow> rows = variances.findByAsOf(asOf);
+        List<VarianceRow> rows = variances.findByAsOf(asOf, jobExecution.getId());
         Map<String, BudgetProject> projects = new LinkedHashMap<>();
         // The plan in force on the date: each project's budget and checkpoints, and the changes (预算调整) behind them.
         var plan = plans.inForce(asOf.getYear(), asOf);

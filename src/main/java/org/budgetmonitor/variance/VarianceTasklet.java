@@ -102,7 +102,7 @@ public class VarianceTasklet implements Tasklet {
             }
         });
         long evaluated = System.nanoTime();
-        variances.replace(asOf, rows);
+        variances.replace(asOf, rows, contribution.getStepExecution().getJobExecutionId());
         log.info("Variance of {} projects: plan read in {} ms, actuals in {} ms, evaluated in {} ms, stored in {} ms",
                 projects.size(), (planRead - start) / 1_000_000, (actualsRead - planRead) / 1_000_000,
                 (evaluated - actualsRead) / 1_000_000, (System.nanoTime() - evaluated) / 1_000_000);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A province stores 50,000 variance rows a night: kept for every night, that was 15 million rows a year,
@@ -44,6 +45,9 @@ class VarianceHistoryTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void setUp() {
@@ -90,6 +94,52 @@ class VarianceHistoryTest {
         assertThat(read.get(1).reasons()).isEmpty();
         assertThat(read.get(2)).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(unplanned);
+    }
+
+    /**
+     * The steps after the variance read the night from memory when their job stored it: each figure exactly as
+     * the table gives it back (value and scale), so the CSV, the report and the mail print the same either way.
+     */
+    @Test
+    void theNightAJobStoredIsReadByThatJobExactlyAsTheTableHoldsIt() {
+        LocalDate night = LocalDate.of(2026, 6, 30);
+        // More decimals than the columns keep, and fewer: both come back at the column's scale.
+        VarianceRow fine = new VarianceRow(night, "P1", true, "实验室", "U1", "本级",
+                Money.ofYuan(new BigDecimal("250000.123456")), night, Money.ofYuan(new BigDecimal("125000.12345675")),
+                new BigDecimal("123456.123456789049"), Money.ofYuan(new BigDecimal("-0.005")),
+                new BigDecimal("33.33333333335"), new BigDecimal("-16"), Flag.YELLOW, List.of(Reason.BEHIND_PLAN),
+                Money.ofYuan(new BigDecimal("200000")));
+        VarianceRow noOriginal = new VarianceRow(night, "P2", true, "二期", "U1", "本级",
+                Money.ofYuan(new BigDecimal("10")), null, null, null, Money.ofYuan(new BigDecimal("3")), null, null,
+                Flag.GREEN, List.of(), null);
+        VarianceRow unplanned = VarianceRow.unplanned(night, "X9", Money.ofYuan(new BigDecimal("12.3")));
+
+        transactions.executeWithoutResult(status -> variances.replace(night, List.of(fine, noOriginal, unplanned), 41));
+
+        List<VarianceRow> fromMemory = variances.findByAsOf(night, 41);
+        List<VarianceRow> fromTable = variances.findByAsOf(night);
+        assertThat(fromMemory).isNotSameAs(fromTable);
+        assertThat(fromMemory.stream().map(VarianceRow::toString))
+                .containsExactlyElementsOf(fromTable.stream().map(VarianceRow::toString).toList());
+        assertThat(fromMemory.get(0).actual().yuan()).isEqualByComparingTo("-0.01");
+        assertThat(fromMemory.get(1).originalBudget()).isEqualTo(fromMemory.get(1).budget());
+    }
+
+    @Test
+    void anotherJobOrARolledBackNightReadsTheTable() {
+        LocalDate night = LocalDate.of(2026, 6, 30);
+        variances.replace(night, List.of(row(night, "P1", Flag.RED)), 41);
+        assertThat(variances.findByAsOf(night, 41)).isSameAs(variances.findByAsOf(night, 41));
+        // A restart is a new job execution: it reads what is stored, not what the failed one held.
+        assertThat(variances.findByAsOf(night, 42)).isNotSameAs(variances.findByAsOf(night, 41));
+
+        transactions.executeWithoutResult(status -> {
+            variances.replace(night, List.of(row(night, "P1", Flag.GREEN)), 43);
+            status.setRollbackOnly();
+        });
+
+        assertThat(variances.findByAsOf(night, 43)).singleElement().extracting(VarianceRow::flag).isEqualTo(Flag.RED);
+        assertThat(variances.findByAsOf(night, 41)).singleElement().extracting(VarianceRow::flag).isEqualTo(Flag.RED);
     }
 
     @Test
