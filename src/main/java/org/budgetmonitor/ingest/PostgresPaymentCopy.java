@@ -74,7 +74,7 @@ final class PostgresPaymentCopy {
         return fresh;
     }
 
-    private static String csv(List<PaymentRow> rows) {
+    private static StringBuilder csv(List<PaymentRow> rows) {
         StringBuilder out = new StringBuilder(rows.size() * 256);
         int seq = 0;
         for (PaymentRow row : rows) {
@@ -100,6 +100,6 @@ final class PostgresPaymentCopy {
             out.append(line.line()).append(',');
             out.append(line.fileId()).append('\n');
         }
-        return out.toString();
+        return out;
     }
 }

@@ -126,10 +126,13 @@ public class PlanRevisionRepository {
 
     List<PlanVersion> versions(int fiscalYear, long upTo) {
         Map<Long, Map<String, List<PlanCheckpoint>>> checkpoints = new HashMap<>();
+        // A year's 200,000 checkpoints fall on a few dates, kept once each in the timeline the night holds.
+        Map<LocalDate, LocalDate> dates = new HashMap<>();
         jdbc.query(SELECT_VERSION_CHECKPOINTS, rs -> {
+            LocalDate date = dates.computeIfAbsent(rs.getObject("checkpoint_date", LocalDate.class), d -> d);
             checkpoints.computeIfAbsent(rs.getLong("revision_id"), k -> new HashMap<>())
                     .computeIfAbsent(rs.getString("project_code"), k -> new ArrayList<>())
-                    .add(new PlanCheckpoint(rs.getDate("checkpoint_date").toLocalDate(),
+                    .add(new PlanCheckpoint(date,
                             Money.ofYuan(rs.getBigDecimal("cumulative_yuan"))));
         }, fiscalYear, upTo);
         // Ordered here, each project's few checkpoints by date: sorting the year's 200,000 rows (50,000

@@ -155,7 +155,7 @@ public class SpendingTotals {
             long[] rows = {0};
             jdbc.query(NEW_PAYMENTS, rs -> {
                 rows[0]++;
-                add(sums, rs.getDate(1).toLocalDate(), rs.getString(2), rs.getBigDecimal(3), 1);
+                add(sums, rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3), 1);
             }, from, Math.min(from + page, last));
             applied += rows[0];
             if (sums.size() >= maxInMemory) {
@@ -314,21 +314,28 @@ public class SpendingTotals {
             Map<String, NavigableMap<LocalDate, BigDecimal>> days = new HashMap<>();
             jdbc.query(LATER_IN_MONTH, rs -> {
                 days.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                        .put(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3));
+                        .put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
             }, Date.valueOf(dates.first()), Date.valueOf(month.atEndOfMonth()));
             later.put(month, days);
         });
 
+        // The months and their last days once, not once a project (a province has 50,000 of them).
+        YearMonth[] months = new YearMonth[asOf.getMonthValue()];
+        LocalDate[] monthEnds = new LocalDate[months.length];
+        for (int m = 0; m < months.length; m++) {
+            months[m] = YearMonth.of(asOf.getYear(), m + 1);
+            monthEnds[m] = months[m].atEndOfMonth();
+        }
         Map<String, NavigableMap<LocalDate, BigDecimal>> result = new HashMap<>();
         jdbc.query(YEAR, rs -> {
             String project = rs.getString(1);
             NavigableMap<LocalDate, BigDecimal> points = new TreeMap<>();
-            for (int m = 1; m <= asOf.getMonthValue(); m++) {
-                YearMonth month = YearMonth.of(asOf.getYear(), m);
-                BigDecimal total = rs.getBigDecimal(1 + m);
+            for (int m = 0; m < months.length; m++) {
+                YearMonth month = months[m];
+                BigDecimal total = rs.getBigDecimal(2 + m);
                 TreeSet<LocalDate> ends = splits.get(month);
                 if (ends == null) {
-                    points.put(month.atEndOfMonth(), total);
+                    points.put(monthEnds[m], total);
                 } else {
                     splitMonth(points, month, total, ends, later.get(month).getOrDefault(project, EMPTY), asOf);
                 }

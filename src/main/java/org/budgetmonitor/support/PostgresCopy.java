@@ -1,7 +1,7 @@
 package org.budgetmonitor.support;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.sql.SQLException;
 
 import org.postgresql.PGConnection;
@@ -29,12 +29,40 @@ public final class PostgresCopy {
     public static long copyIn(JdbcTemplate jdbc, String copySql, CharSequence csv) {
         Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(csv.toString()));
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, readerOf(csv));
             } catch (IOException e) {
                 throw new SQLException("COPY failed: " + copySql.lines().findFirst().orElse(copySql), e);
             }
         });
         return copied == null ? 0 : copied;
+    }
+
+    /** Reads the text where it lies: a night's rows are tens of megabytes, and a String of them a copy of them. */
+    private static Reader readerOf(CharSequence text) {
+        return new Reader() {
+            private int at;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                if (at >= text.length()) {
+                    return -1;
+                }
+                int n = Math.min(length, text.length() - at);
+                if (text instanceof StringBuilder builder) {
+                    builder.getChars(at, at + n, buffer, offset);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        buffer[offset + i] = text.charAt(at + i);
+                    }
+                }
+                at += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /**

@@ -109,7 +109,7 @@ public class VarianceRepository {
     }
 
     /** The rows in {@link #COPY}'s column order, as PostgreSQL's CSV reads them. */
-    private static String csv(LocalDate asOf, List<VarianceRow> rows) {
+    private static StringBuilder csv(LocalDate asOf, List<VarianceRow> rows) {
         StringBuilder out = new StringBuilder(rows.size() * 200);
         int seq = 0;
         for (VarianceRow row : rows) {
@@ -130,7 +130,7 @@ public class VarianceRepository {
             text(out, reasons(row)).append(',');
             field(out, row.originalBudget() == null ? null : row.originalBudget().yuan()).append('\n');
         }
-        return out.toString();
+        return out;
     }
 
     private static String reasons(VarianceRow row) {
