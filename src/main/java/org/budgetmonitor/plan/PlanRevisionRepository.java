@@ -48,7 +48,7 @@ public class PlanRevisionRepository {
                    p.fiscal_funds_yuan, p.other_funds_yuan, p.purpose, p.goal, p.plan_unit, p.plan_unit_note
             FROM plan_revision_project p JOIN plan_revision r ON r.id = p.revision_id
             WHERE r.fiscal_year = ? AND r.id <= ?""";
-    private static final String SELECT_VERSION_CHECKPOINTS = """
+    static final String SELECT_VERSION_CHECKPOINTS = """
             SELECT c.revision_id, c.project_code, c.checkpoint_date, c.cumulative_yuan
             FROM plan_revision_checkpoint c JOIN plan_revision r ON r.id = c.revision_id
             WHERE r.fiscal_year = ? AND r.id <= ?""";
