@@ -27,6 +27,14 @@ public final class PlanTimeline {
     private final List<PlanVersion> versions;
     private final List<Adjustment> adjustments;
     private final long adjustmentsRevision;
+    // The plan on a date is asked for by several steps of a night (the changes since the last run, the variance, the
+    // report); it is worked out once for each of the last few dates asked.
+    private final Map<LocalDate, State> states = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<LocalDate, State> eldest) {
+            return size() > 4;
+        }
+    };
 
     /**
      * @param adjustmentsRevision the stored revision the adjustments belong to (0: not stored yet)
@@ -60,6 +68,20 @@ public final class PlanTimeline {
     }
 
     public State on(LocalDate date) {
+        synchronized (states) {
+            State known = states.get(date);
+            if (known != null) {
+                return known;
+            }
+        }
+        State state = stateOn(date);
+        synchronized (states) {
+            states.put(date, state);
+        }
+        return state;
+    }
+
+    private State stateOn(LocalDate date) {
         LocalDate start = LocalDate.of(fiscalYear, 1, 1);
         Map<String, Entry> state = new LinkedHashMap<>();
         Map<String, Money> original = null;
