@@ -70,6 +70,13 @@ fi
     --archive-dir="$ARCHIVE_DIR" --progress-dir="$PROGRESS_DIR" --output-dir="$OUTPUT_DIR" --data-dir="$DATA_DIR" \
     --red-exit-code=true ${APP_OPTS:-} >>"$log" 2>&1
 code=$?
+# -Xshare:auto skips an archive that does not fit this java and these jars without a word (a copy of target/app
+# elsewhere, a java update): the run only starts slower. Checked after the run, so that it costs the night nothing.
+archive=$(grep -o -- '-XX:SharedArchiveFile=[^ ]*' <<<"${JAVA_OPTS:-}" | head -1 | cut -d= -f2-)
+if [ -n "$archive" ] && ! "$JAVA" -Xshare:on -XX:SharedArchiveFile="$archive" -cp "$APP_JAR" -version >/dev/null 2>&1; then
+    echo "budget-monitor: the class-data archive $archive does not fit $APP_JAR and this java (made elsewhere or for" \
+        "another java, or missing): every run starts about 2 s slower; make it again with jobs/install-app.sh" >>"$log"
+fi
 tail -n +2 "$log"
 echo "(exit code $code; log $log)"
 exit "$code"

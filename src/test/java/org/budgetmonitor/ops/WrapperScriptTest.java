@@ -32,8 +32,20 @@ class WrapperScriptTest {
     }
 
     private Path config(Path conf, int exitCode, double sleepSeconds) throws IOException {
+        return config(conf, exitCode, sleepSeconds, "-Xmx512m", 0);
+    }
+
+    /**
+     * @param shareExitCode what the stand-in for java exits with when asked whether a class-data archive fits
+     *        ({@code -Xshare:on … -version}): 0 it fits, 1 it does not
+     */
+    private Path config(Path conf, int exitCode, double sleepSeconds, String javaOpts, int shareExitCode)
+            throws IOException {
         Path fakeJava = tmp.resolve("fake-java");
-        Files.writeString(fakeJava, "#!/usr/bin/env bash\necho \"args: $*\" > " + tmp.resolve("args") + "\n"
+        Files.writeString(fakeJava, "#!/usr/bin/env bash\n"
+                + "case \" $* \" in *\" -Xshare:on \"*) echo \"$*\" > " + tmp.resolve("share-check") + "; exit "
+                + shareExitCode + ";; esac\n"
+                + "echo \"args: $*\" > " + tmp.resolve("args") + "\n"
                 + "echo 'budget-monitor nightly: COMPLETED'\nsleep " + sleepSeconds + "\nexit " + exitCode + "\n");
         Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path srv = tmp.resolve("srv");
@@ -42,7 +54,7 @@ class WrapperScriptTest {
         }
         Files.writeString(tmp.resolve("budget-monitor.jar"), "not really a jar");
         Files.writeString(conf, String.join("\n",
-                "APP_JAR=" + tmp.resolve("budget-monitor.jar"), "JAVA=" + fakeJava, "JAVA_OPTS=\"-Xmx512m\"",
+                "APP_JAR=" + tmp.resolve("budget-monitor.jar"), "JAVA=" + fakeJava, "JAVA_OPTS=\"" + javaOpts + "\"",
                 "PLAN_DIR=" + srv.resolve("plan"), "INBOX=" + srv.resolve("inbox"), "ARCHIVE_DIR=" + srv.resolve("archive"),
                 "PROGRESS_DIR=" + srv.resolve("progress"), "OUTPUT_DIR=" + srv.resolve("out"), "DATA_DIR=" + srv.resolve("data"),
                 "LOG_DIR=" + tmp.resolve("logs"), "LOCK_FILE=" + srv.resolve("data/wrapper.lock"),
@@ -91,6 +103,34 @@ class WrapperScriptTest {
                 assertThat(Files.readString(log)).contains("COMPLETED");
             });
         }
+    }
+
+    @Test
+    void anArchiveThatDoesNotFitThisJavaAndTheseJarsIsSaidAfterTheRun() throws Exception {
+        // Copied elsewhere than where it was made, or after a java update, -Xshare:auto skips it silently.
+        Path archive = tmp.resolve("app/budget-monitor.jsa");
+        Path conf = config(tmp.resolve("budget-monitor.conf"), 0, 0,
+                "-Xmx512m -XX:SharedArchiveFile=" + archive + " -Xshare:auto", 1);
+
+        Result result = finish(start(conf, "2026-06-30"));
+
+        assertThat(result.code()).isZero();
+        assertThat(result.stdout()).contains("the class-data archive " + archive + " does not fit "
+                + tmp.resolve("budget-monitor.jar")).contains("jobs/install-app.sh");
+        assertThat(Files.readString(tmp.resolve("share-check")))
+                .contains("-Xshare:on -XX:SharedArchiveFile=" + archive + " -cp " + tmp.resolve("budget-monitor.jar"));
+        assertThat(Files.readString(tmp.resolve("args"))).contains("--job=nightly");
+    }
+
+    @Test
+    void anArchiveThatFitsIsNotMentioned() throws Exception {
+        Path archive = tmp.resolve("app/budget-monitor.jsa");
+        Path conf = config(tmp.resolve("budget-monitor.conf"), 0, 0, "-Xmx512m -XX:SharedArchiveFile=" + archive, 0);
+
+        Result result = finish(start(conf, "2026-06-30"));
+
+        assertThat(result.stdout()).doesNotContain("class-data archive");
+        assertThat(tmp.resolve("share-check")).exists();
     }
 
     @Test
