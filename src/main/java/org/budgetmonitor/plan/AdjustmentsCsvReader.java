@@ -1,8 +1,5 @@
 package org.budgetmonitor.plan;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.budgetmonitor.money.Amounts;
 import org.budgetmonitor.money.Money;
-import org.budgetmonitor.support.CsvFiles;
 import org.budgetmonitor.support.HeaderMapping;
 import org.budgetmonitor.support.ProjectCode;
 
@@ -52,43 +46,17 @@ public class AdjustmentsCsvReader {
         if (!Files.isRegularFile(file)) {
             return adjustments;
         }
-        long line = 1;
-        try (Reader reader = PlanCsvReader.open(file, FILE, problems)) {
-            if (reader == null) {
-                return adjustments;
-            }
-            CSVParser parser = CSVParser.parse(reader, CsvFiles.INPUT);
-            var records = parser.iterator();
-            if (!records.hasNext()) {
-                return adjustments;
-            }
-            List<String> header = records.next().toList();
-            HeaderMapping columns = HeaderMapping.of(header, COLUMNS);
-            List<String> missing = columns.missing(REQUIRED);
-            if (!missing.isEmpty()) {
-                problems.add(FILE + ": missing column(s) " + missing + " in header " + header);
-                return adjustments;
-            }
-            Map<Integer, String> checkpointColumns = PlanCsvReader.checkpointColumns(header);
-            line = parser.getCurrentLineNumber();
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                long startLine = line + 1;
-                line = parser.getCurrentLineNumber();
-                if (CsvFiles.isBlank(record)) {
-                    continue;
-                }
-                List<String> row = record.toList();
-                String code = ProjectCode.normalise(columns.value(row, "project_code"));
+        PlanCsvLines.read(file, FILE, COLUMNS, REQUIRED, false, problems, header -> {
+            Map<Integer, String> checkpointColumns = PlanCsvReader.checkpointColumns(header.names());
+            return (row, line) -> {
+                String code = ProjectCode.normalise(header.columns().value(row, "project_code"));
                 try {
-                    adjustments.add(toAdjustment(row, columns, checkpointColumns, code, startLine));
+                    adjustments.add(toAdjustment(row, header.columns(), checkpointColumns, code, line));
                 } catch (IllegalArgumentException | DateTimeException e) {
-                    problems.add(where(startLine, code) + ": " + e.getMessage());
+                    problems.add(where(line, code) + ": " + e.getMessage());
                 }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            problems.add(FILE + " line " + (line + 1) + ": cannot be read as CSV: " + e.getMessage());
-        }
+            };
+        });
         return adjustments;
     }
 

@@ -2,7 +2,6 @@ package org.budgetmonitor.plan;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.budgetmonitor.money.Amounts;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.support.CsvFiles;
@@ -97,7 +94,6 @@ public class PlanCsvReader {
      * Opens a plan file in the encoding the payment exports are read by (UTF-8, else GBK/GB18030 as
      * Excel on Chinese Windows saves CSV), or adds why it cannot be and returns null.
      */
-    /** Opens a plan file in the encoding it is in, or notes why it cannot be read and returns null. */
     static Reader open(Path file, String name, List<String> problems) throws IOException {
         TextEncoding.Verdict verdict = TextEncoding.decide(file);
         if (verdict instanceof TextEncoding.Decided decided) {
@@ -113,64 +109,37 @@ public class PlanCsvReader {
         Set<String> codesInFile = new HashSet<>();
         // fiscal year/code → the line it was first seen on, whether that row was valid or not
         Map<String, Long> firstSeen = new HashMap<>();
-        long line = 1;
-        try (var reader = open(file, PROJECTS_FILE, problems)) {
-            if (reader == null) {
-                return new ProjectsRead(projects, codesInFile, false);
-            }
-            var parser = CSVParser.parse(reader, CsvFiles.INPUT);
-            var records = parser.iterator();
-            if (!records.hasNext()) {
-                problems.add(PROJECTS_FILE + " is empty");
-                return new ProjectsRead(projects, codesInFile, false);
-            }
-            List<String> header = records.next().toList();
-            HeaderMapping columns = HeaderMapping.of(header, PROJECT_COLUMNS_ALIASES);
-            List<String> missing = columns.missing(REQUIRED_PROJECT_COLUMNS);
-            if (!missing.isEmpty()) {
-                problems.add(PROJECTS_FILE + ": missing column(s) " + missing + " in header " + header);
-                return new ProjectsRead(projects, codesInFile, false);
-            }
-            Map<Integer, String> checkpointColumns = checkpointColumns(header);
-            line = parser.getCurrentLineNumber();
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                long startLine = line + 1;
-                line = parser.getCurrentLineNumber();
-                if (CsvFiles.isBlank(record)) {
-                    continue;
-                }
-                List<String> row = record.toList();
-                String code = ProjectCode.normalise(columns.value(row, "project_code"));
-                String where = PROJECTS_FILE + " line " + startLine + ", project " + (code.isEmpty() ? "(no code)" : code);
-                BudgetProject project = null;
-                try {
-                    project = toProject(row, columns, checkpointColumns);
-                } catch (IllegalArgumentException | DateTimeException e) {
-                    problems.add(where + ": " + e.getMessage());
-                }
-                if (code.isEmpty()) {
-                    continue; // its error says so; it cannot be a duplicate nor have indicators
-                }
-                codesInFile.add(code);
-                String year = columns.value(row, "fiscal_year").strip();
-                Long first = firstSeen.putIfAbsent(year + "/" + code, startLine);
-                if (first != null) {
-                    problems.add(where + ": project code appears more than once for fiscal year " + year
-                            + " (first on line " + first + ")");
-                } else if (project != null) {
-                    projects.add(project);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            problems.add(PROJECTS_FILE + " line " + (line + 1) + ": cannot be read as CSV: " + e.getMessage());
-            return new ProjectsRead(projects, codesInFile, false);
-        }
-        return new ProjectsRead(projects, codesInFile, true);
+        boolean complete = PlanCsvLines.read(file, PROJECTS_FILE, PROJECT_COLUMNS_ALIASES, REQUIRED_PROJECT_COLUMNS,
+                true, problems, header -> {
+                    HeaderMapping columns = header.columns();
+                    Map<Integer, String> checkpointColumns = checkpointColumns(header.names());
+                    return (row, line) -> {
+                        String code = ProjectCode.normalise(columns.value(row, "project_code"));
+                        String where = PROJECTS_FILE + " line " + line + ", project " + (code.isEmpty() ? "(no code)" : code);
+                        BudgetProject project = null;
+                        try {
+                            project = toProject(row, columns, checkpointColumns);
+                        } catch (IllegalArgumentException | DateTimeException e) {
+                            problems.add(where + ": " + e.getMessage());
+                        }
+                        if (code.isEmpty()) {
+                            return; // its error says so; it cannot be a duplicate nor have indicators
+                        }
+                        codesInFile.add(code);
+                        String year = columns.value(row, "fiscal_year").strip();
+                        Long first = firstSeen.putIfAbsent(year + "/" + code, line);
+                        if (first != null) {
+                            problems.add(where + ": project code appears more than once for fiscal year " + year
+                                    + " (first on line " + first + ")");
+                        } else if (project != null) {
+                            projects.add(project);
+                        }
+                    };
+                });
+        return new ProjectsRead(projects, codesInFile, complete);
     }
 
     /** Column index → "MM-DD" for every {@code plan_MM-DD} column, in header order. */
-    /** The {@code plan_MM-DD} columns of a header: index → MM-DD. */
     static Map<Integer, String> checkpointColumns(List<String> header) {
         Map<Integer, String> result = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -247,54 +216,28 @@ public class PlanCsvReader {
 
     private List<Indicator> readIndicators(Path file, ProjectsRead projects, List<String> problems) {
         List<Indicator> indicators = new ArrayList<>();
-        long line = 1;
-        try (var reader = open(file, INDICATORS_FILE, problems)) {
-            if (reader == null) {
-                return indicators;
-            }
-            var parser = CSVParser.parse(reader, CsvFiles.INPUT);
-            var records = parser.iterator();
-            if (!records.hasNext()) {
-                return indicators;
-            }
-            List<String> header = records.next().toList();
-            HeaderMapping columns = HeaderMapping.of(header, INDICATOR_COLUMNS_ALIASES);
-            List<String> missing = columns.missing(REQUIRED_INDICATOR_COLUMNS);
-            if (!missing.isEmpty()) {
-                problems.add(INDICATORS_FILE + ": missing column(s) " + missing + " in header " + header);
-                return indicators;
-            }
-            Map<String, Integer> seqByProject = new TreeMap<>();
-            line = parser.getCurrentLineNumber();
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                long startLine = line + 1;
-                line = parser.getCurrentLineNumber();
-                if (CsvFiles.isBlank(record)) {
-                    continue;
-                }
-                List<String> row = record.toList();
-                String code = ProjectCode.normalise(columns.value(row, "project_code"));
-                if (code.isEmpty()) {
-                    problems.add(INDICATORS_FILE + " line " + startLine + ": project_code is empty");
-                    continue;
-                }
-                if (!projects.codesInFile().contains(code)) {
-                    // Only a projects.csv read through can say a project is not in it.
-                    if (projects.complete()) {
-                        problems.add(INDICATORS_FILE + " line " + startLine + ", project " + code
-                                + ": no such project in " + PROJECTS_FILE);
+        Map<String, Integer> seqByProject = new TreeMap<>();
+        PlanCsvLines.read(file, INDICATORS_FILE, INDICATOR_COLUMNS_ALIASES, REQUIRED_INDICATOR_COLUMNS, false, problems,
+                header -> (row, line) -> {
+                    HeaderMapping columns = header.columns();
+                    String code = ProjectCode.normalise(columns.value(row, "project_code"));
+                    if (code.isEmpty()) {
+                        problems.add(INDICATORS_FILE + " line " + line + ": project_code is empty");
+                        return;
                     }
-                    continue;
-                }
-                int seq = seqByProject.merge(code, 1, Integer::sum);
-                indicators.add(new Indicator(code, seq, columns.value(row, "level1"), columns.value(row, "level2"),
-                        columns.value(row, "level3"), columns.value(row, "description"),
-                        columns.value(row, "target"), columns.value(row, "basis")));
-            }
-        } catch (IOException | UncheckedIOException e) {
-            problems.add(INDICATORS_FILE + " line " + (line + 1) + ": cannot be read as CSV: " + e.getMessage());
-        }
+                    if (!projects.codesInFile().contains(code)) {
+                        // Only a projects.csv read through can say a project is not in it.
+                        if (projects.complete()) {
+                            problems.add(INDICATORS_FILE + " line " + line + ", project " + code
+                                    + ": no such project in " + PROJECTS_FILE);
+                        }
+                        return;
+                    }
+                    int seq = seqByProject.merge(code, 1, Integer::sum);
+                    indicators.add(new Indicator(code, seq, columns.value(row, "level1"), columns.value(row, "level2"),
+                            columns.value(row, "level3"), columns.value(row, "description"),
+                            columns.value(row, "target"), columns.value(row, "basis")));
+                });
         return indicators;
     }
 
