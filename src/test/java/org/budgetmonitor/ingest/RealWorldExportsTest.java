@@ -217,6 +217,30 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void rejectsAnAmountWithTwoSignsAsItsLineWithTheCellAsWrittenAndKeepsTheFilesOtherLines() throws Exception {
+        // (-5) is -5 to one reader and +5 to another: the line is reported, not guessed, and nothing else is lost.
+        Exports.write(inbox, "yuan.csv", Exports.HEADER, "2026-01-16,P1,100.00,S1,甲,摘要", "2026-01-16,P1,(-5.00),S2,甲,摘要",
+                "2026-01-16,P1,\"（－1,234.56）\",S3,甲,摘要", "2026-01-16,P1,-¥(20)元,S4,甲,摘要", "2026-01-16,P1,(30),S5,甲,摘要",
+                "2026-01-16,P1,200.00,S6,甲,摘要");
+        Exports.write(inbox, "wan.csv", "支付日期,项目编码,金额（万元）,凭证号", "2026-01-17,P1,(-1.5)万元,W1", "2026-01-17,P1,0.01,W2");
+
+        JobExecution execution = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("370.00"); // 100 − 30 + 200 + 100 (W2)
+        assertThat(rejectedRows("yuan.csv")).containsExactly(
+                "3|金额 (amount): '(-5.00)' has two signs (brackets and '-'): whether it means -5.00 or 5.00 cannot be told",
+                "4|金额 (amount): '（－1,234.56）' has two signs (brackets and '-'): whether it means -1234.56 or 1234.56"
+                        + " cannot be told",
+                "5|金额 (amount): '-¥(20)元' has two signs ('-' and brackets): whether it means -20 or 20 cannot be told");
+        assertThat(rejectedRows("wan.csv")).containsExactly(
+                "2|金额 (amount) '(-1.5)万元': '(-1.5)' has two signs (brackets and '-'): whether it means -1.5 or 1.5"
+                        + " cannot be told");
+        assertThat(output("rejected-2026-12-31.csv")).contains("yuan.csv,3,金额 (amount): '(-5.00)' has two signs"
+                + " (brackets and '-'): whether it means -5.00 or 5.00 cannot be told,\"2026-01-16,P1,(-5.00),S2,甲,摘要\"");
+        assertThat(ingestContext(execution, InboxReader.REJECTED_FILES)).isEmpty();
+    }
+
+    @Test
     void readsExcelTextCellsAsTheirTextSoCodesMatchThePlanAndAPaymentCountsOnce() throws Exception {
         // ="…" is how exporters keep Excel from dropping leading zeros; quoted, it reads "=""…""".
         Exports.write(inbox, "a-excel.csv", Exports.HEADER, "2026-01-10,=\"P1\",100.00,=\"000123\",甲,摘要",
