@@ -483,6 +483,93 @@ class RealWorldExportsTest {
                 + " of a UTF-16LE character on line 3: it was cut off (a copy or an export not finished?)");
     }
 
+    private static final String CUT = "the file ends in the middle of line 3, with no line break after it as every"
+            + " other line has: the export may have been cut off (a copy or an export not finished?); the line is not"
+            + " counted, the file's other lines are, and a complete export of it is read as usual";
+
+    @Test
+    void rejectsTheLastLineOfAFileCutOffInTheMiddleOfItWhateverItHoldsAndKeepsTheRest() throws Exception {
+        Files.createDirectories(inbox);
+        // The writer killed mid-line: the amount (its last field) cut short, the payee cut and the summary
+        // missing, or most fields missing.
+        Files.writeString(inbox.resolve("a-cut-amount.csv"), "支付日期,项目编码,凭证号,收款人,摘要,金额\r\n"
+                + "2026-06-30,P1,K-1,甲,摘要,100.00\r\n2026-06-30,P1,K-2,乙,摘要,12");
+        Files.writeString(inbox.resolve("b-cut-payee.csv"), Exports.HEADER + "\n" + GOOD_A + "\n"
+                + "2026-04-02,P1,250.00,G-2,保定恒通");
+        Files.writeString(inbox.resolve("c-cut-short.csv"), Exports.HEADER + "\r\n" + GOOD_B + "\r\n2026-04-03,P1,3");
+        Files.write(inbox.resolve("d-cut-utf16.csv"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, (Exports.HEADER
+                + "\n2026-04-06,P1,5.00,U-1,甲,摘要\n2026-04-06,P1,6.00,U-2,乙").getBytes(StandardCharsets.UTF_16LE)));
+
+        JobExecution execution = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("455.00"); // K-1, G-1, G-2 (of c-cut-short.csv) and U-1
+        assertThat(job.paymentCount()).isEqualTo(4);
+        assertThat(rejectedRows("a-cut-amount.csv")).containsExactly("3|" + CUT);
+        assertThat(rejectedRows("b-cut-payee.csv")).containsExactly("3|" + CUT);
+        assertThat(rejectedRows("c-cut-short.csv")).containsExactly("3|" + CUT);
+        assertThat(rejectedRows("d-cut-utf16.csv")).containsExactly("3|" + CUT);
+        assertThat(output("rejected-2026-12-31.csv")).contains(
+                "a-cut-amount.csv,3,\"" + CUT + "\",\"2026-06-30,P1,K-2,乙,摘要,12\"");
+        assertThat(ingestContext(execution, InboxReader.REJECTED_FILES)).isEmpty();
+    }
+
+    @Test
+    void aCompleteExportOfAFileCutOffCountsEachOfItsPaymentsOnce() throws Exception {
+        Files.createDirectories(inbox);
+        // A system that writes its year to date under a new name each night, and one that reuses its file name.
+        Files.writeString(inbox.resolve("ledger-0402.csv"), Exports.HEADER + "\n" + GOOD_A + "\n"
+                + GOOD_B.substring(0, 30));
+        Files.writeString(inbox.resolve("export.csv"), Exports.HEADER + "\n" + "2026-04-05,P1,1.00,E-1,甲,摘要\n"
+                + "2026-04-05,P1,2.00,E-2,乙,摘");
+        run();
+        assertThat(actual("P1")).isEqualByComparingTo("101.00");
+
+        // The next night: both written whole, the ledger with a day more.
+        Exports.write(inbox, "ledger-0403.csv", Exports.HEADER, GOOD_A, GOOD_B, "2026-04-03,P1,7.00,G-3,甲,摘要");
+        Exports.write(inbox, "export.csv", Exports.HEADER, "2026-04-05,P1,1.00,E-1,甲,摘要", "2026-04-05,P1,2.00,E-2,乙,摘要");
+        JobExecution next = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("360.00"); // G-1, G-2, G-3, E-1, E-2: each once
+        assertThat(job.paymentCount()).isEqualTo(5);
+        assertThat(ingestContext(next, InboxReader.CORRECTED)).isEqualTo("export.csv");
+        // the cut ledger is still in the inbox, and its line still not counted
+        assertThat(rejectedRows("ledger-0402.csv")).containsExactly("3|" + CUT);
+    }
+
+    @Test
+    void rejectsAFileCutOffInsideAQuotedFieldSayingItMayHaveBeenCutOffAndKeepsTheOthers() throws Exception {
+        Exports.write(inbox, "a-good.csv", Exports.HEADER, GOOD_A);
+        Files.writeString(inbox.resolve("b-cut-quote.csv"), Exports.HEADER + "\n" + GOOD_B
+                + "\n2026-04-03,P1,10.00,B-1,\"沧州华彩印务");
+
+        JobExecution execution = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("100.00");
+        assertThat(rejectedRows("b-cut-quote.csv")).containsExactly("3|a quote opened on line 3 is never closed and the"
+                + " file ends in the middle of a line, with no line break after it as every other line has: the export"
+                + " may have been cut off (a copy or an export not finished?); the whole file was rejected and none of"
+                + " its lines counted");
+        assertThat(ingestContext(execution, InboxReader.REJECTED_FILES)).isEqualTo("b-cut-quote.csv");
+    }
+
+    @Test
+    void aCheckedTotalRowLastWithoutALineBreakCompletesItsFileAndOneCutShortRejectsIt() throws Exception {
+        Files.createDirectories(inbox);
+        // The 合计 row was written after every line: when it agrees with them, none of them was cut.
+        Files.writeString(inbox.resolve("a-total.csv"), Exports.HEADER + "\n" + GOOD_A + "\n" + GOOD_B + "\n合计,,350.00");
+        Files.writeString(inbox.resolve("b-total-cut.csv"), Exports.HEADER + "\n" + "2026-04-03,P1,17.00,T-1,甲,摘要"
+                + "\n合计,,1");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("350.00");
+        assertThat(rejectedRows("a-total.csv")).isEmpty();
+        assertThat(rejectedRows("b-total-cut.csv")).containsExactly("3|control total mismatch: the 合计 row states 1.00 元"
+                + " for 金额 but the file's rows add up to 17.00 元, and the file ends in the middle of that row, with no"
+                + " line break after it as every other line has: the export may have been cut off (a copy or an export"
+                + " not finished?); the whole file was rejected and none of its lines counted");
+    }
+
     @Test
     void rejectsAnEmptyExportAsEmptyAndReadsItWhenItIsWritten() throws Exception {
         Files.createDirectories(inbox);
