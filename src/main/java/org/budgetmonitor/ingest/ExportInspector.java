@@ -313,6 +313,9 @@ public class ExportInspector {
         }
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
         amountFields.forEach(f -> sums.put(f, BigDecimal.ZERO));
+        // The lines each sum leaves out, with their reasons (the first few): a mismatch names them.
+        Map<String, List<String>> unread = new LinkedHashMap<>();
+        amountFields.forEach(f -> unread.put(f, new ArrayList<>()));
         // The same pass finds the pay dates the file covers (InboxReader tells corrections by them).
         List<String> dateFields = new ArrayList<>();
         for (String field : List.of(DisbursementColumns.DATE, DisbursementColumns.CONFIRMED_DATE)) {
@@ -392,10 +395,11 @@ public class ExportInspector {
                                 continue;
                             }
                             try {
-                                sums.merge(field, DisbursementParser.parseAmount(cell, format.unit(), field).yuan(),
-                                        BigDecimal::add);
+                                sums.merge(field, DisbursementParser.parseAmount(cell, format.unit(),
+                                        DisbursementColumns.label(field)).yuan(), BigDecimal::add);
                             } catch (RowRejectedException e) {
                                 // the row is rejected on its own later; the total check below will show the gap
+                                unread.get(field).add("line " + startLine + ", " + e.getMessage());
                             }
                         }
                     }
@@ -435,7 +439,7 @@ public class ExportInspector {
             }
             Money stated;
             try {
-                stated = DisbursementParser.parseAmount(cell, format.unit(), field);
+                stated = DisbursementParser.parseAmount(cell, format.unit(), DisbursementColumns.label(field));
             } catch (RowRejectedException e) {
                 return new ExportInspection.Unreadable(facts, totalLine, "control total row cannot be read: " + e.getMessage()
                         + cutTotalNote + (cutTotal ? "; the whole file was rejected and none of its lines counted" : ""));
@@ -444,7 +448,7 @@ public class ExportInspector {
             if (!stated.equals(sum)) {
                 return new ExportInspection.Unreadable(facts, totalLine, "control total mismatch: the 合计 row states "
                         + yuan(stated) + " 元 for " + DisbursementColumns.CHINESE_NAMES.get(field)
-                        + " but the file's rows add up to " + yuan(sum) + " 元" + cutTotalNote
+                        + " but the file's rows add up to " + yuan(sum) + " 元" + leftOut(unread.get(field)) + cutTotalNote
                         + "; the whole file was rejected and none of its lines counted");
             }
             checked.add(DisbursementColumns.CHINESE_NAMES.get(field) + " " + yuan(sum) + " 元");
@@ -485,6 +489,18 @@ public class ExportInspector {
         String name = i < header.size() && !header.get(i).isBlank() ? " (" + header.get(i).strip() + ")" : "";
         String text = i < row.size() ? ": " + row.get(i) : "";
         return "stray quote in field " + stray.field() + name + " taken as text" + text;
+    }
+
+    private static final int LEFT_OUT_LISTED = 3;
+
+    /** The lines a sum left out, as said after it; empty when there are none. */
+    private static String leftOut(List<String> lines) {
+        if (lines.isEmpty()) {
+            return "";
+        }
+        String listed = String.join("; ", lines.subList(0, Math.min(LEFT_OUT_LISTED, lines.size())));
+        return ", without " + (lines.size() == 1 ? "1 line" : lines.size() + " lines") + " whose amount cannot be read ("
+                + listed + (lines.size() > LEFT_OUT_LISTED ? "; …" : "") + ")";
     }
 
     private static String yuan(Money money) {

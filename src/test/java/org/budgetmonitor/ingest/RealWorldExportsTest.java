@@ -241,6 +241,21 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void aTotalRowThatDisagreesWithLinesOfUnreadableAmountsSaysWhichLinesTheSumLeftOut() throws Exception {
+        // Which sign (-5.00) has the 合计 row cannot tell either: the file is rejected, with the line to look at.
+        Exports.write(inbox, "a-total.csv", Exports.HEADER, GOOD_A, "2026-04-02,P1,(-5.00),S-1,甲,摘要",
+                "2026-04-02,P1,12a,S-2,甲,摘要", "合计,,95.00");
+
+        run();
+
+        assertThat(rejectedRows("a-total.csv")).containsExactly("5|control total mismatch: the 合计 row states 95.00 元"
+                + " for 金额 but the file's rows add up to 100.00 元, without 2 lines whose amount cannot be read (line 3,"
+                + " 金额 (amount): '(-5.00)' has two signs (brackets and '-'): whether it means -5.00 or 5.00 cannot be"
+                + " told; line 4, 金额 (amount): '12a' is not a number); the whole file was rejected and none of its lines"
+                + " counted");
+    }
+
+    @Test
     void readsExcelTextCellsAsTheirTextSoCodesMatchThePlanAndAPaymentCountsOnce() throws Exception {
         // ="…" is how exporters keep Excel from dropping leading zeros; quoted, it reads "=""…""".
         Exports.write(inbox, "a-excel.csv", Exports.HEADER, "2026-01-10,=\"P1\",100.00,=\"000123\",甲,摘要",
