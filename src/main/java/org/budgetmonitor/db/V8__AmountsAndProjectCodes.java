@@ -1,16 +1,13 @@
 package org.budgetmonitor.db;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.budgetmonitor.ingest.DedupeKey;
-import org.budgetmonitor.ingest.Disbursement;
-import org.budgetmonitor.money.Money;
 import org.budgetmonitor.support.ProjectCode;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -58,16 +55,6 @@ public class V8__AmountsAndProjectCodes extends BaseJavaMigration {
         normaliseStoredCodes(connection);
     }
 
-    private record Stored(long id, String key, int occurrence, Date payDate, String code, BigDecimal amount,
-            String voucher, String payee, String summary, String fundingSource, String paymentId,
-            String originalVoucher, long fileId, long sourceLine) {
-
-        Disbursement as(String projectCode, BigDecimal yuan) {
-            return new Disbursement(payDate.toLocalDate(), projectCode, Money.ofYuan(yuan), voucher, empty(payee),
-                    empty(summary), empty(fundingSource), empty(paymentId), empty(originalVoucher));
-        }
-    }
-
     /**
      * Normalises the project codes of the stored payments and pending lines, with the payments'
      * identities, and lets the totals and the plan be rebuilt. Returns how many payments changed.
@@ -90,15 +77,9 @@ public class V8__AmountsAndProjectCodes extends BaseJavaMigration {
         for (String code : codes) {
             String normal = ProjectCode.normalise(code);
             jdbc.update("UPDATE pending_payment SET project_code = ? WHERE project_code = ?", normal, code);
-            List<Stored> rows = jdbc.query("""
-                    SELECT id, dedupe_key, occurrence, pay_date, project_code, amount_yuan, voucher_no, payee, summary,
-                           funding_source, payment_id, original_voucher_no, file_id, source_line
-                    FROM disbursement WHERE project_code = ? ORDER BY id""", (rs, n) -> new Stored(rs.getLong(1),
-                    rs.getString(2), rs.getInt(3), rs.getDate(4), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
-                    rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                    rs.getLong(13), rs.getLong(14)), code);
-            for (Stored row : rows) {
-                String key = newKey(jdbc, row, normal);
+            List<StoredPayment> rows = StoredPayment.query(jdbc, "project_code = ?", code);
+            for (StoredPayment row : rows) {
+                String key = row.newKey(jdbc, ProjectCode::normalise, UnaryOperator.identity());
                 int occurrence = StoredIdentity.move(jdbc, row.payDate(), row.key(), row.occurrence(), key);
                 jdbc.update("UPDATE disbursement SET project_code = ?, dedupe_key = ?, occurrence = ? WHERE id = ?",
                         normal, key, occurrence, row.id());
@@ -111,37 +92,6 @@ public class V8__AmountsAndProjectCodes extends BaseJavaMigration {
         jdbc.update("UPDATE totals_watermark SET through_payment_id = 0");
         jdbc.update("DELETE FROM plan_load");
         return changed;
-    }
-
-    /**
-     * The identity the payment has under its normal code. A line's own identity is recomputed; a
-     * part of a whole-voucher refund (its key derives from the refund line's key, its index and its
-     * project) is found by trying the indices of the refund's parts. An identity that cannot be
-     * derived (no such formula matches) is kept.
-     */
-    private static String newKey(JdbcTemplate jdbc, Stored row, String normal) {
-        if (DedupeKey.of(row.as(row.code(), row.amount())).equals(row.key())) {
-            return DedupeKey.of(row.as(normal, row.amount()));
-        }
-        if (row.originalVoucher() == null || row.originalVoucher().isEmpty()) {
-            return row.key();
-        }
-        // The refund line named no project and held the sum of its parts.
-        List<BigDecimal> parts = jdbc.queryForList("SELECT amount_yuan FROM disbursement WHERE file_id = ?"
-                + " AND source_line = ? AND voucher_no = ? AND original_voucher_no = ?", BigDecimal.class,
-                row.fileId(), row.sourceLine(), row.voucher(), row.originalVoucher());
-        BigDecimal refund = parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        String refundKey = DedupeKey.of(row.as("", refund));
-        for (int i = 0; i < parts.size(); i++) {
-            if (DedupeKey.part(refundKey, i, row.code()).equals(row.key())) {
-                return DedupeKey.part(refundKey, i, normal);
-            }
-        }
-        return row.key();
-    }
-
-    private static String empty(String s) {
-        return s == null ? "" : s;
     }
 
     private static void widen(Connection connection) throws SQLException {

@@ -71,6 +71,11 @@ public final class DisbursementColumns {
     }
 
     public static String describe(List<String> fields) {
-        return fields.stream().map(f -> CHINESE_NAMES.getOrDefault(f, f) + " (" + f + ")").toList().toString();
+        return fields.stream().map(DisbursementColumns::label).toList().toString();
+    }
+
+    /** How reasons name a field: 金额 (amount). */
+    public static String label(String field) {
+        return CHINESE_NAMES.getOrDefault(field, field) + " (" + field + ")";
     }
 }

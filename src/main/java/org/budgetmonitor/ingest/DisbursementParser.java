@@ -217,7 +217,8 @@ public class DisbursementParser {
         try {
             value = Amounts.parse(number);
         } catch (IllegalArgumentException e) {
-            throw new RowRejectedException(field + ": " + e.getMessage());
+            // the reason quotes the number it read: with the unit taken off, the cell too
+            throw new RowRejectedException(field + (stated == AmountUnit.WAN ? " '" + text + "'" : "") + ": " + e.getMessage());
         }
         BigDecimal yuan = unit.toYuan(value);
         if (yuan.stripTrailingZeros().scale() > 2) {

@@ -29,6 +29,11 @@ final class ExportByteScan {
     String problem;
     long problemLine;
     long quotes;
+    /**
+     * The file's last line has no line break after it, while the lines before it end with theirs: the
+     * writer may have been stopped in the middle of that line.
+     */
+    boolean endsMidLine;
     final TextEncoding.Utf8Tally utf8 = new TextEncoding.Utf8Tally();
 
     void fail(long line, String reason) {
@@ -55,11 +60,13 @@ final class ExportByteScan {
         int position = 0;
         int[] bom = {0xEF, 0xBB, 0xBF};
         boolean bomPossible = true;
+        int last = -1;
         try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), sha)) {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = in.read(buffer)) > 0) {
                 scan.size += n;
+                last = buffer[n - 1] & 0xFF;
                 if (scan.problem != null) {
                     continue; // keep hashing
                 }
@@ -100,9 +107,15 @@ final class ExportByteScan {
             }
         }
         utf8.end();
+        // LF and CR are never part of a multi-byte UTF-8 or GB18030 character: a last byte says it.
+        scan.endsMidLine = line > 1 && last >= 0 && last != '\n' && last != '\r';
         scan.sha256 = HexFormat.of().formatHex(sha.digest());
         return scan;
     }
+
+    /** Said of a last line without its line break (see {@link #endsMidLine}). */
+    static final String NO_LINE_BREAK = "with no line break after it as every other line has: the export may have"
+            + " been cut off (a copy or an export not finished?)";
 
     /** The reason for a file that ends inside a character of its encoding. */
     static String cutOff(Charset charset, long line) {
@@ -143,6 +156,7 @@ final class ExportByteScan {
         long line = 1;
         long lineLength = 0;
         boolean lastWasCr = false;
+        char last = '\n';
         try (InputStream in = Files.newInputStream(file)) {
             boolean end = false;
             while (true) {
@@ -169,6 +183,7 @@ final class ExportByteScan {
                 chars.flip();
                 while (chars.hasRemaining() && scan.problem == null) {
                     char c = chars.get();
+                    last = c;
                     if (c == '\n' || c == '\r') {
                         if (c == '\r' || !lastWasCr) {
                             line++;
@@ -199,6 +214,7 @@ final class ExportByteScan {
                 }
             }
         }
+        scan.endsMidLine = line > 1 && last != '\n' && last != '\r';
         scan.sha256 = HexFormat.of().formatHex(sha.digest());
         return scan;
     }

@@ -94,6 +94,14 @@ final class ExportFileReader {
                 if (rows.kind(cells) != ExportRows.Kind.DATA) {
                     continue; // blank lines, repeated headers, 合计 / 小计 rows: never payments
                 }
+                if (format.endsMidLine() && !records.hasNext()) {
+                    // Read as complete, a line cut short would count a wrong amount, or the payment again
+                    // under another identity once a complete export of it comes.
+                    return new IngestLine.Rejected(name, fileId, line, "the file ends in the middle of line " + line
+                            + ", " + ExportByteScan.NO_LINE_BREAK + "; the line is not counted, the file's other lines"
+                            + " are, and a complete export of it is read as usual", CsvFiles.OUTPUT.format(row.toArray()),
+                            codeOf(cells));
+                }
                 return toLine(line, row, cells);
             }
             // What was read must be what was inspected: a file rewritten meanwhile is not this version.

@@ -13,6 +13,8 @@ import org.budgetmonitor.support.HeaderMapping;
  * @param lenientQuotes some field opens with a quote and has text after its closing quote; it is
  *     read as text, and only through {@link ExportInspector#open(java.nio.file.Path, ExportFormat)},
  *     which every reader of the file must use so that it yields the same text each time
+ * @param endsMidLine the file's last line is a data line without the line break every other line
+ *     has (and its system is not known to write none): it may be cut short, and is not read as a payment
  */
 public record ExportFormat(
         Charset charset,
@@ -21,15 +23,20 @@ public record ExportFormat(
         HeaderMapping columns,
         AmountUnit unit,
         String profile,
-        boolean lenientQuotes) {
+        boolean lenientQuotes,
+        boolean endsMidLine) {
 
     public ExportFormat(Charset charset, char delimiter, long headerRecord, HeaderMapping columns, AmountUnit unit,
             String profile) {
-        this(charset, delimiter, headerRecord, columns, unit, profile, false);
+        this(charset, delimiter, headerRecord, columns, unit, profile, false, false);
     }
 
     ExportFormat withLenientQuotes() {
-        return new ExportFormat(charset, delimiter, headerRecord, columns, unit, profile, true);
+        return new ExportFormat(charset, delimiter, headerRecord, columns, unit, profile, true, endsMidLine);
+    }
+
+    ExportFormat endingMidLine() {
+        return new ExportFormat(charset, delimiter, headerRecord, columns, unit, profile, lenientQuotes, true);
     }
 
     public boolean hasConfirmation() {

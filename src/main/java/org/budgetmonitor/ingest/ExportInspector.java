@@ -157,7 +157,9 @@ public class ExportInspector {
                     + (profile == null ? "" : ", profile '" + profileName + "'")
                     + "); is it a payment export, and in that encoding?");
         }
-        return checkControlTotal(file, facts, search.format().get(), scan.quotes > 0, aliases);
+        // A system known to write no line break after its last line leaves every file so.
+        boolean mayBeCut = scan.endsMidLine && (profile == null || profile.finalLineBreak());
+        return checkControlTotal(file, facts, search.format().get(), scan.quotes > 0, aliases, mayBeCut);
     }
 
     private static ExportInspection.Unreadable mixed(ExportInspection.FileFacts facts, TextEncoding.Utf8Tally utf8) {
@@ -297,10 +299,12 @@ public class ExportInspector {
      * Sums every amount column over the data rows and compares it with the last 合计 / 总计 row.
      * 小计 rows are never counted and not checked (their grouping is the exporter's). This pass
      * reads the whole file as the ingest will, so it is also where CSV syntax problems and stray
-     * quotes are found.
+     * quotes are found. When the file may have been cut off in its last line ({@code mayBeCut}), a
+     * data line there is not read as a payment (nor its date taken for the file's), and a 合计 row there
+     * that disagrees is said to be possibly cut short.
      */
     private ExportInspection checkControlTotal(Path file, ExportInspection.FileFacts facts, ExportFormat format,
-            boolean hasQuotes, Map<String, List<String>> aliases) throws IOException {
+            boolean hasQuotes, Map<String, List<String>> aliases, boolean mayBeCut) throws IOException {
         List<String> amountFields = new ArrayList<>();
         for (String field : List.of(DisbursementColumns.AMOUNT, DisbursementColumns.CONFIRMED_AMOUNT)) {
             if (format.columns().has(field)) {
@@ -309,6 +313,9 @@ public class ExportInspector {
         }
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
         amountFields.forEach(f -> sums.put(f, BigDecimal.ZERO));
+        // The lines each sum leaves out, with their reasons (the first few): a mismatch names them.
+        Map<String, List<String>> unread = new LinkedHashMap<>();
+        amountFields.forEach(f -> unread.put(f, new ArrayList<>()));
         // The same pass finds the pay dates the file covers (InboxReader tells corrections by them).
         List<String> dateFields = new ArrayList<>();
         for (String field : List.of(DisbursementColumns.DATE, DisbursementColumns.CONFIRMED_DATE)) {
@@ -317,6 +324,8 @@ public class ExportInspector {
             }
         }
         PayDateRange payDates = PayDateRange.EMPTY;
+        PayDateRange beforeLastRow = payDates;
+        ExportRows.Kind lastKind = null;
         List<String> totalRow = null;
         long totalLine = 0;
         long line = 0;
@@ -348,6 +357,8 @@ public class ExportInspector {
                 }
                 row = ExportRows.cells(row);
                 ExportRows.Kind kind = rows.kind(row);
+                lastKind = kind;
+                beforeLastRow = payDates;
                 boolean dated = false;
                 if (kind == ExportRows.Kind.DATA) {
                     for (String field : dateFields) {
@@ -384,10 +395,11 @@ public class ExportInspector {
                                 continue;
                             }
                             try {
-                                sums.merge(field, DisbursementParser.parseAmount(cell, format.unit(), field).yuan(),
-                                        BigDecimal::add);
+                                sums.merge(field, DisbursementParser.parseAmount(cell, format.unit(),
+                                        DisbursementColumns.label(field)).yuan(), BigDecimal::add);
                             } catch (RowRejectedException e) {
                                 // the row is rejected on its own later; the total check below will show the gap
+                                unread.get(field).add("line " + startLine + ", " + e.getMessage());
                             }
                         }
                     }
@@ -407,6 +419,15 @@ public class ExportInspector {
         if (lenient) {
             format = format.withLenientQuotes();
         }
+        boolean cutTotal = false;
+        if (mayBeCut && lastKind == ExportRows.Kind.DATA) {
+            format = format.endingMidLine();
+            payDates = beforeLastRow;
+        } else if (mayBeCut && lastKind == ExportRows.Kind.TOTAL) {
+            cutTotal = true; // the 合计 row, written after every line: if it agrees, none of them was cut
+        }
+        String cutTotalNote = cutTotal ? ", and the file ends in the middle of that row, " + ExportByteScan.NO_LINE_BREAK
+                : "";
         if (totalRow == null) {
             return new ExportInspection.Readable(facts, format, "", notices, payDates);
         }
@@ -418,16 +439,17 @@ public class ExportInspector {
             }
             Money stated;
             try {
-                stated = DisbursementParser.parseAmount(cell, format.unit(), field);
+                stated = DisbursementParser.parseAmount(cell, format.unit(), DisbursementColumns.label(field));
             } catch (RowRejectedException e) {
-                return new ExportInspection.Unreadable(facts, totalLine, "control total row cannot be read: " + e.getMessage());
+                return new ExportInspection.Unreadable(facts, totalLine, "control total row cannot be read: " + e.getMessage()
+                        + cutTotalNote + (cutTotal ? "; the whole file was rejected and none of its lines counted" : ""));
             }
             Money sum = Money.ofYuan(sums.get(field));
             if (!stated.equals(sum)) {
                 return new ExportInspection.Unreadable(facts, totalLine, "control total mismatch: the 合计 row states "
                         + yuan(stated) + " 元 for " + DisbursementColumns.CHINESE_NAMES.get(field)
-                        + " but the file's rows add up to " + yuan(sum)
-                        + " 元; the whole file was rejected and none of its lines counted");
+                        + " but the file's rows add up to " + yuan(sum) + " 元" + leftOut(unread.get(field)) + cutTotalNote
+                        + "; the whole file was rejected and none of its lines counted");
             }
             checked.add(DisbursementColumns.CHINESE_NAMES.get(field) + " " + yuan(sum) + " 元");
         }
@@ -467,6 +489,18 @@ public class ExportInspector {
         String name = i < header.size() && !header.get(i).isBlank() ? " (" + header.get(i).strip() + ")" : "";
         String text = i < row.size() ? ": " + row.get(i) : "";
         return "stray quote in field " + stray.field() + name + " taken as text" + text;
+    }
+
+    private static final int LEFT_OUT_LISTED = 3;
+
+    /** The lines a sum left out, as said after it; empty when there are none. */
+    private static String leftOut(List<String> lines) {
+        if (lines.isEmpty()) {
+            return "";
+        }
+        String listed = String.join("; ", lines.subList(0, Math.min(LEFT_OUT_LISTED, lines.size())));
+        return ", without " + (lines.size() == 1 ? "1 line" : lines.size() + " lines") + " whose amount cannot be read ("
+                + listed + (lines.size() > LEFT_OUT_LISTED ? "; …" : "") + ")";
     }
 
     private static String yuan(Money money) {

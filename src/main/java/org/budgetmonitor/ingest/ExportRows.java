@@ -117,8 +117,11 @@ public final class ExportRows {
         return cells == null ? row : cells;
     }
 
-    /** {@code ="…"} with no other quote inside: its text; else the cell itself. */
-    static String excelText(String cell) {
+    /**
+     * {@code ="…"} with no other quote inside: its text; else the cell itself (the same instance).
+     * Also how migration V26 rewrites the text that earlier versions stored with its formula.
+     */
+    public static String excelText(String cell) {
         if (cell == null || cell.length() < 3 || cell.indexOf('=') < 0) {
             return cell;
         }

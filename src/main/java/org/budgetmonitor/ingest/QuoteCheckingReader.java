@@ -65,6 +65,7 @@ final class QuoteCheckingReader extends Reader {
     private State state = State.FIELD_START;
     private long line = 1;
     private boolean lastWasCr;
+    private boolean lastWasLineBreak;
     private int field = 1;
     private boolean strayInUnquoted;
     /**
@@ -138,6 +139,7 @@ final class QuoteCheckingReader extends Reader {
         boolean lineBreak = c == '\n' || c == '\r';
         boolean newLine = c == '\r' || (c == '\n' && !lastWasCr);
         lastWasCr = c == '\r';
+        lastWasLineBreak = lineBreak;
         switch (state) {
             case FIELD_START -> {
                 if (c == QUOTE) {
@@ -303,8 +305,10 @@ final class QuoteCheckingReader extends Reader {
             endExcelText();
         }
         switch (state) {
-            case QUOTED -> throw new SyntaxError(heldLine, "a quote opened on line " + heldLine
-                    + " is never closed (the rest of the file would be one field)");
+            // A file that ends mid-line inside the field was more likely cut off than written so.
+            case QUOTED -> throw new SyntaxError(heldLine, "a quote opened on line " + heldLine + " is never closed"
+                    + (lastWasLineBreak || line == 1 ? " (the rest of the file would be one field)"
+                            : " and the file ends in the middle of a line, " + ExportByteScan.NO_LINE_BREAK));
             case QUOTE_IN_QUOTED, CLOSED -> out.append(held);
             case TAIL -> passOnRewritten();
             default -> {

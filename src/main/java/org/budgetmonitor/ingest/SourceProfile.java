@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     of the one it corrects: any changed file under a known name replaces its earlier versions.
  *     False (default): it replaces only the versions whose pay dates it covers, and is otherwise
  *     the next export of a system that reuses one file name every day
+ * @param finalLineBreak true (default): the system ends every line of its exports with a line break,
+ *     the last too, so a file whose last line has none may have been cut off and that line is not read
+ *     as a payment. False for a system that writes no line break after its last line: that line is read
  */
 public record SourceProfile(
         String name,
@@ -32,12 +35,13 @@ public record SourceProfile(
         String delimiter,
         AmountUnit amountUnit,
         Map<String, List<String>> columns,
-        boolean sameNameCorrects) {
+        boolean sameNameCorrects,
+        boolean finalLineBreak) {
 
     @ConstructorBinding
     public SourceProfile(String name, @DefaultValue("*") String filePattern, String encoding, String delimiter,
             AmountUnit amountUnit, @DefaultValue Map<String, List<String>> columns,
-            @DefaultValue("false") boolean sameNameCorrects) {
+            @DefaultValue("false") boolean sameNameCorrects, @DefaultValue("true") boolean finalLineBreak) {
         this.name = name;
         this.filePattern = filePattern;
         this.encoding = encoding;
@@ -45,12 +49,13 @@ public record SourceProfile(
         this.amountUnit = amountUnit;
         this.columns = columns;
         this.sameNameCorrects = sameNameCorrects;
+        this.finalLineBreak = finalLineBreak;
     }
 
     /** A profile of a system that names each export afresh (corrections told by their pay dates). */
     public SourceProfile(String name, String filePattern, String encoding, String delimiter, AmountUnit amountUnit,
             Map<String, List<String>> columns) {
-        this(name, filePattern, encoding, delimiter, amountUnit, columns, false);
+        this(name, filePattern, encoding, delimiter, amountUnit, columns, false, true);
     }
 
     public boolean matches(Path file) {

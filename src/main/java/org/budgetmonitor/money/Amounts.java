@@ -2,12 +2,15 @@ package org.budgetmonitor.money;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Parses the decimal figures people type and systems export: {@code 1234.5}, {@code 1,234.50},
  * {@code ¥1,234.56}, {@code -20}, accounting negatives {@code (1,234.56)} and full-width digits.
- * Anything else is refused rather than guessed.
+ * Anything else is refused rather than guessed, and so is an amount signed twice ({@code (-5)},
+ * {@code -(5)}, {@code (+5)}): whether it is negative cannot be told.
  */
 public final class Amounts {
 
@@ -42,24 +45,54 @@ public final class Amounts {
         if (s.endsWith("元")) {
             s = s.substring(0, s.length() - 1);
         }
+        // The signs around the digits, from the outside in: a '-', '+' or '−' before or after, a pair of
+        // brackets (accounting's negative) around. Each is listed where it is written, for the message.
+        List<String> before = new ArrayList<>(2);
+        List<String> after = new ArrayList<>(1);
         boolean negative = false;
-        if (s.startsWith("(") && s.endsWith(")")) {
-            negative = true;
-            s = s.substring(1, s.length() - 1);
+        while (!s.isEmpty()) {
+            char first = s.charAt(0);
+            char last = s.charAt(s.length() - 1);
+            if (isSign(first)) {
+                before.add("'" + first + "'");
+                negative ^= first != '+';
+                s = s.substring(1);
+            } else if (first == '(' && last == ')' && s.length() >= 2) {
+                before.add("brackets");
+                negative = !negative;
+                s = s.substring(1, s.length() - 1);
+            } else if (isSign(last)) {
+                after.add(0, "'" + last + "'");
+                negative ^= last != '+';
+                s = s.substring(0, s.length() - 1);
+            } else {
+                break;
+            }
         }
-        if (s.startsWith("-") || s.startsWith("\u2212")) {
-            negative = !negative;
-            s = s.substring(1);
-        } else if (s.startsWith("+")) {
-            s = s.substring(1);
-        }
-        if (GROUPED.matcher(s).matches()) {
-            s = s.replace(",", "");
-        } else if (!PLAIN_DECIMAL.matcher(s).matches()) {
+        int signs = before.size() + after.size();
+        boolean grouped = GROUPED.matcher(s).matches();
+        // a sign written after the digits alone (5-) is no form the exports are known to use
+        if (!grouped && !PLAIN_DECIMAL.matcher(s).matches() || signs == 1 && !after.isEmpty()) {
             throw new IllegalArgumentException("'" + original + "' is not a number");
         }
+        if (grouped) {
+            s = s.replace(",", "");
+        }
         BigDecimal value = new BigDecimal(s);
+        if (signs > 1) {
+            // (-5) is a negative marked twice to one reader and the negative of a negative to another:
+            // no one can tell which the export meant, so it is not guessed.
+            before.addAll(after);
+            String digits = value.toPlainString();
+            throw new IllegalArgumentException("'" + original + "' has " + (signs == 2 ? "two" : signs) + " signs ("
+                    + String.join(", ", before.subList(0, signs - 1)) + " and " + before.get(signs - 1)
+                    + "): whether it means -" + digits + " or " + digits + " cannot be told");
+        }
         return negative ? value.negate() : value;
+    }
+
+    private static boolean isSign(char c) {
+        return c == '-' || c == '+' || c == '\u2212';
     }
 
     /**

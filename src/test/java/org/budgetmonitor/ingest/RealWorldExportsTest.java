@@ -217,6 +217,45 @@ class RealWorldExportsTest {
     }
 
     @Test
+    void rejectsAnAmountWithTwoSignsAsItsLineWithTheCellAsWrittenAndKeepsTheFilesOtherLines() throws Exception {
+        // (-5) is -5 to one reader and +5 to another: the line is reported, not guessed, and nothing else is lost.
+        Exports.write(inbox, "yuan.csv", Exports.HEADER, "2026-01-16,P1,100.00,S1,甲,摘要", "2026-01-16,P1,(-5.00),S2,甲,摘要",
+                "2026-01-16,P1,\"（－1,234.56）\",S3,甲,摘要", "2026-01-16,P1,-¥(20)元,S4,甲,摘要", "2026-01-16,P1,(30),S5,甲,摘要",
+                "2026-01-16,P1,200.00,S6,甲,摘要");
+        Exports.write(inbox, "wan.csv", "支付日期,项目编码,金额（万元）,凭证号", "2026-01-17,P1,(-1.5)万元,W1", "2026-01-17,P1,0.01,W2");
+
+        JobExecution execution = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("370.00"); // 100 − 30 + 200 + 100 (W2)
+        assertThat(rejectedRows("yuan.csv")).containsExactly(
+                "3|金额 (amount): '(-5.00)' has two signs (brackets and '-'): whether it means -5.00 or 5.00 cannot be told",
+                "4|金额 (amount): '（－1,234.56）' has two signs (brackets and '-'): whether it means -1234.56 or 1234.56"
+                        + " cannot be told",
+                "5|金额 (amount): '-¥(20)元' has two signs ('-' and brackets): whether it means -20 or 20 cannot be told");
+        assertThat(rejectedRows("wan.csv")).containsExactly(
+                "2|金额 (amount) '(-1.5)万元': '(-1.5)' has two signs (brackets and '-'): whether it means -1.5 or 1.5"
+                        + " cannot be told");
+        assertThat(output("rejected-2026-12-31.csv")).contains("yuan.csv,3,金额 (amount): '(-5.00)' has two signs"
+                + " (brackets and '-'): whether it means -5.00 or 5.00 cannot be told,\"2026-01-16,P1,(-5.00),S2,甲,摘要\"");
+        assertThat(ingestContext(execution, InboxReader.REJECTED_FILES)).isEmpty();
+    }
+
+    @Test
+    void aTotalRowThatDisagreesWithLinesOfUnreadableAmountsSaysWhichLinesTheSumLeftOut() throws Exception {
+        // Which sign (-5.00) has the 合计 row cannot tell either: the file is rejected, with the line to look at.
+        Exports.write(inbox, "a-total.csv", Exports.HEADER, GOOD_A, "2026-04-02,P1,(-5.00),S-1,甲,摘要",
+                "2026-04-02,P1,12a,S-2,甲,摘要", "合计,,95.00");
+
+        run();
+
+        assertThat(rejectedRows("a-total.csv")).containsExactly("5|control total mismatch: the 合计 row states 95.00 元"
+                + " for 金额 but the file's rows add up to 100.00 元, without 2 lines whose amount cannot be read (line 3,"
+                + " 金额 (amount): '(-5.00)' has two signs (brackets and '-'): whether it means -5.00 or 5.00 cannot be"
+                + " told; line 4, 金额 (amount): '12a' is not a number); the whole file was rejected and none of its lines"
+                + " counted");
+    }
+
+    @Test
     void readsExcelTextCellsAsTheirTextSoCodesMatchThePlanAndAPaymentCountsOnce() throws Exception {
         // ="…" is how exporters keep Excel from dropping leading zeros; quoted, it reads "=""…""".
         Exports.write(inbox, "a-excel.csv", Exports.HEADER, "2026-01-10,=\"P1\",100.00,=\"000123\",甲,摘要",
@@ -457,6 +496,93 @@ class RealWorldExportsTest {
                 + " of a GB18030 character on line 3: it was cut off (a copy or an export not finished?)");
         assertThat(rejectedRows("d-cut-utf16.csv")).singleElement().asString().startsWith("3|file ends in the middle"
                 + " of a UTF-16LE character on line 3: it was cut off (a copy or an export not finished?)");
+    }
+
+    private static final String CUT = "the file ends in the middle of line 3, with no line break after it as every"
+            + " other line has: the export may have been cut off (a copy or an export not finished?); the line is not"
+            + " counted, the file's other lines are, and a complete export of it is read as usual";
+
+    @Test
+    void rejectsTheLastLineOfAFileCutOffInTheMiddleOfItWhateverItHoldsAndKeepsTheRest() throws Exception {
+        Files.createDirectories(inbox);
+        // The writer killed mid-line: the amount (its last field) cut short, the payee cut and the summary
+        // missing, or most fields missing.
+        Files.writeString(inbox.resolve("a-cut-amount.csv"), "支付日期,项目编码,凭证号,收款人,摘要,金额\r\n"
+                + "2026-06-30,P1,K-1,甲,摘要,100.00\r\n2026-06-30,P1,K-2,乙,摘要,12");
+        Files.writeString(inbox.resolve("b-cut-payee.csv"), Exports.HEADER + "\n" + GOOD_A + "\n"
+                + "2026-04-02,P1,250.00,G-2,保定恒通");
+        Files.writeString(inbox.resolve("c-cut-short.csv"), Exports.HEADER + "\r\n" + GOOD_B + "\r\n2026-04-03,P1,3");
+        Files.write(inbox.resolve("d-cut-utf16.csv"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, (Exports.HEADER
+                + "\n2026-04-06,P1,5.00,U-1,甲,摘要\n2026-04-06,P1,6.00,U-2,乙").getBytes(StandardCharsets.UTF_16LE)));
+
+        JobExecution execution = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("455.00"); // K-1, G-1, G-2 (of c-cut-short.csv) and U-1
+        assertThat(job.paymentCount()).isEqualTo(4);
+        assertThat(rejectedRows("a-cut-amount.csv")).containsExactly("3|" + CUT);
+        assertThat(rejectedRows("b-cut-payee.csv")).containsExactly("3|" + CUT);
+        assertThat(rejectedRows("c-cut-short.csv")).containsExactly("3|" + CUT);
+        assertThat(rejectedRows("d-cut-utf16.csv")).containsExactly("3|" + CUT);
+        assertThat(output("rejected-2026-12-31.csv")).contains(
+                "a-cut-amount.csv,3,\"" + CUT + "\",\"2026-06-30,P1,K-2,乙,摘要,12\"");
+        assertThat(ingestContext(execution, InboxReader.REJECTED_FILES)).isEmpty();
+    }
+
+    @Test
+    void aCompleteExportOfAFileCutOffCountsEachOfItsPaymentsOnce() throws Exception {
+        Files.createDirectories(inbox);
+        // A system that writes its year to date under a new name each night, and one that reuses its file name.
+        Files.writeString(inbox.resolve("ledger-0402.csv"), Exports.HEADER + "\n" + GOOD_A + "\n"
+                + GOOD_B.substring(0, 30));
+        Files.writeString(inbox.resolve("export.csv"), Exports.HEADER + "\n" + "2026-04-05,P1,1.00,E-1,甲,摘要\n"
+                + "2026-04-05,P1,2.00,E-2,乙,摘");
+        run();
+        assertThat(actual("P1")).isEqualByComparingTo("101.00");
+
+        // The next night: both written whole, the ledger with a day more.
+        Exports.write(inbox, "ledger-0403.csv", Exports.HEADER, GOOD_A, GOOD_B, "2026-04-03,P1,7.00,G-3,甲,摘要");
+        Exports.write(inbox, "export.csv", Exports.HEADER, "2026-04-05,P1,1.00,E-1,甲,摘要", "2026-04-05,P1,2.00,E-2,乙,摘要");
+        JobExecution next = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("360.00"); // G-1, G-2, G-3, E-1, E-2: each once
+        assertThat(job.paymentCount()).isEqualTo(5);
+        assertThat(ingestContext(next, InboxReader.CORRECTED)).isEqualTo("export.csv");
+        // the cut ledger is still in the inbox, and its line still not counted
+        assertThat(rejectedRows("ledger-0402.csv")).containsExactly("3|" + CUT);
+    }
+
+    @Test
+    void rejectsAFileCutOffInsideAQuotedFieldSayingItMayHaveBeenCutOffAndKeepsTheOthers() throws Exception {
+        Exports.write(inbox, "a-good.csv", Exports.HEADER, GOOD_A);
+        Files.writeString(inbox.resolve("b-cut-quote.csv"), Exports.HEADER + "\n" + GOOD_B
+                + "\n2026-04-03,P1,10.00,B-1,\"沧州华彩印务");
+
+        JobExecution execution = run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("100.00");
+        assertThat(rejectedRows("b-cut-quote.csv")).containsExactly("3|a quote opened on line 3 is never closed and the"
+                + " file ends in the middle of a line, with no line break after it as every other line has: the export"
+                + " may have been cut off (a copy or an export not finished?); the whole file was rejected and none of"
+                + " its lines counted");
+        assertThat(ingestContext(execution, InboxReader.REJECTED_FILES)).isEqualTo("b-cut-quote.csv");
+    }
+
+    @Test
+    void aCheckedTotalRowLastWithoutALineBreakCompletesItsFileAndOneCutShortRejectsIt() throws Exception {
+        Files.createDirectories(inbox);
+        // The 合计 row was written after every line: when it agrees with them, none of them was cut.
+        Files.writeString(inbox.resolve("a-total.csv"), Exports.HEADER + "\n" + GOOD_A + "\n" + GOOD_B + "\n合计,,350.00");
+        Files.writeString(inbox.resolve("b-total-cut.csv"), Exports.HEADER + "\n" + "2026-04-03,P1,17.00,T-1,甲,摘要"
+                + "\n合计,,1");
+
+        run();
+
+        assertThat(actual("P1")).isEqualByComparingTo("350.00");
+        assertThat(rejectedRows("a-total.csv")).isEmpty();
+        assertThat(rejectedRows("b-total-cut.csv")).containsExactly("3|control total mismatch: the 合计 row states 1.00 元"
+                + " for 金额 but the file's rows add up to 17.00 元, and the file ends in the middle of that row, with no"
+                + " line break after it as every other line has: the export may have been cut off (a copy or an export"
+                + " not finished?); the whole file was rejected and none of its lines counted");
     }
 
     @Test

@@ -49,7 +49,41 @@ class AmountsTest {
     void readsAccountingNegatives() {
         assertThat(Amounts.parse("(1,234.56)")).isEqualTo(new BigDecimal("-1234.56"));
         assertThat(Amounts.parse("（500）")).isEqualTo(new BigDecimal("-500"));
-        assertThat(Amounts.parse("(-5)")).isEqualTo(new BigDecimal("5"));
+        assertThat(Amounts.parse("(¥500)")).isEqualTo(new BigDecimal("-500"));
+        assertThat(Amounts.parse("￥（500）元")).isEqualTo(new BigDecimal("-500"));
+        assertThat(Amounts.parse(" ( 1 234.5 ) ")).isEqualTo(new BigDecimal("-1234.5"));
+    }
+
+    @Test
+    void refusesAnAmountWithTwoSignsAsNeitherItsNegativeNorItsPositive() {
+        // (-5) may be a negative written twice or a negative of a negative: -5 or +5, and no one can tell.
+        assertThatThrownBy(() -> Amounts.parse("(-5)")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'(-5)' has two signs (brackets and '-'): whether it means -5 or 5 cannot be told");
+        assertThatThrownBy(() -> Amounts.parse("-(5)"))
+                .hasMessage("'-(5)' has two signs ('-' and brackets): whether it means -5 or 5 cannot be told");
+        assertThatThrownBy(() -> Amounts.parse("(+5)"))
+                .hasMessage("'(+5)' has two signs (brackets and '+'): whether it means -5 or 5 cannot be told");
+        assertThatThrownBy(() -> Amounts.parse("+(5)"))
+                .hasMessage("'+(5)' has two signs ('+' and brackets): whether it means -5 or 5 cannot be told");
+        assertThatThrownBy(() -> Amounts.parse("(5)-"))
+                .hasMessage("'(5)-' has two signs (brackets and '-'): whether it means -5 or 5 cannot be told");
+        assertThatThrownBy(() -> Amounts.parse("--1"))
+                .hasMessage("'--1' has two signs ('-' and '-'): whether it means -1 or 1 cannot be told");
+        assertThatThrownBy(() -> Amounts.parse("+-1,234.50"))
+                .hasMessage("'+-1,234.50' has two signs ('+' and '-'): whether it means -1234.50 or 1234.50 cannot be told");
+        assertThatThrownBy(() -> Amounts.parse("(\u22125)"))
+                .hasMessage("'(\u22125)' has two signs (brackets and '\u2212'): whether it means -5 or 5 cannot be told");
+    }
+
+    @Test
+    void refusesTwoSignsWhateverTheWidthCurrencySignsYuanAndSpacesAroundThem() {
+        for (String text : new String[] {"（－5）", "（－５）", "－（５）", "（＋５）", "（５）－", "¥(-5)", "(-¥5)", "￥（－5）元",
+                "(-5)元", "-¥(5)", "( - 5 )", "\u3000(\u3000-5 )\t", "(-1,234.56)", "（－１，２３４．５６）", "(-.5)", "(−5)",
+                "-(-5)", "((5))"}) {
+            assertThatThrownBy(() -> Amounts.parse(text)).as(text).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("'" + text.strip() + "' has ")
+                    .hasMessageEndingWith(" cannot be told");
+        }
     }
 
     @Test
@@ -83,7 +117,11 @@ class AmountsTest {
         assertThatThrownBy(() -> Amounts.parse("-")).hasMessage("'-' is not a number");
         assertThatThrownBy(() -> Amounts.parse(".")).hasMessage("'.' is not a number");
         assertThatThrownBy(() -> Amounts.parse("1.2.3")).hasMessage("'1.2.3' is not a number");
-        assertThatThrownBy(() -> Amounts.parse("--1")).hasMessage("'--1' is not a number");
+        assertThatThrownBy(() -> Amounts.parse("5-")).hasMessage("'5-' is not a number");
+        assertThatThrownBy(() -> Amounts.parse("1,234-")).hasMessage("'1,234-' is not a number");
+        assertThatThrownBy(() -> Amounts.parse("(-abc)")).hasMessage("'(-abc)' is not a number");
+        assertThatThrownBy(() -> Amounts.parse("()")).hasMessage("'()' is not a number");
+        assertThatThrownBy(() -> Amounts.parse("(5")).hasMessage("'(5' is not a number");
         assertThatThrownBy(() -> Amounts.parse("12,34")).hasMessage("'12,34' is not a number");
         assertThatThrownBy(() -> Amounts.parse("一百")).hasMessage("'一百' is not a number");
     }

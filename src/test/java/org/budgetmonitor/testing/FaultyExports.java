@@ -154,7 +154,7 @@ public final class FaultyExports {
             case TRUNCATED -> {
                 String text = String.join("\n", lines(good)) + "\n" + "2026-05-0";
                 writeBytes(inbox, file, text.getBytes(StandardCharsets.UTF_8));
-                return new Expected(goodSum, good.size(), List.of(new RejectAt(file, 6, "")));
+                return new Expected(goodSum, good.size(), List.of(new RejectAt(file, 6, "may have been cut off")));
             }
             case BINARY -> {
                 List<String> lines = lines(good);
