@@ -330,10 +330,11 @@ final class VarianceWorkbook {
             String name, List<String> headingKeys, List<Integer> widths) {
         SXSSFSheet sheet = workbook.createSheet(name);
         Row header = sheet.createRow(0);
-        header.setHeightInPoints(30);
+        List<String> headings = headingKeys.stream().map(text::get).toList();
+        header.setHeightInPoints(WorkbookStyles.headerHeight(headings, widths, 30));
         for (int c = 0; c < headingKeys.size(); c++) {
             sheet.setColumnWidth(c, widths.get(c) * 256);
-            text(header, c, styles.header, text.get(headingKeys.get(c)));
+            text(header, c, styles.header, headings.get(c));
         }
         sheet.createFreezePane(0, 1);
         print(sheet, text, report, true);
