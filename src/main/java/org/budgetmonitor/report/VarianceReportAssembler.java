@@ -198,7 +198,9 @@ public class VarianceReportAssembler {
         String figures = (row.adjusted() && row.originalBudget() != null
                 ? text.format("chart.curve.figuresAdjusted", budgetWan, actualWan, row.originalBudget().wanForDisplay())
                 : text.format("chart.curve.figures", budgetWan, actualWan))
-                + (overWan == null ? "" : text.format("chart.curve.over", overWan));
+                + (overWan == null ? "" : text.format("chart.curve.over", overWan))
+                // Said in words: a curve at 0 along the axis reads like a line not drawn.
+                + (row.actual().isZero() ? text.format("chart.curve.noSpending", actualWan) : "");
         return new ProjectCurve(row.projectCode(), row.projectName(), row.flag(),
                 text.flagAndReasons(row.flag(), row.reasons()), budgetWan, actualWan, overWan, figures, points);
     }
