@@ -99,19 +99,18 @@ final class ExportFileReader {
             // What was read must be what was inspected: a file rewritten meanwhile is not this version.
             bytes.transferTo(OutputStream.nullOutputStream());
             if (!HexFormat.of().formatHex(bytes.getMessageDigest().digest()).equals(sha256)) {
-                failure = abandon(lineOfLastRecord, "file changed while it was being read");
+                failure = abandon(lineOfLastRecord, RejectReason.FILE_CHANGED.text());
             }
             return failure;
         } catch (IOException | RuntimeException e) {
-            failure = abandon(lineOfLastRecord + 1, "cannot read the file on from line " + (lineOfLastRecord + 1)
-                    + ": " + InboxReader.describe(e));
+            failure = abandon(lineOfLastRecord + 1, RejectReason.CANNOT_READ_ON.text(lineOfLastRecord + 1,
+                    InboxReader.describe(e)));
             return failure;
         }
     }
 
     private IngestLine.Abandoned abandon(long line, String why) {
-        return new IngestLine.Abandoned(name, fileId, line, why + "; the whole file was rejected and none of its "
-                + "lines counted (it is read again when it is next in the inbox)");
+        return new IngestLine.Abandoned(name, fileId, line, RejectReason.FILE_ABANDONED.text(why));
     }
 
     /** {@code row} as the file has it (for the rejection's raw line), {@code cells} as it is read ({@link ExportRows#cells}). */
