@@ -60,13 +60,24 @@ public class DeliveryTasklet implements Tasklet {
     private final ReportText report;
     private final ResourceBundle mailText;
     private final Function<LocalDate, Map<String, FlagRun>> since;
+    /** Each project's latest payment on or before a date; null maps: a unit is judged by all payments. */
+    private final Function<LocalDate, Map<String, LocalDate>> latestPayments;
 
-    /** The nightly mail: its rows, and since when each is flagged, from the variance table. */
+    /**
+     * The nightly mail: its rows, and since when each is flagged, from the variance table; a unit of several
+     * judged by its own latest payment, as its report is.
+     */
+    public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
+            ReportMailer mailer, DeliveryRepository deliveries, VarianceRepository variances, ReportText report,
+            Function<LocalDate, Map<String, LocalDate>> latestPayments) {
+        this(outputs, jobName, kind, settings, mailer, deliveries, job -> variances.findByAsOf(outputs.asOf(), job.getId()),
+                report, variances::flaggedSince, latestPayments);
+    }
+
+    /** As the nightly mail, every unit judged by the latest payment of all. */
     public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
             ReportMailer mailer, DeliveryRepository deliveries, VarianceRepository variances, ReportText report) {
-        this(outputs, jobName, kind, settings, mailer, deliveries, job -> variances.findByAsOf(outputs.asOf(), job.getId()),
-                report,
-                variances::flaggedSince);
+        this(outputs, jobName, kind, settings, mailer, deliveries, variances, report, asOf -> null);
     }
 
     /** In Chinese, the default report language. */
@@ -84,6 +95,13 @@ public class DeliveryTasklet implements Tasklet {
     public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
             ReportMailer mailer, DeliveryRepository deliveries, Rows rows, ReportText report,
             Function<LocalDate, Map<String, FlagRun>> since) {
+        this(outputs, jobName, kind, settings, mailer, deliveries, rows, report, since, asOf -> null);
+    }
+
+    public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
+            ReportMailer mailer, DeliveryRepository deliveries, Rows rows, ReportText report,
+            Function<LocalDate, Map<String, FlagRun>> since, Function<LocalDate, Map<String, LocalDate>> latestPayments) {
+        this.latestPayments = latestPayments;
         this.report = report;
         this.mailText = ResourceBundle.getBundle("delivery/mail", report.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -114,14 +132,18 @@ public class DeliveryTasklet implements Tasklet {
         DataCutOff data = DataCutOff.from(jobContext, outputs.asOf());
         // One query for all units, not one per project.
         Map<String, FlagRun> flagged = byUnit.isEmpty() ? Map.of() : since.apply(outputs.asOf());
+        Map<String, LocalDate> latest = null;
         for (var unit : byUnit.entrySet()) {
             List<String> recipients = settings.recipients().getOrDefault(unit.getKey(), List.of());
             if (recipients.isEmpty()) {
                 notes.add("no recipients for unit " + unit.getKey());
                 continue;
             }
+            if (latest == null && byUnit.size() > 1) {
+                latest = latestPayments.apply(outputs.asOf()); // once, for all units
+            }
             deliveries.add(instance, compose(unit.getKey(), unit.getValue(), recipients, byUnit.size() > 1, unplanned,
-                    data, flagged));
+                    data, flagged, latest));
         }
         // This run's messages and any an earlier run could not deliver, oldest first.
         int sent = 0;
@@ -156,6 +178,15 @@ public class DeliveryTasklet implements Tasklet {
 
     Delivery compose(String unitCode, List<VarianceRow> rows, List<String> recipients, boolean severalUnits,
             long unplannedCodes, DataCutOff data, Map<String, FlagRun> since) {
+        return compose(unitCode, rows, recipients, severalUnits, unplannedCodes, data, since, null);
+    }
+
+    /**
+     * @param latestPayments each project's latest payment (null: not known), by which a unit of several is
+     *        judged as its report is: the exports' cut-off with the unit's own latest payment beside it
+     */
+    Delivery compose(String unitCode, List<VarianceRow> rows, List<String> recipients, boolean severalUnits,
+            long unplannedCodes, DataCutOff data, Map<String, FlagRun> since, Map<String, LocalDate> latestPayments) {
         String unitName = rows.get(0).unitName();
         Map<Flag, Long> counts = rows.stream().collect(Collectors.groupingBy(VarianceRow::flag, Collectors.counting()));
         long red = counts.getOrDefault(Flag.RED, 0L);
@@ -163,7 +194,9 @@ public class DeliveryTasklet implements Tasklet {
         long green = counts.getOrDefault(Flag.GREEN, 0L);
         StringBuilder body = new StringBuilder();
         body.append(mail("greeting")).append(mail("intro", unitName, unitCode, outputs.asOf(), mail("title." + kind.filePrefix())));
-        if (data != null) {
+        if (data != null && severalUnits && latestPayments != null && data.hasPayments()) {
+            body.append(unitData(rows, data, latestPayments));
+        } else if (data != null) {
             body.append(data.hasPayments() ? mail("data.cutoff", data.latestPayment(), data.daysBefore()) : mail("data.none"));
             if (data.stale()) {
                 body.append(data.hasPayments() ? mail("data.stale", data.daysBefore(), data.staleDays())
@@ -235,6 +268,22 @@ public class DeliveryTasklet implements Tasklet {
     }
 
     /** A sentence of the mail in the report's language; every argument goes in as text, unformatted. */
+    /** A unit of several: how far the exports reach, and its own latest payment, by which it is warned. */
+    private String unitData(List<VarianceRow> rows, DataCutOff exports, Map<String, LocalDate> latestPayments) {
+        LocalDate latest = rows.stream().map(r -> latestPayments.get(r.projectCode())).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder()).orElse(null);
+        DataCutOff own = new DataCutOff(exports.asOf(), latest, exports.staleDays());
+        StringBuilder s = new StringBuilder(own.hasPayments()
+                ? mail("data.cutoffUnit", exports.latestPayment(), exports.daysBefore(), own.latestPayment(), own.daysBefore())
+                : mail("data.cutoffUnitNone", exports.latestPayment(), exports.daysBefore()));
+        if (own.stale()) {
+            s.append(own.hasPayments()
+                    ? mail("data.unitStale", own.daysBefore(), own.staleDays(), exports.latestPayment(), exports.daysBefore())
+                    : mail("data.unitStaleNone", exports.latestPayment()));
+        }
+        return s.toString();
+    }
+
     private String mail(String key, Object... args) {
         String pattern = mailText.getString(key);
         if (args.length == 0) {

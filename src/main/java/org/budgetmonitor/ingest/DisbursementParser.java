@@ -59,7 +59,7 @@ public class DisbursementParser {
         String voucher = DedupeKey.text(requireValue(columns, row, VOUCHER_NO));
         String originalVoucher = DedupeKey.text(columns.value(row, ORIGINAL_VOUCHER_NO));
         if (projectCode.isEmpty() && originalVoucher.isEmpty()) {
-            throw new RowRejectedException("项目编码 (project_code) is empty");
+            throw new RowRejectedException(RejectReason.FIELD_EMPTY, "项目编码 (project_code)");
         }
         String payee = DedupeKey.text(columns.value(row, PAYEE));
         String summary = DedupeKey.text(columns.value(row, SUMMARY));
@@ -123,21 +123,21 @@ public class DisbursementParser {
     private static void checkWidth(String field, String value) {
         int max = WIDTHS.get(field);
         if (value.length() > max) {
-            throw new RowRejectedException(DisbursementColumns.CHINESE_NAMES.get(field) + " (" + field + ") is "
-                    + value.length() + " characters long; at most " + max + " can be stored");
+            throw new RowRejectedException(RejectReason.FIELD_TOO_LONG,
+                    DisbursementColumns.CHINESE_NAMES.get(field) + " (" + field + ")", value.length(), max);
         }
     }
 
     static LocalDate parseDate(String text, String field) {
         if (text.isEmpty()) {
-            throw new RowRejectedException(field + " is empty");
+            throw new RowRejectedException(RejectReason.FIELD_EMPTY, field);
         }
         if (isIsoDate(text)) {
             // The usual form, read without normalising and matching: every line's date is read twice.
             try {
                 return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
             } catch (DateTimeException e) {
-                throw new RowRejectedException(field + " '" + text + "' does not exist");
+                throw new RowRejectedException(RejectReason.DATE_DOES_NOT_EXIST, field, text);
             }
         }
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
@@ -145,14 +145,13 @@ public class DisbursementParser {
         if (!m.matches()) {
             m = COMPACT_DATE.matcher(s);
             if (!m.matches()) {
-                throw new RowRejectedException(field + " '" + text
-                        + "' is not a date (2026-03-31, 2026/3/31, 2026年3月31日 or 20260331)");
+                throw new RowRejectedException(RejectReason.NOT_A_DATE, field, text);
             }
         }
         try {
             return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (DateTimeException e) {
-            throw new RowRejectedException(field + " '" + text + "' does not exist");
+            throw new RowRejectedException(RejectReason.DATE_DOES_NOT_EXIST, field, text);
         }
     }
 
@@ -184,9 +183,8 @@ public class DisbursementParser {
 
     private Money checkBound(Money amount, String text, String field) {
         if (amount.yuan().abs().compareTo(maxAmountYuan) > 0) {
-            throw new RowRejectedException(field + " '" + text + "' is " + String.format("%,.2f", amount.yuan())
-                    + " 元, more than the " + describe(maxAmountYuan)
-                    + " 元 a payment line may hold (monitor.ingest.max-amount-yuan)");
+            throw new RowRejectedException(RejectReason.AMOUNT_ABOVE_BOUND, field, text,
+                    String.format("%,.2f", amount.yuan()), describe(maxAmountYuan));
         }
         return amount;
     }
@@ -207,8 +205,7 @@ public class DisbursementParser {
         String stripped = text.strip();
         AmountUnit stated = stripped.endsWith("万元") ? AmountUnit.WAN : stripped.endsWith("元") ? AmountUnit.YUAN : null;
         if (stated != null && stated != unit) {
-            throw new RowRejectedException(field + " '" + text + "' says " + unitName(stated) + ", but the file's amounts"
-                    + " are in " + unitName(unit) + ": which is meant cannot be told");
+            throw new RowRejectedException(RejectReason.AMOUNT_IN_OTHER_UNIT, field, text, unitName(stated), unitName(unit));
         }
         if (stated == AmountUnit.WAN) {
             number = stripped.substring(0, stripped.length() - 2);
@@ -218,11 +215,12 @@ public class DisbursementParser {
             value = Amounts.parse(number);
         } catch (IllegalArgumentException e) {
             // the reason quotes the number it read: with the unit taken off, the cell too
-            throw new RowRejectedException(field + (stated == AmountUnit.WAN ? " '" + text + "'" : "") + ": " + e.getMessage());
+            throw new RowRejectedException(RejectReason.AMOUNT_UNREADABLE,
+                    field + (stated == AmountUnit.WAN ? " '" + text + "'" : ""), e.getMessage());
         }
         BigDecimal yuan = unit.toYuan(value);
         if (yuan.stripTrailingZeros().scale() > 2) {
-            throw new RowRejectedException(field + " '" + text + "' is not a whole number of 分");
+            throw new RowRejectedException(RejectReason.AMOUNT_NOT_WHOLE_FEN, field, text);
         }
         return Money.ofYuan(yuan.setScale(2, RoundingMode.UNNECESSARY));
     }
@@ -234,7 +232,7 @@ public class DisbursementParser {
     private static String requireValue(HeaderMapping columns, List<String> row, String field) {
         String value = columns.value(row, field);
         if (value.isEmpty()) {
-            throw new RowRejectedException(DisbursementColumns.CHINESE_NAMES.get(field) + " (" + field + ") is empty");
+            throw new RowRejectedException(RejectReason.FIELD_EMPTY, DisbursementColumns.CHINESE_NAMES.get(field) + " (" + field + ")");
         }
         return value;
     }
@@ -250,9 +248,7 @@ public class DisbursementParser {
             last--;
         }
         if (last > headerColumns) {
-            throw new RowRejectedException("the line has " + last + " values but the header names " + headerColumns
-                    + " columns: a comma inside a value that is not quoted (an amount like 1,234.56, say) would move"
-                    + " every value after it; the line is not read");
+            throw new RowRejectedException(RejectReason.VALUES_BEYOND_HEADER, last, headerColumns);
         }
     }
 

@@ -91,7 +91,7 @@ final class ExportByteScan {
                         utf8.feed(b, line);
                     } else {
                         if (b == 0) {
-                            scan.fail(line, "file contains NUL bytes: it is binary, not a CSV export");
+                            scan.fail(line, RejectReason.NUL_BYTES.text());
                             break;
                         }
                         utf8.feed(b, line);
@@ -100,7 +100,7 @@ final class ExportByteScan {
                         }
                     }
                     if (++lineLength > maxLine) {
-                        scan.fail(line, "line " + line + " is longer than " + maxLine + " bytes: not a payment export");
+                        scan.fail(line, RejectReason.LINE_TOO_LONG.text(line, maxLine));
                         break;
                     }
                 }
@@ -113,15 +113,9 @@ final class ExportByteScan {
         return scan;
     }
 
-    /** Said of a last line without its line break (see {@link #endsMidLine}). */
-    static final String NO_LINE_BREAK = "with no line break after it as every other line has: the export may have"
-            + " been cut off (a copy or an export not finished?)";
-
     /** The reason for a file that ends inside a character of its encoding. */
     static String cutOff(Charset charset, long line) {
-        return "file ends in the middle of a " + charset.name() + " character on line " + line
-                + ": it was cut off (a copy or an export not finished?); the whole file was rejected and none of its"
-                + " lines counted";
+        return RejectReason.CUT_OFF.text(charset.name(), line);
     }
 
     /** The UTF-16 the file's first two bytes mark it as (FF FE or FE FF: neither UTF-8 nor GBK can start so), or null. */
@@ -194,9 +188,9 @@ final class ExportByteScan {
                     }
                     lastWasCr = false;
                     if (c == 0) {
-                        scan.fail(line, "file contains NUL characters: it is binary, not a CSV export");
+                        scan.fail(line, RejectReason.NUL_CHARACTERS.text());
                     } else if ((lineLength += 2) > maxLine) {
-                        scan.fail(line, "line " + line + " is longer than " + maxLine + " bytes: not a payment export");
+                        scan.fail(line, RejectReason.LINE_TOO_LONG.text(line, maxLine));
                     } else if (c == '"') {
                         scan.quotes++;
                     }
@@ -204,9 +198,8 @@ final class ExportByteScan {
                 chars.clear();
                 if (scan.problem == null && result.isError()) {
                     // At the end only bytes held back for more input are left: the file ends inside a character.
-                    scan.fail(line, end ? cutOff(charset, line) : "file starts with a " + charset.name()
-                            + " byte-order mark but is not valid " + charset.name() + " (first bad character on line "
-                            + line + ")");
+                    scan.fail(line, end ? cutOff(charset, line)
+                            : RejectReason.BAD_AFTER_BOM.text(charset.name(), charset.name(), line));
                 }
                 bytes.compact();
                 if (end && !result.isOverflow()) {

@@ -97,9 +97,8 @@ final class ExportFileReader {
                 if (format.endsMidLine() && !records.hasNext()) {
                     // Read as complete, a line cut short would count a wrong amount, or the payment again
                     // under another identity once a complete export of it comes.
-                    return new IngestLine.Rejected(name, fileId, line, "the file ends in the middle of line " + line
-                            + ", " + ExportByteScan.NO_LINE_BREAK + "; the line is not counted, the file's other lines"
-                            + " are, and a complete export of it is read as usual", CsvFiles.OUTPUT.format(row.toArray()),
+                    return new IngestLine.Rejected(name, fileId, line, RejectReason.LAST_LINE_CUT_OFF.text(line),
+                            CsvFiles.OUTPUT.format(row.toArray()),
                             codeOf(cells));
                 }
                 return toLine(line, row, cells);
@@ -107,19 +106,18 @@ final class ExportFileReader {
             // What was read must be what was inspected: a file rewritten meanwhile is not this version.
             bytes.transferTo(OutputStream.nullOutputStream());
             if (!HexFormat.of().formatHex(bytes.getMessageDigest().digest()).equals(sha256)) {
-                failure = abandon(lineOfLastRecord, "file changed while it was being read");
+                failure = abandon(lineOfLastRecord, RejectReason.FILE_CHANGED.text());
             }
             return failure;
         } catch (IOException | RuntimeException e) {
-            failure = abandon(lineOfLastRecord + 1, "cannot read the file on from line " + (lineOfLastRecord + 1)
-                    + ": " + InboxReader.describe(e));
+            failure = abandon(lineOfLastRecord + 1, RejectReason.CANNOT_READ_ON.text(lineOfLastRecord + 1,
+                    InboxReader.describe(e)));
             return failure;
         }
     }
 
     private IngestLine.Abandoned abandon(long line, String why) {
-        return new IngestLine.Abandoned(name, fileId, line, why + "; the whole file was rejected and none of its "
-                + "lines counted (it is read again when it is next in the inbox)");
+        return new IngestLine.Abandoned(name, fileId, line, RejectReason.FILE_ABANDONED.text(why));
     }
 
     /** {@code row} as the file has it (for the rejection's raw line), {@code cells} as it is read ({@link ExportRows#cells}). */

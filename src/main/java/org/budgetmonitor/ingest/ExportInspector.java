@@ -58,8 +58,7 @@ public class ExportInspector {
             // file is rejected, and the night goes on with the others.
             Throwable cause = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
             var facts = new ExportInspection.FileFacts(file.getFileName().toString(), sizeOrZero(file), "");
-            return new ExportInspection.Unreadable(facts, 0, "cannot read file: " + plain(cause)
-                    + "; nothing of it was counted, and it is read again by the next run");
+            return new ExportInspection.Unreadable(facts, 0, RejectReason.FILE_UNREADABLE_NEXT_RUN.text(plain(cause)));
         }
     }
 
@@ -73,10 +72,10 @@ public class ExportInspector {
 
     private static String plain(Throwable e) {
         if (e instanceof NoSuchFileException) {
-            return "it no longer exists (removed while the run was reading it?)";
+            return RejectReason.FILE_GONE.text();
         }
         if (e instanceof AccessDeniedException) {
-            return "permission denied";
+            return RejectReason.PERMISSION_DENIED.text();
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
@@ -107,9 +106,8 @@ public class ExportInspector {
             }
             long bad = undecodable == null ? 0 : undecodable.line();
             if (bad > 0) {
-                return new ExportInspection.Unreadable(facts, bad, "file is not valid " + charset.name()
-                        + " as profile '" + profileName + "' says (first bad byte on line " + bad
-                        + "); the whole file was rejected and none of its lines counted");
+                return new ExportInspection.Unreadable(facts, bad,
+                        RejectReason.NOT_VALID_AS_PROFILE.text(charset.name(), profileName, bad));
             }
         } else {
             // The rule every text input follows (support.TextEncoding); the words are the exports' own.
@@ -118,23 +116,19 @@ public class ExportInspector {
                 return new ExportInspection.Unreadable(facts, cut.line(), ExportByteScan.cutOff(cut.charset(), cut.line()));
             }
             if (verdict instanceof TextEncoding.BadAfterBom) {
-                return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file starts with a UTF-8 byte-order"
-                        + " mark but is not valid UTF-8 (first bad byte on line " + utf8.firstBadLine()
-                        + "); the whole file was rejected and none of its lines counted");
+                return new ExportInspection.Unreadable(facts, utf8.firstBadLine(),
+                        RejectReason.BAD_UTF8_AFTER_BOM.text(utf8.firstBadLine()));
             }
             if (verdict instanceof TextEncoding.Mixed) {
                 return mixed(facts, utf8);
             }
             if (verdict instanceof TextEncoding.Neither neither) {
-                return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file is neither UTF-8 (first bad"
-                        + " byte on line " + utf8.firstBadLine() + ") nor GB18030/GBK (first bad byte on line "
-                        + neither.gbLine() + "); the whole file was rejected and none of its lines counted");
+                return new ExportInspection.Unreadable(facts, utf8.firstBadLine(),
+                        RejectReason.NEITHER_UTF8_NOR_GB.text(utf8.firstBadLine(), neither.gbLine()));
             }
             if (verdict instanceof TextEncoding.Other other) {
-                return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file is not UTF-8, and though it"
-                        + " decodes as GB18030 it reads as " + other.detected() + " text (first non-UTF-8 byte on"
-                        + " line " + utf8.firstBadLine() + "): refused rather than read as mojibake; if it is GBK,"
-                        + " say so in its source profile. The whole file was rejected and none of its lines counted");
+                return new ExportInspection.Unreadable(facts, utf8.firstBadLine(),
+                        RejectReason.READS_AS_OTHER.text(other.detected(), utf8.firstBadLine()));
             }
             charset = ((TextEncoding.Decided) verdict).charset();
         }
@@ -147,15 +141,13 @@ public class ExportInspector {
             }
             if (search.noText()) {
                 // Exporters leave such files when they fail or have not written yet: no "is it an export?".
-                return new ExportInspection.Unreadable(facts, 1, (facts.size() == 0 ? "file is empty (0 bytes)"
-                        : "file holds no text (" + facts.size() + " bytes: blank lines or a byte-order mark only)")
-                        + ": an export not written, or not yet? It is read again when it is next in the inbox");
+                return new ExportInspection.Unreadable(facts, 1, facts.size() == 0 ? RejectReason.FILE_EMPTY.text()
+                        : RejectReason.FILE_NO_TEXT.text(facts.size()));
             }
-            return new ExportInspection.Unreadable(facts, 1, "no header row naming "
-                    + DisbursementColumns.describe(DisbursementColumns.REQUIRED) + " in the first "
-                    + HEADER_SEARCH_RECORDS + " lines (read as " + charset.name()
-                    + (profile == null ? "" : ", profile '" + profileName + "'")
-                    + "); is it a payment export, and in that encoding?");
+            String required = DisbursementColumns.describe(DisbursementColumns.REQUIRED);
+            return new ExportInspection.Unreadable(facts, 1, profile == null
+                    ? RejectReason.NO_HEADER.text(required, HEADER_SEARCH_RECORDS, charset.name())
+                    : RejectReason.NO_HEADER_IN_PROFILE.text(required, HEADER_SEARCH_RECORDS, charset.name(), profileName));
         }
         // A system known to write no line break after its last line leaves every file so.
         boolean mayBeCut = scan.endsMidLine && (profile == null || profile.finalLineBreak());
@@ -163,11 +155,8 @@ public class ExportInspector {
     }
 
     private static ExportInspection.Unreadable mixed(ExportInspection.FileFacts facts, TextEncoding.Utf8Tally utf8) {
-        return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), "file mixes encodings: it holds UTF-8 text ("
-                + utf8.wellFormed() + " multi-byte characters) and " + utf8.illFormed() + " byte sequence"
-                + (utf8.illFormed() == 1 ? "" : "s") + " that are not UTF-8, the first on line " + utf8.firstBadLine()
-                + "; read in either encoding part of it would be garbled (and its payments counted again under new"
-                + " names). The whole file was rejected and none of its lines counted");
+        return new ExportInspection.Unreadable(facts, utf8.firstBadLine(), RejectReason.MIXED_ENCODINGS.text(
+                utf8.wellFormed(), utf8.illFormed(), utf8.illFormed() == 1 ? "sequence" : "sequences", utf8.firstBadLine()));
     }
 
     private static Map<String, List<String>> aliases(SourceProfile profile) {
@@ -254,17 +243,16 @@ public class ExportInspector {
                 return new Problem(syntax.line(), syntax.getMessage());
             }
             if (t instanceof CharacterCodingException) {
-                return new Problem(stoppedAt, "a byte sequence on line " + stoppedAt + " is not valid in the file's"
-                        + " encoding");
+                return new Problem(stoppedAt, RejectReason.BAD_BYTES_ON_LINE.text(stoppedAt));
             }
             if (t instanceof CSVException csv) {
-                return new Problem(stoppedAt, "CSV syntax error on line " + stoppedAt + ": " + csv.getMessage());
+                return new Problem(stoppedAt, RejectReason.CSV_SYNTAX.text(stoppedAt, csv.getMessage()));
             }
         }
         if (e instanceof UncheckedIOException u && u.getCause() != null && !(u.getCause() instanceof CSVException)) {
             throw u.getCause();
         }
-        return new Problem(stoppedAt, "the CSV parser stopped on line " + stoppedAt + ": " + e.getMessage());
+        return new Problem(stoppedAt, RejectReason.CSV_STOPPED.text(stoppedAt, e.getMessage()));
     }
 
     /**
@@ -377,10 +365,8 @@ public class ExportInspector {
                 if (kind == ExportRows.Kind.REPEATED_HEADER || (kind == ExportRows.Kind.DATA && !dated)) {
                     String otherHeader = otherHeader(row, format, aliases);
                     if (otherHeader != null) {
-                        return new ExportInspection.Unreadable(facts, startLine, "line " + startLine + " is a header "
-                                + otherHeader + " (two exports joined into one file?): read by the file's header its"
-                                + " lines would be stored in the wrong fields or units; the whole file was rejected"
-                                + " and none of its lines counted");
+                        return new ExportInspection.Unreadable(facts, startLine,
+                                RejectReason.JOINED_EXPORTS.text(startLine, otherHeader));
                     }
                 }
                 switch (kind) {
@@ -410,8 +396,7 @@ public class ExportInspector {
             lenient = quotes != null && quotes.anyRewritten();
         } catch (UncheckedIOException | IllegalStateException e) {
             Problem problem = syntaxProblem(e, line + 1);
-            return new ExportInspection.Unreadable(facts, problem.line(), problem.reason()
-                    + "; the whole file was rejected and none of its lines counted");
+            return new ExportInspection.Unreadable(facts, problem.line(), RejectReason.WHOLE_FILE.text(problem.reason()));
         }
         if (unlisted > 0) {
             notices.add(new ExportInspection.Notice(0, unlisted + " more stray quotes taken as text, not listed"));
@@ -426,8 +411,6 @@ public class ExportInspector {
         } else if (mayBeCut && lastKind == ExportRows.Kind.TOTAL) {
             cutTotal = true; // the 合计 row, written after every line: if it agrees, none of them was cut
         }
-        String cutTotalNote = cutTotal ? ", and the file ends in the middle of that row, " + ExportByteScan.NO_LINE_BREAK
-                : "";
         if (totalRow == null) {
             return new ExportInspection.Readable(facts, format, "", notices, payDates);
         }
@@ -441,15 +424,20 @@ public class ExportInspector {
             try {
                 stated = DisbursementParser.parseAmount(cell, format.unit(), DisbursementColumns.label(field));
             } catch (RowRejectedException e) {
-                return new ExportInspection.Unreadable(facts, totalLine, "control total row cannot be read: " + e.getMessage()
-                        + cutTotalNote + (cutTotal ? "; the whole file was rejected and none of its lines counted" : ""));
+                return new ExportInspection.Unreadable(facts, totalLine, cutTotal
+                        ? RejectReason.CONTROL_TOTAL_CUT_OFF.text(totalLine, DisbursementColumns.CHINESE_NAMES.get(field),
+                                cell, yuan(Money.ofYuan(sums.get(field))))
+                        : RejectReason.CONTROL_TOTAL_UNREADABLE.text(e.getMessage()));
             }
             Money sum = Money.ofYuan(sums.get(field));
             if (!stated.equals(sum)) {
-                return new ExportInspection.Unreadable(facts, totalLine, "control total mismatch: the 合计 row states "
-                        + yuan(stated) + " 元 for " + DisbursementColumns.CHINESE_NAMES.get(field)
-                        + " but the file's rows add up to " + yuan(sum) + " 元" + leftOut(unread.get(field)) + cutTotalNote
-                        + "; the whole file was rejected and none of its lines counted");
+                String name = DisbursementColumns.CHINESE_NAMES.get(field);
+                List<String> unreadLines = unread.get(field);
+                return new ExportInspection.Unreadable(facts, totalLine, cutTotal
+                        ? RejectReason.CONTROL_TOTAL_CUT_OFF.text(totalLine, name, cell, yuan(sum))
+                        : unreadLines.isEmpty() ? RejectReason.CONTROL_TOTAL_MISMATCH.text(yuan(stated), name, yuan(sum))
+                        : RejectReason.CONTROL_TOTAL_MISMATCH_LEFT_OUT.text(yuan(stated), name, yuan(sum),
+                                unreadLines.size(), leftOut(unreadLines)));
             }
             checked.add(DisbursementColumns.CHINESE_NAMES.get(field) + " " + yuan(sum) + " 元");
         }
@@ -469,12 +457,12 @@ public class ExportInspector {
         }
         for (String field : aliases.keySet()) {
             if (!other.index(field).equals(format.columns().index(field))) {
-                return "with its columns in another order than the file's header";
+                return RejectReason.OTHER_COLUMN_ORDER.text();
             }
         }
         AmountUnit stated = statedUnit(row, other);
         if (!Objects.equals(stated, statedUnit(format.columns().header(), format.columns()))) {
-            return "with its amounts in another unit than the file's header";
+            return RejectReason.OTHER_AMOUNT_UNIT.text();
         }
         return null;
     }
@@ -493,14 +481,10 @@ public class ExportInspector {
 
     private static final int LEFT_OUT_LISTED = 3;
 
-    /** The lines a sum left out, as said after it; empty when there are none. */
+    /** The first few of the lines a sum left out, each with its reason. */
     private static String leftOut(List<String> lines) {
-        if (lines.isEmpty()) {
-            return "";
-        }
-        String listed = String.join("; ", lines.subList(0, Math.min(LEFT_OUT_LISTED, lines.size())));
-        return ", without " + (lines.size() == 1 ? "1 line" : lines.size() + " lines") + " whose amount cannot be read ("
-                + listed + (lines.size() > LEFT_OUT_LISTED ? "; …" : "") + ")";
+        return String.join("; ", lines.subList(0, Math.min(LEFT_OUT_LISTED, lines.size())))
+                + (lines.size() > LEFT_OUT_LISTED ? "; …" : "");
     }
 
     private static String yuan(Money money) {

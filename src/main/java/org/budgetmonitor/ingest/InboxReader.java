@@ -185,7 +185,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         } catch (IOException | UncheckedIOException e) {
             tally.filesRead++;
             return rejectWhole(new ExportInspection.FileFacts(name, 0, UNREADABLE_SHA), 0,
-                    "cannot read file: " + describe(e) + "; the whole file was rejected and none of its lines counted");
+                    RejectReason.FILE_UNREADABLE.text(describe(e)));
         }
         if (registry.findReadByRun(name, sha, jobInstanceId).isPresent()) {
             return null; // finished by the attempt this run restarts
@@ -219,8 +219,8 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
             try {
                 inspection = inspector.inspect(path);
             } catch (RuntimeException e) {
-                return rejectWhole(new ExportInspection.FileFacts(name, sizeOf(path), sha), 0, "cannot read file: "
-                        + describe(e) + "; the whole file was rejected and none of its lines counted");
+                return rejectWhole(new ExportInspection.FileFacts(name, sizeOf(path), sha), 0,
+                        RejectReason.FILE_UNREADABLE.text(describe(e)));
             }
             if (inspection instanceof ExportInspection.Unreadable bad) {
                 return rejectWhole(bad.facts(), bad.line(), bad.reason());
@@ -249,8 +249,7 @@ public class InboxReader implements ItemStreamReader<IngestLine> {
         try {
             current = open(path, readable.format(), fileId, readable.facts().sha256());
         } catch (IOException | RuntimeException e) {
-            String reason = "cannot read file: " + describe(e) + "; the whole file was rejected and none of its lines "
-                    + "counted";
+            String reason = RejectReason.FILE_UNREADABLE.text(describe(e));
             tally.rejectedFiles.add(name);
             registry.abandon(fileId, reason);
             return new IngestLine.Rejected(name, fileId, 0, reason, "");

@@ -198,8 +198,7 @@ final class QuoteCheckingReader extends Reader {
                     heldHoldsDelimiter = true;
                 }
                 if (held.length() > maxQuotedChars) {
-                    throw new SyntaxError(heldLine, "a quoted field opened on line " + heldLine
-                            + " runs on for more than " + maxQuotedChars + " characters (unterminated quote?)");
+                    throw new SyntaxError(heldLine, RejectReason.QUOTED_FIELD_TOO_LONG.text(heldLine, maxQuotedChars));
                 }
             }
             case QUOTE_IN_QUOTED -> {
@@ -218,12 +217,11 @@ final class QuoteCheckingReader extends Reader {
                     out.append(c);
                     endField(c);
                 } else if (c == QUOTE) {
-                    throw ambiguous("holds a further quote after the text that follows its closing quote");
+                    throw ambiguous(RejectReason.QUOTE_AFTER_TAIL);
                 } else {
                     held.append(c);
                     if (held.length() > maxQuotedChars) {
-                        throw new SyntaxError(heldLine, "field " + field + " on line " + heldLine
-                                + " runs on for more than " + maxQuotedChars + " characters");
+                        throw new SyntaxError(heldLine, RejectReason.FIELD_RUNS_ON.text(field, heldLine, maxQuotedChars));
                     }
                 }
             }
@@ -243,17 +241,15 @@ final class QuoteCheckingReader extends Reader {
         } else if (Character.isWhitespace(c)) {
             held.append(c);
         } else if (heldSpansLines || heldHoldsDelimiter) {
-            throw ambiguous(heldSpansLines ? "has text after a closing quote on a later line"
-                    : "has text after a closing quote and a delimiter inside the quotes");
+            throw ambiguous(heldSpansLines ? RejectReason.TEXT_AFTER_QUOTE_LATER : RejectReason.TEXT_AFTER_QUOTE_DELIMITER);
         } else {
             held.append(c);
             state = State.TAIL;
         }
     }
 
-    private SyntaxError ambiguous(String what) {
-        return new SyntaxError(heldLine, "field " + field + " on line " + heldLine + " opens with a quote but "
-                + what + ": cannot tell where the field ends (a quote in the text not doubled?)");
+    private SyntaxError ambiguous(RejectReason what) {
+        return new SyntaxError(heldLine, RejectReason.AMBIGUOUS_QUOTE.text(field, heldLine, what.text()));
     }
 
     /** Passes the held field on as a quoted field whose text is the field verbatim. */
@@ -306,9 +302,8 @@ final class QuoteCheckingReader extends Reader {
         }
         switch (state) {
             // A file that ends mid-line inside the field was more likely cut off than written so.
-            case QUOTED -> throw new SyntaxError(heldLine, "a quote opened on line " + heldLine + " is never closed"
-                    + (lastWasLineBreak || line == 1 ? " (the rest of the file would be one field)"
-                            : " and the file ends in the middle of a line, " + ExportByteScan.NO_LINE_BREAK));
+            case QUOTED -> throw new SyntaxError(heldLine, lastWasLineBreak || line == 1
+                    ? RejectReason.QUOTE_NEVER_CLOSED.text(heldLine) : RejectReason.QUOTE_NEVER_CLOSED_CUT_OFF.text(heldLine));
             case QUOTE_IN_QUOTED, CLOSED -> out.append(held);
             case TAIL -> passOnRewritten();
             default -> {

@@ -45,9 +45,7 @@ public class RefundResolver {
             return new Resolved(List.of(new PaymentRow(refund, !original.isEmpty())));
         }
         if (original.isEmpty()) {
-            return new AwaitingOriginal("refund of voucher " + d.originalVoucherNo()
-                    + ": the original voucher is unknown and the refund names no 项目编码 (project_code); it is"
-                    + " counted, and this line taken off the rejections, once a payment of that voucher is stored");
+            return new AwaitingOriginal(RejectReason.REFUND_ORIGINAL_UNKNOWN.text(d.originalVoucherNo()));
         }
         Set<String> projects = new LinkedHashSet<>();
         original.forEach(line -> projects.add(line.projectCode()));
@@ -57,9 +55,8 @@ public class RefundResolver {
         }
         BigDecimal voucherTotal = original.stream().map(VoucherLine::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (d.amount().yuan().negate().compareTo(voucherTotal) != 0) {
-            return new Unplaceable("refund of " + d.amount().yuan().negate().toPlainString() + " 元 against voucher "
-                    + d.originalVoucherNo() + ", which spans projects " + projects + " totalling "
-                    + voucherTotal.toPlainString() + " 元: a partial refund must name its 项目编码 (project_code)");
+            return new Unplaceable(RejectReason.PARTIAL_REFUND_UNPLACEABLE.text(d.amount().yuan().negate().toPlainString(),
+                    d.originalVoucherNo(), projects, voucherTotal.toPlainString()));
         }
         // A whole-voucher refund: each line of the original is reversed on its own project.
         List<PaymentRow> rows = new ArrayList<>();

@@ -1,9 +1,9 @@
 package org.budgetmonitor.ingest;
 
-/** A line of an export that cannot be taken as a payment; the message is the reason officers read. */
+/** A line of an export that cannot be taken as a payment; the message is the reason's stored words. */
 public class RowRejectedException extends RuntimeException {
 
-    public RowRejectedException(String reason) {
-        super(reason);
+    public RowRejectedException(RejectReason reason, Object... values) {
+        super(reason.text(values));
     }
 }

@@ -40,8 +40,8 @@ import org.jfree.data.time.TimeSeriesCollection;
  * year, labelled as a month end in the report's language ("3月底", "31 Mar"), and stops at 31
  * December; each point stands at its own day, so the 3月底 checkpoint is on the 3月底 tick. (Ticks on
  * the first of each month put the month-end figures at the next month's label.) The value axis ticks
- * print their true values; a line marks the budget and, for a project over budget, another the
- * actual spending with the amount over.
+ * print their true values and start a little below 0, so that an actual curve at 0 is seen; a line
+ * marks the budget and, for a project over budget, another the actual spending with the amount over.
  *
  * <p>Named by {@code customizerClass} in variance-curves.jrxml; reads the subreport's
  * {@code FISCAL_YEAR}, {@code REPORT_LOCALE}, the bundle's {@code chart.axis.monthEnd} date pattern
@@ -103,8 +103,15 @@ public class FiscalYearAxisCustomizer extends JRAbstractChartCustomizer {
         Range data = DatasetUtils.findRangeBounds(plot.getDataset());
         double low = data == null ? 0 : Math.min(0, data.getLowerBound());
         double high = Math.max(top, data == null ? 0 : data.getUpperBound());
-        axis.setRange(low, high <= low ? low + 1 : high + (high - low) * 0.14);
+        double span = high <= low ? 1 : high - low;
+        // A little below 0: a curve at 0 (no spending yet, the months before the first payment) is drawn
+        // above the axis line instead of inside it. A sliver of the axis, less than any tick step the
+        // chart's height allows, so no negative amount is labelled.
+        axis.setRange(low - span * BELOW_ZERO, low + span * 1.14);
     }
+
+    /** How far below 0 the value axis starts, as a share of the figures' span. */
+    static final double BELOW_ZERO = 0.04;
 
     private static String format(ResourceBundle bundle, Locale locale, String key, Object... args) {
         return new MessageFormat(bundle.getString(key), locale).format(args);

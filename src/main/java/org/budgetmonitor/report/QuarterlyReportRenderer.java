@@ -76,7 +76,7 @@ public class QuarterlyReportRenderer {
     /** The PDF; the workbook is {@link QuarterlyWorkbook}'s, written from the same review. */
     public void renderPdf(QuarterlyReport report, QuarterlyText text, Path pdf, Audience audience) throws IOException {
         try {
-            JasperPrint print = documents.fill(MAIN, parameters(report, text, audience), rows(report));
+            JasperPrint print = fill(report, text, audience);
             // Break lines in the PDF where the fill measured them: by its own rules the exporter pushes a
             // "，" that ends a full line onto the next one, and the cell's last line is then cut off.
             print.setProperty(FORCE_LINE_BREAK_POLICY, "true");
@@ -84,6 +84,11 @@ public class QuarterlyReportRenderer {
         } catch (JRException e) {
             throw DocumentRenderer.cannotRender(pdf, e);
         }
+    }
+
+    /** The filled pages (tests look at them in memory). */
+    JasperPrint fill(QuarterlyReport report, QuarterlyText text, Audience audience) throws JRException {
+        return documents.fill(MAIN, parameters(report, text, audience), rows(report));
     }
 
     /** Compiles the templates before several documents are filled side by side. */

@@ -301,9 +301,10 @@ final class QuarterlyWorkbook {
         int r = cells.line(sheet, 0, cells.title, title, last);
         r = cells.line(sheet, r, cells.plain, meta, last);
         Row header = sheet.createRow(r);
-        header.setHeightInPoints(40);
+        List<String> headings = columns.stream().map(c -> text.get(c.header())).toList();
+        header.setHeightInPoints(WorkbookStyles.headerHeight(headings, columns.stream().map(Column::width).toList(), 40));
         for (int c = 0; c < columns.size(); c++) {
-            cells.text(header, c, cells.header, text.get(columns.get(c).header()));
+            cells.text(header, c, cells.header, headings.get(c));
         }
         cells.printSetup(sheet, r, text.nightly().format("footer.reportId", reportId));
         return r + 1;

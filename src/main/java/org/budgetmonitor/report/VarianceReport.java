@@ -12,7 +12,10 @@ import org.budgetmonitor.variance.VarianceThresholds;
  * Everything one report file shows, already in the report's language and rounding. The combined
  * report has {@code unitCode == null}.
  *
- * @param cutOff the latest payment dated on or before the as-of date, null when there is none
+ * @param cutOff the latest payment dated on or before the as-of date, null when there is none: how far the
+ *        payment exports reach, the same for every unit
+ * @param ownCutOff the latest payment of the report's own projects (a unit's report of several); in the
+ *        combined report the same as {@code cutOff}
  * @param staleDays {@code monitor.report.stale-days}: see {@link DataCutOff}
  * @param thresholds the flag rules in force, for the legend
  * @param curves the RED and YELLOW projects' charts, at most {@link VarianceReportAssembler#MAX_CURVES}
@@ -35,6 +38,7 @@ public record VarianceReport(
         boolean multiUnit,
         LocalDate asOf,
         LocalDate cutOff,
+        LocalDate ownCutOff,
         int staleDays,
         LocalDateTime generatedAt,
         String reportId,
@@ -91,9 +95,23 @@ public record VarianceReport(
         return flagged;
     }
 
-    /** How recent the figures are, as the summary and the mail say it. */
+    /**
+     * How recent the report's figures are, as its data line says it: in a unit's report of several, by the
+     * unit's own latest payment (exports that reach yesterday say nothing of a unit none of whose payments
+     * came for weeks), in the combined report by the latest of all.
+     */
     public DataCutOff dataCutOff() {
+        return new DataCutOff(asOf, ownCutOff, staleDays);
+    }
+
+    /** How far the payment exports reach: the latest payment of all units. */
+    public DataCutOff exportsCutOff() {
         return new DataCutOff(asOf, cutOff, staleDays);
+    }
+
+    /** A unit's report of several, which states its own latest payment beside the exports' cut-off. */
+    public boolean ownCutOffApart() {
+        return !combined();
     }
 
     public int fiscalYear() {

@@ -55,32 +55,19 @@ public class VarianceReportAssembler {
             LocalDateTime generatedAt,
             String runTag,
             List<PlanChange> planChanges,
-            Map<String, Integer> rejectedByProject) {
+            Map<String, Integer> rejectedByProject,
+            Map<String, LocalDate> latestPaymentByProject) {
 
         /**
+         * @param cutOff the latest pay date of any payment on or before the as-of date: how far the exports reach
          * @param rejectedByProject of the {@code rejectedRows}, how many name each project code (normalised);
          *        a unit's report counts those of its projects, the rest cannot be placed
+         * @param latestPaymentByProject each project code's latest pay date on or before the as-of date (codes
+         *        without a payment are absent): a unit's report judges its own payments by them
          */
         public Inputs {
             rejectedByProject = Map.copyOf(rejectedByProject);
-        }
-
-        /** Without rejects traced to projects. */
-        public Inputs(LocalDate asOf, List<VarianceRow> rows, Map<String, BudgetProject> projectsByCode,
-                Map<String, NavigableMap<LocalDate, BigDecimal>> dailyTotals, LocalDate cutOff, int staleDays,
-                VarianceThresholds thresholds, int rejectedRows, String rejectFile, LocalDateTime generatedAt,
-                String runTag, List<PlanChange> planChanges) {
-            this(asOf, rows, projectsByCode, dailyTotals, cutOff, staleDays, thresholds, rejectedRows, rejectFile,
-                    generatedAt, runTag, planChanges, Map.of());
-        }
-
-        /** Without changes of the plan (a year as first published). */
-        public Inputs(LocalDate asOf, List<VarianceRow> rows, Map<String, BudgetProject> projectsByCode,
-                Map<String, NavigableMap<LocalDate, BigDecimal>> dailyTotals, LocalDate cutOff, int staleDays,
-                VarianceThresholds thresholds, int rejectedRows, String rejectFile, LocalDateTime generatedAt,
-                String runTag) {
-            this(asOf, rows, projectsByCode, dailyTotals, cutOff, staleDays, thresholds, rejectedRows, rejectFile,
-                    generatedAt, runTag, List.of());
+            latestPaymentByProject = Map.copyOf(latestPaymentByProject);
         }
     }
 
@@ -154,7 +141,11 @@ public class VarianceReportAssembler {
                 .toList();
         String reportId = "BM-" + in.asOf().toString().replace("-", "") + "-"
                 + (unitCode == null ? "ALL" : unitCode) + "-" + in.runTag();
-        return new VarianceReport(unitCode, unitTitle, multiUnit, in.asOf(), in.cutOff(), in.staleDays(),
+        // A unit's report of several judges the unit's own payments; the combined one, all of them.
+        LocalDate ownCutOff = unitCode == null ? in.cutOff() : planned.stream()
+                .map(r -> in.latestPaymentByProject().get(r.projectCode())).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return new VarianceReport(unitCode, unitTitle, multiUnit, in.asOf(), in.cutOff(), ownCutOff, in.staleDays(),
                 in.generatedAt(), reportId, in.thresholds(), summary(in.asOf(), planned, unplanned.size()), rows, curves, flagged.size(), rates(rows),
                 rows.size(), unplanned, unplannedElsewhere, rejectedRows, unplacedRejectedRows, in.rejectFile(), units,
                 PlanAdjustments.lines(in.planChanges(),
@@ -198,7 +189,9 @@ public class VarianceReportAssembler {
         String figures = (row.adjusted() && row.originalBudget() != null
                 ? text.format("chart.curve.figuresAdjusted", budgetWan, actualWan, row.originalBudget().wanForDisplay())
                 : text.format("chart.curve.figures", budgetWan, actualWan))
-                + (overWan == null ? "" : text.format("chart.curve.over", overWan));
+                + (overWan == null ? "" : text.format("chart.curve.over", overWan))
+                // Said in words: a curve at 0 along the axis reads like a line not drawn.
+                + (row.actual().isZero() ? text.format("chart.curve.noSpending", actualWan) : "");
         return new ProjectCurve(row.projectCode(), row.projectName(), row.flag(),
                 text.flagAndReasons(row.flag(), row.reasons()), budgetWan, actualWan, overWan, figures, points);
     }

@@ -17,8 +17,21 @@ public final class VarianceReportLines {
 
     /** As-of date, data cut-off with its distance, fiscal year, generation time. */
     static String meta(VarianceReport report, ReportText text, String generated) {
-        return text.format("header.meta", report.asOf().toString(), cutOff(report.dataCutOff(), text),
+        return text.format("header.meta", report.asOf().toString(), cutOff(report, text),
                 String.valueOf(report.fiscalYear()), generated);
+    }
+
+    /** A unit's report of several adds its own latest payment to the exports' cut-off. */
+    private static String cutOff(VarianceReport report, ReportText text) {
+        DataCutOff exports = report.exportsCutOff();
+        DataCutOff own = report.dataCutOff();
+        if (!report.ownCutOffApart() || !exports.hasPayments()) {
+            return cutOff(exports, text);
+        }
+        return own.hasPayments()
+                ? text.format("data.cutoffUnit", exports.latestPayment().toString(), exports.daysBefore(),
+                        own.latestPayment().toString(), own.daysBefore())
+                : text.format("data.cutoffUnitNone", exports.latestPayment().toString(), exports.daysBefore());
     }
 
     /** "数据截止 2026-11-20，距截至日期 41 天", or that there is no payment yet. */
@@ -32,7 +45,18 @@ public final class VarianceReportLines {
      * (or there is none), otherwise the cut-off within the limit.
      */
     public static String dataWarning(VarianceReport report, ReportText text) {
-        return dataLine(report.dataCutOff(), text);
+        DataCutOff exports = report.exportsCutOff();
+        DataCutOff own = report.dataCutOff();
+        if (!report.ownCutOffApart() || !exports.hasPayments()) {
+            return dataLine(own, text);
+        }
+        String reach = exports.latestPayment().toString();
+        if (!own.stale()) {
+            return text.format("data.unitFresh", own.latestPayment().toString(), own.daysBefore(), own.staleDays(), reach);
+        }
+        return own.hasPayments()
+                ? text.format("data.unitStale", own.daysBefore(), own.staleDays(), reach, exports.daysBefore())
+                : text.format("data.unitStaleNone", reach);
     }
 
     /** The data line of any document: the cut-off and its distance, or plainly that figures may be incomplete. */

@@ -310,13 +310,15 @@ final class VarianceWorkbook {
         SXSSFSheet sheet = table(workbook, styles, text, report, text.get("xlsx.sheet.rejects"),
                 List.of("xlsx.col.file", "xlsx.col.line", "xlsx.col.rejectReason", "xlsx.col.rawLine"),
                 List.of(36, 8, 50, 80));
+        // The reason in the workbook's language; rejected-<as-of>.csv keeps the stored words.
+        RejectReasonWords reasons = RejectReasonWords.forLocale(text.locale());
         int r = 1;
         for (IngestLine.Rejected reject : rejects) {
             Row row = sheet.createRow(r++);
             text(row, 0, styles.text, reject.file());
             row.createCell(1).setCellValue(reject.line());
             row.getCell(1).setCellStyle(styles.center);
-            text(row, 2, styles.text, reject.reason());
+            text(row, 2, styles.text, reasons.of(reject.reason()));
             text(row, 3, styles.text, reject.rawLine());
         }
         filter(sheet, r - 1, 3);
@@ -330,10 +332,11 @@ final class VarianceWorkbook {
             String name, List<String> headingKeys, List<Integer> widths) {
         SXSSFSheet sheet = workbook.createSheet(name);
         Row header = sheet.createRow(0);
-        header.setHeightInPoints(30);
+        List<String> headings = headingKeys.stream().map(text::get).toList();
+        header.setHeightInPoints(WorkbookStyles.headerHeight(headings, widths, 30));
         for (int c = 0; c < headingKeys.size(); c++) {
             sheet.setColumnWidth(c, widths.get(c) * 256);
-            text(header, c, styles.header, text.get(headingKeys.get(c)));
+            text(header, c, styles.header, headings.get(c));
         }
         sheet.createFreezePane(0, 1);
         print(sheet, text, report, true);

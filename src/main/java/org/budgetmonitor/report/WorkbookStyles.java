@@ -124,4 +124,41 @@ final class WorkbookStyles {
     private static XSSFColor color(String rgb) {
         return new XSSFColor(java.util.HexFormat.of().parseHex(rgb));
     }
+
+    /** Points a line of a 9 pt bold heading takes in a row. */
+    static final float HEADING_LINE_POINTS = 12f;
+
+    /**
+     * The height of a header row that shows every heading whole, at least {@code minimum}: Excel shows
+     * wrapped text only as far as its row is high, and an English heading wraps to more lines than the
+     * Chinese one. Each line of a heading is wrapped at its column's width in characters (a Chinese
+     * character as wide as two Latin ones), breaking at spaces, a word wider than the column anywhere.
+     */
+    static float headerHeight(List<String> headings, List<Integer> widths, float minimum) {
+        int lines = 1;
+        for (int c = 0; c < headings.size(); c++) {
+            lines = Math.max(lines, wrappedLines(headings.get(c), widths.get(c)));
+        }
+        return Math.max(minimum, lines * HEADING_LINE_POINTS);
+    }
+
+    static int wrappedLines(String heading, int widthChars) {
+        int lines = 0;
+        for (String line : heading.split("\n", -1)) {
+            lines++;
+            int used = 0;
+            for (String word : line.split(" ")) {
+                int w = word.codePoints().map(ch -> ch < 0x2E80 ? 1 : 2).sum();
+                if (used > 0 && used + 1 + w > widthChars) {
+                    lines++;
+                    used = 0;
+                }
+                used += (used > 0 ? 1 : 0) + w;
+                for (; used > widthChars; used -= widthChars) {
+                    lines++;
+                }
+            }
+        }
+        return lines;
+    }
 }

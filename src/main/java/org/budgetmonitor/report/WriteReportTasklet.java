@@ -112,12 +112,15 @@ public class WriteReportTasklet implements Tasklet {
         var plan = plans.inForce(asOf.getYear(), asOf);
         plan.projects().forEach(p -> projects.put(p.project().code(), p.project()));
         var rejected = rejects.findByJobInstance(jobExecution.getJobInstanceId());
+        // Each project's latest payment, for a unit's report to judge its own; the latest of all is the cut-off.
+        Map<String, LocalDate> latestPayments = disbursements.latestPayDates(asOf);
+        LocalDate cutOff = latestPayments.values().stream().max(java.util.Comparator.naturalOrder()).orElse(null);
         var inputs = new VarianceReportAssembler.Inputs(asOf, rows, projects,
                 totals.actualsThrough(asOf, List.of()),
-                disbursements.latestPayDate(asOf).orElse(null), properties.staleDays(), thresholds,
+                cutOff, properties.staleDays(), thresholds,
                 rejected.size(),
                 outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),
-                "E" + jobExecution.getId(), plan.changes(), byProject(rejected));
+                "E" + jobExecution.getId(), plan.changes(), byProject(rejected), latestPayments);
         // The workbook's own columns and sheets: each project's reasons, the rejected lines.
         Map<String, List<Reason>> reasons = new HashMap<>();
         rows.forEach(row -> reasons.put(row.projectCode(), row.reasons()));

@@ -249,7 +249,7 @@ class RealWorldExportsTest {
         run();
 
         assertThat(rejectedRows("a-total.csv")).containsExactly("5|control total mismatch: the 合计 row states 95.00 元"
-                + " for 金额 but the file's rows add up to 100.00 元, without 2 lines whose amount cannot be read (line 3,"
+                + " for 金额 but the file's rows add up to 100.00 元, without the 2 line(s) whose amount cannot be read (line 3,"
                 + " 金额 (amount): '(-5.00)' has two signs (brackets and '-'): whether it means -5.00 or 5.00 cannot be"
                 + " told; line 4, 金额 (amount): '12a' is not a number); the whole file was rejected and none of its lines"
                 + " counted");
@@ -579,10 +579,10 @@ class RealWorldExportsTest {
 
         assertThat(actual("P1")).isEqualByComparingTo("350.00");
         assertThat(rejectedRows("a-total.csv")).isEmpty();
-        assertThat(rejectedRows("b-total-cut.csv")).containsExactly("3|control total mismatch: the 合计 row states 1.00 元"
-                + " for 金额 but the file's rows add up to 17.00 元, and the file ends in the middle of that row, with no"
-                + " line break after it as every other line has: the export may have been cut off (a copy or an export"
-                + " not finished?); the whole file was rejected and none of its lines counted");
+        assertThat(rejectedRows("b-total-cut.csv")).containsExactly("3|the 合计 row on line 3 ends the file in the middle"
+                + " of the row, with no line break after it as every other line has: the export may have been cut off (a"
+                + " copy or an export not finished?): its 金额 reads '1' where the file's rows add up to 17.00 元; the whole"
+                + " file was rejected and none of its lines counted");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -170,6 +171,38 @@ class CurveChartAxisTest {
         RenderedReport report = RenderedReport.render(fixtures, "zh", dir);
         assertThat(report.text()).contains("预算 15.00 万元　实际支出 16.00 万元　超支 1.00 万元",
                 "预算 20.00 万元　实际支出 1.20 万元");
+    }
+
+    /** The sample with a RED project that has spent nothing this year: its actual curve is 0 throughout. */
+    private static ReportFixtures withANoSpendingProject() {
+        return ReportFixtures.sample()
+                .project("472001", "沧州临港经济技术开发区生物医药招商局本级", "13091626P00017610004U", "综合事务管理", "5.00");
+    }
+
+    @Test
+    void everyCurveChartsValueAxisStartsJustBelowZeroSoThatALineAtZeroIsSeenAboveTheAxis() throws Exception {
+        List<JFreeChart> charts = charts("zh", withANoSpendingProject(), XYPlot.class);
+        assertThat(charts).hasSizeGreaterThanOrEqualTo(4);
+        for (JFreeChart chart : charts) {
+            ValueAxis axis = chart.getXYPlot().getRangeAxis();
+            double span = axis.getUpperBound() - axis.getLowerBound();
+            // Below 0 by a sliver of the axis, far less than a tick step: no negative amount is labelled.
+            assertThat(axis.getLowerBound()).isNegative().isGreaterThanOrEqualTo(-0.06 * span);
+            assertThat(ticks(chart, axis, chart.getXYPlot().getRangeAxisEdge()))
+                    .allSatisfy(t -> assertThat(((NumberTick) t).getValue()).isGreaterThanOrEqualTo(0));
+        }
+    }
+
+    @Test
+    void aProjectWithoutSpendingSaysSoInWordsAboveItsChartAndOnlyThatProject(@TempDir Path dir) throws Exception {
+        RenderedReport zh = RenderedReport.render(withANoSpendingProject(), "zh", Files.createDirectories(dir.resolve("zh")));
+        RenderedReport en = RenderedReport.render(withANoSpendingProject(), "en", Files.createDirectories(dir.resolve("en")));
+
+        assertThat(zh.text()).contains("预算 5.00 万元　实际支出 0.00 万元　实际累计 0.00 万元：本年尚无支出");
+        assertThat(zh.occurrences("本年尚无支出")).isEqualTo(1);
+        assertThat(en.text().replace("\n", " ")).contains("Budget 5.00; actual 0.00 (10k CNY); actual cumulative 0.00"
+                + " (10k CNY): no spending this year yet");
+        assertThat(en.occurrences("no spending this year yet")).isEqualTo(1);
     }
 
     /** The text of each cumulative-curve chart (recognised by its legend), in drawing order. */

@@ -172,8 +172,16 @@ public final class ReportFixtures {
     public VarianceReportAssembler.Inputs inputs() {
         Map<String, BudgetProject> byCode = new HashMap<>();
         projectsInForce().forEach(p -> byCode.put(p.project().code(), p.project()));
+        // Each project's latest payment as the database gives it: its latest day paid up to the as-of date.
+        Map<String, LocalDate> latest = new HashMap<>();
+        daily.forEach((code, days) -> {
+            LocalDate last = days.floorKey(AS_OF);
+            if (last != null) {
+                latest.put(code, last);
+            }
+        });
         return new VarianceReportAssembler.Inputs(AS_OF, rows(), byCode, daily, cutOff, staleDays, thresholds, rejected,
-                "rejected-2026-06-30.csv", LocalDateTime.of(2026, 7, 1, 6, 15), "E1", plan().changes());
+                "rejected-2026-06-30.csv", LocalDateTime.of(2026, 7, 1, 6, 15), "E1", plan().changes(), Map.of(), latest);
     }
 
     /**

@@ -386,11 +386,11 @@ class VarianceXlsxTest {
                 .map(Cell::getRow).findFirst();
     }
 
-    private static List<String> texts(List<Cell> cells) {
+    static List<String> texts(List<Cell> cells) {
         return cells.stream().filter(c -> c.getCellType() == CellType.STRING).map(Cell::getStringCellValue).toList();
     }
 
-    private static List<Cell> cells(Path xlsx) throws IOException {
+    static List<Cell> cells(Path xlsx) throws IOException {
         List<Cell> cells = new ArrayList<>();
         try (XSSFWorkbook workbook = open(xlsx)) {
             for (Sheet sheet : workbook) {
