@@ -267,12 +267,9 @@ public class DeliveryTasklet implements Tasklet {
         return mail("subject", red, yellow, unitCode, mail("name." + kind.filePrefix()), outputs.asOf());
     }
 
-    /** A sentence of the mail in the report's language; every argument goes in as text, unformatted. */
     /** A unit of several: how far the exports reach, and its own latest payment, by which it is warned. */
     private String unitData(List<VarianceRow> rows, DataCutOff exports, Map<String, LocalDate> latestPayments) {
-        LocalDate latest = rows.stream().map(r -> latestPayments.get(r.projectCode())).filter(java.util.Objects::nonNull)
-                .max(java.util.Comparator.naturalOrder()).orElse(null);
-        DataCutOff own = new DataCutOff(exports.asOf(), latest, exports.staleDays());
+        DataCutOff own = new DataCutOff(exports.asOf(), DataCutOff.latestOf(rows, latestPayments), exports.staleDays());
         StringBuilder s = new StringBuilder(own.hasPayments()
                 ? mail("data.cutoffUnit", exports.latestPayment(), exports.daysBefore(), own.latestPayment(), own.daysBefore())
                 : mail("data.cutoffUnitNone", exports.latestPayment(), exports.daysBefore()));
@@ -284,6 +281,7 @@ public class DeliveryTasklet implements Tasklet {
         return s.toString();
     }
 
+    /** A sentence of the mail in the report's language; every argument goes in as text, unformatted. */
     private String mail(String key, Object... args) {
         String pattern = mailText.getString(key);
         if (args.length == 0) {

@@ -193,7 +193,6 @@ public class DisbursementRepository {
                 rs.getString(8)), Date.valueOf(notAfter));
     }
 
-    /** The latest payment date on or before the given day: the data cut-off a report shows. */
     /**
      * Each project code's latest pay date on or before {@code notAfter} (codes without one absent): one
      * read of the payments, the latest of all being the latest of these.
@@ -206,6 +205,7 @@ public class DisbursementRepository {
         return latest;
     }
 
+    /** The latest payment date on or before the given day: the data cut-off a report shows. */
     public Optional<LocalDate> latestPayDate(LocalDate notAfter) {
         return jdbc.queryForList(LATEST_PAY_DATE, Date.class, Date.valueOf(notAfter)).stream().findFirst()
                 .map(Date::toLocalDate);

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanChange;
+import org.budgetmonitor.variance.DataCutOff;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.TimeProgress;
 import org.budgetmonitor.variance.VarianceRow;
@@ -142,9 +143,7 @@ public class VarianceReportAssembler {
         String reportId = "BM-" + in.asOf().toString().replace("-", "") + "-"
                 + (unitCode == null ? "ALL" : unitCode) + "-" + in.runTag();
         // A unit's report of several judges the unit's own payments; the combined one, all of them.
-        LocalDate ownCutOff = unitCode == null ? in.cutOff() : planned.stream()
-                .map(r -> in.latestPaymentByProject().get(r.projectCode())).filter(java.util.Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
+        LocalDate ownCutOff = unitCode == null ? in.cutOff() : DataCutOff.latestOf(planned, in.latestPaymentByProject());
         return new VarianceReport(unitCode, unitTitle, multiUnit, in.asOf(), in.cutOff(), ownCutOff, in.staleDays(),
                 in.generatedAt(), reportId, in.thresholds(), summary(in.asOf(), planned, unplanned.size()), rows, curves, flagged.size(), rates(rows),
                 rows.size(), unplanned, unplannedElsewhere, rejectedRows, unplacedRejectedRows, in.rejectFile(), units,

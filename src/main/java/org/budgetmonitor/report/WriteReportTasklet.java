@@ -112,12 +112,14 @@ public class WriteReportTasklet implements Tasklet {
         var plan = plans.inForce(asOf.getYear(), asOf);
         plan.projects().forEach(p -> projects.put(p.project().code(), p.project()));
         var rejected = rejects.findByJobInstance(jobExecution.getJobInstanceId());
-        // Each project's latest payment, for a unit's report to judge its own; the latest of all is the cut-off.
-        Map<String, LocalDate> latestPayments = disbursements.latestPayDates(asOf);
-        LocalDate cutOff = latestPayments.values().stream().max(java.util.Comparator.naturalOrder()).orElse(null);
+        // Each project's latest payment, for a unit's report to judge its own: a read of the year's payments, so
+        // only when there are unit reports (planned projects in several units); the cut-off itself is one index probe.
+        boolean severalUnits = rows.stream().filter(VarianceRow::planned).map(VarianceRow::unitCode).distinct()
+                .limit(2).count() > 1;
+        Map<String, LocalDate> latestPayments = severalUnits ? disbursements.latestPayDates(asOf) : Map.of();
         var inputs = new VarianceReportAssembler.Inputs(asOf, rows, projects,
                 totals.actualsThrough(asOf, List.of()),
-                cutOff, properties.staleDays(), thresholds,
+                disbursements.latestPayDate(asOf).orElse(null), properties.staleDays(), thresholds,
                 rejected.size(),
                 outputs.rejectedCsv().getFileName().toString(), LocalDateTime.now(clock),
                 "E" + jobExecution.getId(), plan.changes(), byProject(rejected), latestPayments);

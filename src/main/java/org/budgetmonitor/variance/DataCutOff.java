@@ -2,6 +2,10 @@ package org.budgetmonitor.variance;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -73,5 +77,11 @@ public record DataCutOff(LocalDate asOf, LocalDate latestPayment, int staleDays)
         return latestPayment == null ? "the figures may be incomplete: no payment dated on or before the as-of date has been stored"
                 : "the figures may be incomplete: no payment in the " + daysBefore()
                         + " days before the as-of date (more than monitor.report.stale-days = " + staleDays + ")";
+    }
+
+    /** The latest of the projects' latest payments (null when none of them has one): a unit's own data cut-off. */
+    public static LocalDate latestOf(Collection<VarianceRow> rows, Map<String, LocalDate> latestByProject) {
+        return rows.stream().map(r -> latestByProject.get(r.projectCode())).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
     }
 }
