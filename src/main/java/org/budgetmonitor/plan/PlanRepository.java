@@ -72,6 +72,11 @@ public class PlanRepository {
         return revisions.timeline(fiscalYear).on(date);
     }
 
+    /** See {@link PlanRevisionRepository#forgetTimelines()}. */
+    public void forgetTimelines() {
+        revisions.forgetTimelines();
+    }
+
     @Transactional
     public void replace(Plan plan) {
         Set<Integer> years = new TreeSet<>();

@@ -115,6 +115,17 @@ public class PlanRevisionRepository {
     private record TimelineKey(int fiscalYear, long upTo) {
     }
 
+    /**
+     * Lets go of the timelines read so far, so that the year's plan (about 55 MB at 50,000 projects) is not held
+     * while nothing needs it: the night's last reader of the plan, the report step, calls this before it renders.
+     * A later ask reads the tables again.
+     */
+    public void forgetTimelines() {
+        synchronized (timelines) {
+            timelines.clear();
+        }
+    }
+
     /** The same timeline with a new version and adjustments not stored yet: to validate before storing. */
     public PlanTimeline timelineWith(int fiscalYear, PlanVersion newVersion, List<Adjustment> newAdjustments) {
         List<PlanVersion> versions = new ArrayList<>(versions(fiscalYear, Long.MAX_VALUE));

@@ -47,7 +47,8 @@ public record ReportRow(
     private static final BigDecimal YUAN_PER_WAN = BigDecimal.valueOf(10_000);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    static ReportRow of(int no, VarianceRow row, ReportText text) {
+    /** @param flagText the flag cell's words, {@link ReportText#flagAndReasons} of the row's flag and reasons */
+    static ReportRow of(int no, VarianceRow row, String flagText) {
         BigDecimal budget = row.budget().yuan();
         // A cancelled project (budget 0) has no rate to expect, as it has no rate.
         BigDecimal expectedRate = budget.signum() == 0 ? (row.cancelled() ? null : BigDecimal.ZERO)
@@ -58,7 +59,7 @@ public record ReportRow(
                 wan(row.expectedYuan()), row.actual().wanForDisplay(), twoPlaces(row.executionRatePct()),
                 expectedRate, twoPlaces(row.gapPp()), twoPlaces(row.timeProgressPct()),
                 twoPlaces(row.timeProgressGapPp()), row.balanceWanForDisplay(), row.overBudgetWanForDisplay(),
-                row.flag(), text.flagAndReasons(row.flag(), row.reasons()),
+                row.flag(), flagText,
                 row.originalBudget() == null ? null : row.originalBudget().wanForDisplay(), row.adjusted());
     }
 

@@ -128,6 +128,8 @@ public class WriteReportTasklet implements Tasklet {
         rows.forEach(row -> reasons.put(row.projectCode(), row.reasons()));
         List<VarianceReport> reports = new VarianceReportAssembler(text, properties.combinedDetailMaxProjects())
                 .assemble(inputs);
+        // The report is the night's last reader of the plan: the rendering need not hold the year's plan.
+        plans.forgetTimelines();
         return new Assembled(reports, reasons, rejected);
     }
 }
