@@ -1,6 +1,7 @@
 package org.budgetmonitor.plan;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -9,8 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.budgetmonitor.support.JobParameterNames;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepContribution;
@@ -50,7 +52,13 @@ public class LoadPlanTasklet implements Tasklet {
         PlanRevisionRepository revisions = repository.revisions();
         // Plan files unchanged since they were stored need not be read and stored again every night.
         String fingerprint = fingerprint(planDir);
-        if (!repository.lastFingerprint().map(fingerprint::equals).orElse(false)) {
+        Optional<PlanRepository.Load> last = repository.lastLoad();
+        // How many projects were read in each unit, and why: the summary states what was assumed. It is recorded
+        // when the plan is stored, as the tables change only then (loads before migration V27 are counted).
+        PlanRepository.Summary summary;
+        if (last.isPresent() && last.get().fingerprint().equals(fingerprint)) {
+            summary = last.get().summary().orElseGet(repository::summary);
+        } else {
             Plan plan = reader.read(planDir);
             List<String> problems = new ArrayList<>();
             List<Adjustment> adjustments = new AdjustmentsCsvReader().read(planDir, problems);
@@ -59,16 +67,13 @@ public class LoadPlanTasklet implements Tasklet {
             }
             new PlanRevisionRecorder(repository).store(plan, adjustments, effective, PlanVersion.PLAN_FILE, fingerprint,
                     null);
-            repository.recordLoad(fingerprint);
+            summary = repository.recordLoad(fingerprint);
             contribution.incrementWriteCount(plan.projects().size());
         }
-        // How many projects were read in each unit, and why: the summary states what was assumed.
-        Map<String, Integer> notes = repository.unitNotes();
         var context = contribution.getStepExecution().getJobExecution().getExecutionContext();
-        context.putInt(PROJECT_COUNT, repository.projectCount());
-        context.putInt(INDICATOR_COUNT, repository.indicatorCount());
-        context.putString(UNIT_NOTES, notes.entrySet().stream()
-                .map(e -> e.getValue() + " × " + e.getKey()).reduce((a, b) -> a + "; " + b).orElse("none"));
+        context.putInt(PROJECT_COUNT, summary.projects());
+        context.putInt(INDICATOR_COUNT, summary.indicators());
+        context.putString(UNIT_NOTES, summary.unitNotes());
         if (asOf != null) {
             context.putString(REVISIONS, String.join("\n", new PlanRevisionsSinceLastRun(revisions).list(asOf)
                     .stream().map(PlanChange::summaryLine).toList()));
@@ -86,7 +91,10 @@ public class LoadPlanTasklet implements Tasklet {
                 Path file = planDir.resolve(name);
                 sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 if (Files.isRegularFile(file)) {
-                    sha.update(Files.readAllBytes(file));
+                    // Streamed: a province's plan files are 20 MB, read every night.
+                    try (InputStream in = Files.newInputStream(file)) {
+                        DigestUtils.updateDigest(sha, in);
+                    }
                 }
             }
             return HexFormat.of().formatHex(sha.digest());

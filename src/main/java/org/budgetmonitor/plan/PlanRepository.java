@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -46,8 +47,12 @@ public class PlanRepository {
             SELECT project_code, seq, level1, level2, level3, description, target, basis
             FROM plan_indicator WHERE fiscal_year = ? ORDER BY project_code, seq""";
 
-    private static final String LAST_FINGERPRINT = "SELECT fingerprint FROM plan_load ORDER BY id DESC FETCH FIRST 1 ROWS ONLY";
-    private static final String RECORD_LOAD = "INSERT INTO plan_load (fingerprint, loaded_at) VALUES (?, CURRENT_TIMESTAMP)";
+    private static final String LAST_LOAD = """
+            SELECT fingerprint, project_count, indicator_count, unit_notes FROM plan_load
+            ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""";
+    private static final String RECORD_LOAD = """
+            INSERT INTO plan_load (fingerprint, loaded_at, project_count, indicator_count, unit_notes)
+            VALUES (?, CURRENT_TIMESTAMP, ?, ?, ?)""";
     private static final String COUNT_PROJECTS = "SELECT COUNT(*) FROM plan_project";
     private static final String COUNT_INDICATORS = "SELECT COUNT(*) FROM plan_indicator";
     private static final String UNIT_NOTES = """
@@ -114,13 +119,39 @@ public class PlanRepository {
                 rs.getString("target"), rs.getString("basis")), fiscalYear);
     }
 
-    /** The fingerprint of the plan files stored last, if any. */
-    public java.util.Optional<String> lastFingerprint() {
-        return jdbc.queryForList(LAST_FINGERPRINT, String.class).stream().findFirst();
+    /**
+     * What the plan step states of the stored plan: how many projects and indicators, and in which unit their
+     * checkpoints were read ({@link #unitNotes()}, joined).
+     */
+    public record Summary(int projects, int indicators, String unitNotes) {
     }
 
-    public void recordLoad(String fingerprint) {
-        jdbc.update(RECORD_LOAD, fingerprint);
+    /** The plan files stored last: their fingerprint, and the summary recorded then (none before migration V27). */
+    public record Load(String fingerprint, Optional<Summary> summary) {
+    }
+
+    /** The plan files stored last, if any. */
+    public Optional<Load> lastLoad() {
+        return jdbc.query(LAST_LOAD, (rs, n) -> {
+            int projects = rs.getInt("project_count");
+            boolean recorded = !rs.wasNull();
+            return new Load(rs.getString("fingerprint"), recorded
+                    ? Optional.of(new Summary(projects, rs.getInt("indicator_count"), rs.getString("unit_notes")))
+                    : Optional.empty());
+        }).stream().findFirst();
+    }
+
+    /** Records that the plan files of this fingerprint are stored, with the summary of the tables as they are now. */
+    public Summary recordLoad(String fingerprint) {
+        Summary summary = summary();
+        jdbc.update(RECORD_LOAD, fingerprint, summary.projects(), summary.indicators(), summary.unitNotes());
+        return summary;
+    }
+
+    /** The summary of the stored plan, counted from its tables. */
+    public Summary summary() {
+        return new Summary(projectCount(), indicatorCount(), unitNotes().entrySet().stream()
+                .map(e -> e.getValue() + " × " + e.getKey()).reduce((a, b) -> a + "; " + b).orElse("none"));
     }
 
     public int projectCount() {
