@@ -117,8 +117,8 @@ public class VarianceTasklet implements Tasklet {
         }
         // The summary is cron's mail and is stored with the job after every step: the worst few, not
         // a line for each of a province's thousands of RED projects.
-        List<String> red = rows.stream().filter(row -> row.planned() && row.flag() == Flag.RED)
-                .sorted(WORST_FIRST).limit(RED_LISTED)
+        List<String> red = WorstFirst.firstOf(rows.stream().filter(row -> row.planned() && row.flag() == Flag.RED)
+                .toList(), WORST_FIRST, RED_LISTED).stream()
                 .map(row -> row.projectCode() + " " + row.projectName() + " ("
                         + String.join(";", row.reasons().stream().map(Enum::name).toList())
                         + (row.overBudget().isPositive()

@@ -1,7 +1,10 @@
 package org.budgetmonitor.variance;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
 import java.util.function.Function;
 
 /**
@@ -21,5 +24,28 @@ public final class WorstFirst {
     public static <T> Comparator<T> by(Function<T, BigDecimal> overBudget, Function<T, BigDecimal> gapPp) {
         return Comparator.comparing(overBudget, Comparator.reverseOrder())
                 .thenComparing(gapPp, Comparator.nullsLast(Comparator.naturalOrder()));
+    }
+
+    /**
+     * The first {@code n} of {@code rows} in {@code order}, as sorting them all and taking the first {@code n} gives
+     * (ties in the rows' own order), without sorting them all: a province's night has tens of thousands of RED
+     * projects and its summary names 20.
+     */
+    public static <T> List<T> firstOf(List<T> rows, Comparator<? super T> order, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
+        // Ties rank by position, so the kept rows are those a stable sort puts first.
+        Comparator<Integer> ranked = Comparator.<Integer, T>comparing(rows::get, order).thenComparing(i -> i);
+        PriorityQueue<Integer> kept = new PriorityQueue<>(n + 1, ranked.reversed());
+        for (int i = 0; i < rows.size(); i++) {
+            kept.add(i);
+            if (kept.size() > n) {
+                kept.poll(); // the last-ranked of those kept
+            }
+        }
+        List<Integer> first = new ArrayList<>(kept);
+        first.sort(ranked);
+        return first.stream().map(rows::get).toList();
     }
 }
