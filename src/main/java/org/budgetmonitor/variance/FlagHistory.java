@@ -35,12 +35,11 @@ final class FlagHistory {
     void store(LocalDate asOf, Map<String, Flag> planned) {
         Map<String, Integer> numbers = numbers();
         List<Object[]> added = new ArrayList<>();
-        for (String code : planned.keySet().stream().sorted().toList()) {
-            if (!numbers.containsKey(code)) {
-                int number = numbers.size();
-                numbers.put(code, number);
-                added.add(new Object[] {number, code});
-            }
+        // Codes are numbered in code order as they first appear; only the new ones need sorting.
+        for (String code : planned.keySet().stream().filter(code -> !numbers.containsKey(code)).sorted().toList()) {
+            int number = numbers.size();
+            numbers.put(code, number);
+            added.add(new Object[] {number, code});
         }
         jdbc.batchUpdate("INSERT INTO flag_code (id, project_code) VALUES (?, ?)", added);
         char[] line = new char[numbers.size()];
