@@ -18,9 +18,21 @@ public final class TimeProgress {
     private TimeProgress() {
     }
 
+    /** The last date asked for and its time progress: every row of a night asks for the same date. */
+    private record Known(LocalDate date, BigDecimal pct) {
+    }
+
+    private static volatile Known last;
+
     public static BigDecimal pct(LocalDate asOf) {
-        return BigDecimal.valueOf(asOf.getDayOfYear()).multiply(HUNDRED)
+        Known known = last;
+        if (known != null && known.date().equals(asOf)) {
+            return known.pct();
+        }
+        BigDecimal pct = BigDecimal.valueOf(asOf.getDayOfYear()).multiply(HUNDRED)
                 .divide(BigDecimal.valueOf(asOf.lengthOfYear()), MathContext.DECIMAL128);
+        last = new Known(asOf, pct);
+        return pct;
     }
 
     /**
