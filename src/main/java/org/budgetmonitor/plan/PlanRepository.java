@@ -53,6 +53,8 @@ public class PlanRepository {
     private static final String RECORD_LOAD = """
             INSERT INTO plan_load (fingerprint, loaded_at, project_count, indicator_count, unit_notes)
             VALUES (?, CURRENT_TIMESTAMP, ?, ?, ?)""";
+    /** plan_load.unit_notes (migration V27). */
+    private static final int UNIT_NOTES_COLUMN = 100_000;
     private static final String COUNT_PROJECTS = "SELECT COUNT(*) FROM plan_project";
     private static final String COUNT_INDICATORS = "SELECT COUNT(*) FROM plan_indicator";
     private static final String UNIT_NOTES = """
@@ -144,7 +146,10 @@ public class PlanRepository {
     /** Records that the plan files of this fingerprint are stored, with the summary of the tables as they are now. */
     public Summary recordLoad(String fingerprint) {
         Summary summary = summary();
-        jdbc.update(RECORD_LOAD, fingerprint, summary.projects(), summary.indicators(), summary.unitNotes());
+        // A summary too long for its column (it never is: the notes are a few fixed phrases) is counted each night.
+        boolean fits = summary.unitNotes().length() <= UNIT_NOTES_COLUMN;
+        jdbc.update(RECORD_LOAD, fingerprint, fits ? summary.projects() : null, fits ? summary.indicators() : null,
+                fits ? summary.unitNotes() : null);
         return summary;
     }
 
