@@ -75,6 +75,10 @@ public final class PostgresCopy {
             return out;
         }
         out.append('"');
+        if (value.indexOf('"') < 0) {
+            // Most text has no quote: appended whole, not a character at a time (a night's 50,000 rows, four texts each).
+            return out.append(value).append('"');
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"') {
