@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.budgetmonitor.money.Money;
+import org.budgetmonitor.support.RowBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,26 +94,29 @@ public class PlanRepository {
             jdbc.update(DELETE_YEAR_CHECKPOINTS, year);
             jdbc.update(DELETE_YEAR_PROJECTS, year);
         }
+        // Projects, then their checkpoints, then the indicators: each table's rows sent as they are made.
         Map<String, Integer> yearByCode = new LinkedHashMap<>();
-        List<Object[]> projects = new ArrayList<>();
-        List<Object[]> checkpoints = new ArrayList<>();
+        RowBatch projects = new RowBatch(jdbc, INSERT_PROJECT);
         for (BudgetProject p : plan.projects()) {
             yearByCode.put(p.code(), p.fiscalYear());
-            projects.add(new Object[] {p.fiscalYear(), p.code(), p.unitCode(), p.unitName(), p.name(),
-                p.budget().yuan(), p.fiscalFunds().yuan(), p.otherFunds().yuan(), p.purpose(), p.goal(),
-                p.planUnit().name(), p.planUnitNote()});
+            projects.add(p.fiscalYear(), p.code(), p.unitCode(), p.unitName(), p.name(), p.budget().yuan(),
+                    p.fiscalFunds().yuan(), p.otherFunds().yuan(), p.purpose(), p.goal(), p.planUnit().name(),
+                    p.planUnitNote());
+        }
+        projects.finish();
+        RowBatch checkpoints = new RowBatch(jdbc, INSERT_CHECKPOINT);
+        for (BudgetProject p : plan.projects()) {
             for (PlanCheckpoint c : p.checkpoints()) {
-                checkpoints.add(new Object[] {p.fiscalYear(), p.code(), Date.valueOf(c.date()), c.cumulative().yuan()});
+                checkpoints.add(p.fiscalYear(), p.code(), Date.valueOf(c.date()), c.cumulative().yuan());
             }
         }
-        List<Object[]> indicators = new ArrayList<>();
+        checkpoints.finish();
+        RowBatch indicators = new RowBatch(jdbc, INSERT_INDICATOR);
         for (Indicator i : plan.indicators()) {
-            indicators.add(new Object[] {yearByCode.get(i.projectCode()), i.projectCode(), i.seq(), i.level1(),
-                i.level2(), i.level3(), i.description(), i.target(), i.basis()});
+            indicators.add(yearByCode.get(i.projectCode()), i.projectCode(), i.seq(), i.level1(), i.level2(),
+                    i.level3(), i.description(), i.target(), i.basis());
         }
-        jdbc.batchUpdate(INSERT_PROJECT, projects);
-        jdbc.batchUpdate(INSERT_CHECKPOINT, checkpoints);
-        jdbc.batchUpdate(INSERT_INDICATOR, indicators);
+        indicators.finish();
     }
 
     public List<Indicator> findIndicators(int fiscalYear) {

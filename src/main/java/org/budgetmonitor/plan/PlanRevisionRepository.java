@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.budgetmonitor.money.Money;
+import org.budgetmonitor.support.RowBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -205,21 +206,24 @@ public class PlanRevisionRepository {
     public long recordVersion(PlanVersion version, String document) {
         long id = insertRevision(version.fiscalYear(), version.source(), version.effectiveDate(), version.fingerprint(),
                 document);
-        List<Object[]> projects = new ArrayList<>();
-        List<Object[]> checkpoints = new ArrayList<>();
+        // The projects, then their checkpoints: each table's rows sent as they are made.
+        RowBatch projects = new RowBatch(jdbc, INSERT_PROJECT);
         for (BudgetProject p : version.changed().values()) {
-            projects.add(new Object[] {id, p.code(), false, p.unitCode(), p.unitName(), p.name(), p.budget().yuan(),
-                p.fiscalFunds().yuan(), p.otherFunds().yuan(), p.purpose(), p.goal(), p.planUnit().name(),
-                p.planUnitNote()});
-            for (PlanCheckpoint c : p.checkpoints()) {
-                checkpoints.add(new Object[] {id, p.code(), Date.valueOf(c.date()), c.cumulative().yuan()});
-            }
+            projects.add(id, p.code(), false, p.unitCode(), p.unitName(), p.name(), p.budget().yuan(),
+                    p.fiscalFunds().yuan(), p.otherFunds().yuan(), p.purpose(), p.goal(), p.planUnit().name(),
+                    p.planUnitNote());
         }
         for (String code : version.removed()) {
-            projects.add(new Object[] {id, code, true, null, null, null, null, null, null, null, null, null, null});
+            projects.add(id, code, true, null, null, null, null, null, null, null, null, null, null);
         }
-        jdbc.batchUpdate(INSERT_PROJECT, projects);
-        jdbc.batchUpdate(INSERT_CHECKPOINT, checkpoints);
+        projects.finish();
+        RowBatch checkpoints = new RowBatch(jdbc, INSERT_CHECKPOINT);
+        for (BudgetProject p : version.changed().values()) {
+            for (PlanCheckpoint c : p.checkpoints()) {
+                checkpoints.add(id, p.code(), Date.valueOf(c.date()), c.cumulative().yuan());
+            }
+        }
+        checkpoints.finish();
         return id;
     }
 
