@@ -10,9 +10,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.csv.CSVFormat;
 import org.budgetmonitor.support.CsvFiles;
 
@@ -64,22 +63,12 @@ public final class ExportFiles {
     /** The SHA-256 of a file's content, hex. */
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = newSha256();
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                sha.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(sha.digest());
+            return DigestUtils.sha256Hex(in);
         }
     }
 
     /** A fresh SHA-256 digest: the identity of a file's content. */
     static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JVM has SHA-256
-        }
+        return DigestUtils.getSha256Digest();
     }
 }

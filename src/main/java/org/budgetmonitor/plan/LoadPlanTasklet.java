@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -84,22 +83,18 @@ public class LoadPlanTasklet implements Tasklet {
 
     /** SHA-256 over the plan files, in order; a missing indicators.csv or adjustments.csv counts as empty. */
     public static String fingerprint(Path planDir) throws IOException {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String name : new String[] {PlanCsvReader.PROJECTS_FILE, PlanCsvReader.INDICATORS_FILE,
-                AdjustmentsCsvReader.FILE}) {
-                Path file = planDir.resolve(name);
-                sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                if (Files.isRegularFile(file)) {
-                    // Streamed: a province's plan files are 20 MB, read every night.
-                    try (InputStream in = Files.newInputStream(file)) {
-                        DigestUtils.updateDigest(sha, in);
-                    }
+        MessageDigest sha = DigestUtils.getSha256Digest();
+        for (String name : new String[] {PlanCsvReader.PROJECTS_FILE, PlanCsvReader.INDICATORS_FILE,
+            AdjustmentsCsvReader.FILE}) {
+            Path file = planDir.resolve(name);
+            sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (Files.isRegularFile(file)) {
+                // Streamed: a province's plan files are 20 MB, read every night.
+                try (InputStream in = Files.newInputStream(file)) {
+                    DigestUtils.updateDigest(sha, in);
                 }
             }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

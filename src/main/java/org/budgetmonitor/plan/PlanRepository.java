@@ -127,7 +127,7 @@ public class PlanRepository {
 
     /**
      * What the plan step states of the stored plan: how many projects and indicators, and in which unit their
-     * checkpoints were read ({@link #unitNotes()}, joined).
+     * checkpoints were read ("4 × WAN, AUTO: …", joined by "; ").
      */
     public record Summary(int projects, int indicators, String unitNotes) {
     }
@@ -163,16 +163,16 @@ public class PlanRepository {
                 .map(e -> e.getValue() + " × " + e.getKey()).reduce((a, b) -> a + "; " + b).orElse("none"));
     }
 
-    public int projectCount() {
+    private int projectCount() {
         return jdbc.queryForObject(COUNT_PROJECTS, Integer.class);
     }
 
-    public int indicatorCount() {
+    private int indicatorCount() {
         return jdbc.queryForObject(COUNT_INDICATORS, Integer.class);
     }
 
     /** How many stored projects were read in each unit, and why: "4 × WAN, AUTO: …". */
-    public Map<String, Integer> unitNotes() {
+    private Map<String, Integer> unitNotes() {
         Map<String, Integer> notes = new java.util.TreeMap<>();
         jdbc.query(UNIT_NOTES, rs -> {
             notes.put(rs.getString("plan_unit") + ", " + rs.getString("plan_unit_note"), rs.getInt("n"));

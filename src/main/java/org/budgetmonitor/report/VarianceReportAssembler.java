@@ -95,17 +95,13 @@ public class VarianceReportAssembler {
         // Each project's printed line is made once: a unit's report numbers the combined report's lines afresh,
         // sharing their figures and words (at 50,000 projects a second set was 40 MB held through the rendering).
         List<ReportRow> plannedLines = new ArrayList<>();
-        Map<String, List<ReportRow>> linesByUnit = new LinkedHashMap<>();
         Map<FlagCell, String> flagTexts = new HashMap<>();
         for (VarianceRow row : in.rows()) {
             if (row.planned()) {
                 planned.add(row);
                 byUnit.computeIfAbsent(row.unitCode(), k -> new ArrayList<>()).add(row);
-                ReportRow line = ReportRow.of(plannedLines.size() + 1, row, flagTexts.computeIfAbsent(
-                        new FlagCell(row.flag(), row.reasons()), cell -> text.flagAndReasons(cell.flag(), cell.reasons())));
-                plannedLines.add(line);
-                List<ReportRow> unitLines = linesByUnit.computeIfAbsent(row.unitCode(), k -> new ArrayList<>());
-                unitLines.add(line.renumbered(unitLines.size() + 1));
+                plannedLines.add(ReportRow.of(plannedLines.size() + 1, row, flagTexts.computeIfAbsent(
+                        new FlagCell(row.flag(), row.reasons()), cell -> text.flagAndReasons(cell.flag(), cell.reasons()))));
             } else {
                 unplanned.add(new Unplanned(row.projectCode(), row.actual().wanForDisplay()));
             }
@@ -129,6 +125,11 @@ public class VarianceReportAssembler {
         reports.add(report(in, null, combinedTitle, multiUnit, planned, plannedLines, unplanned, false, unitLines,
                 in.rejectedRows(), 0));
         if (multiUnit) {
+            Map<String, List<ReportRow>> linesByUnit = new LinkedHashMap<>();
+            for (ReportRow line : plannedLines) {
+                List<ReportRow> ofUnit = linesByUnit.computeIfAbsent(line.unitCode(), k -> new ArrayList<>());
+                ofUnit.add(line.renumbered(ofUnit.size() + 1));
+            }
             // A rejected line naming a planned project is that project's unit's; the rest cannot be placed.
             int placed = planned.stream().mapToInt(r -> in.rejectedByProject().getOrDefault(r.projectCode(), 0)).sum();
             int unplaced = Math.max(0, in.rejectedRows() - placed);
