@@ -1,10 +1,10 @@
 package org.budgetmonitor.run;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.budgetmonitor.spending.SpendingTotals;
 import org.budgetmonitor.support.JobParameterNames;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,12 +17,15 @@ import org.springframework.stereotype.Component;
 public class CompletedRunJournal {
 
     private final JdbcTemplate jdbc;
+    private final SpendingTotals totals;
     private final RunJournal journal;
     private final Optional<String> database;
     private final boolean h2;
 
-    public CompletedRunJournal(JdbcTemplate jdbc, MonitorProperties properties, Environment environment) {
+    public CompletedRunJournal(JdbcTemplate jdbc, SpendingTotals totals, MonitorProperties properties,
+            Environment environment) {
         this.jdbc = jdbc;
+        this.totals = totals;
         this.journal = new RunJournal(properties.dataDir());
         String url = environment.getProperty("spring.datasource.url");
         this.database = RunJournal.databaseId(url);
@@ -42,12 +45,14 @@ public class CompletedRunJournal {
             // H2 writes commits to its file in the background; the journal must never be ahead of the disk.
             jdbc.execute("CHECKPOINT SYNC");
         }
-        var fingerprint = jdbc.queryForObject(RunJournal.FINGERPRINT,
-                (rs, n) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)});
+        // Once the totals count every stored payment, they say what the payments table holds without a count of
+        // the year's rows (the next start still counts the table itself against this line, DatabaseCheck).
+        SpendingTotals.Counted counted = totals.countedPayments().orElseGet(() -> jdbc.queryForObject(
+                RunJournal.FINGERPRINT, (rs, n) -> new SpendingTotals.Counted(rs.getLong(1), rs.getBigDecimal(2))));
         var parameters = execution.getJobParameters();
         Long run = parameters.getLong(JobParameterNames.RUN);
         journal.append(new RunJournal.Entry(Instant.now(), execution.getJobInstance().getJobName(),
                 parameters.getLocalDate(JobParameterNames.AS_OF), run == null ? 0 : run, execution.getId(),
-                database.get(), (Long) fingerprint[0], (BigDecimal) fingerprint[1]));
+                database.get(), counted.payments(), counted.totalYuan()));
     }
 }

@@ -186,6 +186,46 @@ class SpendingTotalsTest {
     }
 
     @Test
+    void onceCaughtUpTheTotalsCountEveryStoredPaymentAndTheirSumThroughOverlapsAndCorrections() throws Exception {
+        Exports.write(inbox, "a.csv", Exports.HEADER,
+                "2026-01-10,P1,100.00,V1,甲,摘要", "2026-02-10,P1,200.00,V2,乙,摘要", "2026-02-11,P2,50.00,V3,丙,摘要");
+        Exports.write(inbox, "b.csv", Exports.HEADER, "2025-12-30,P1,5.00,V0,甲,摘要",
+                "2026-02-10,P1,200.00,V2,乙,摘要", "2026-03-01,P1,-200.00,V4,乙,冲销");
+        run(LocalDate.of(2026, 3, 31));
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-01-10,P1,90.00,V1,甲,摘要", "2026-02-11,P2,50.00,V3,丙,摘要");
+        run(LocalDate.of(2026, 4, 1));
+
+        var fromTable = jdbc.queryForMap("SELECT COUNT(*) AS n, SUM(amount_yuan) AS total FROM disbursement");
+        // V0 of the year before, V1 as corrected, V2 once although two files hold it, V3, the reversal V4.
+        assertThat(fromTable.get("n")).isEqualTo(5L);
+        assertThat(totals.countedPayments()).hasValueSatisfying(counted -> {
+            assertThat(counted.payments()).isEqualTo(5);
+            assertThat(counted.totalYuan()).isEqualByComparingTo((BigDecimal) fromTable.get("total"));
+        });
+    }
+
+    @Test
+    void whilePaymentsWaitToBeCountedTheTotalsDoNotAnswerForThem() throws Exception {
+        fivePaymentsStoredAndTheirTotalsUndone();
+
+        assertThat(totals.countedPayments()).isEmpty();
+
+        totals.catchUp();
+        assertThat(totals.countedPayments()).hasValueSatisfying(counted -> {
+            assertThat(counted.payments()).isEqualTo(5);
+            assertThat(counted.totalYuan()).isEqualByComparingTo("688.00");
+        });
+    }
+
+    @Test
+    void anEmptyDatabaseCountsNoPayments() {
+        assertThat(totals.countedPayments()).hasValueSatisfying(counted -> {
+            assertThat(counted.payments()).isZero();
+            assertThat(counted.totalYuan()).isEqualByComparingTo("0");
+        });
+    }
+
+    @Test
     void aRestartAfterAKillRefusesTotalsThatNoLongerAddUpToThePaymentsAndSaysWhatDiffers() throws Exception {
         Exports.write(inbox, "a.csv", Exports.HEADER,
                 "2026-01-10,P1,100.00,V1,甲,摘要", "2026-02-10,P1,200.00,V2,乙,摘要", "2026-02-11,P2,50.00,V3,丙,摘要");
