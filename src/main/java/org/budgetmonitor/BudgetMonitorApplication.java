@@ -63,6 +63,13 @@ public class BudgetMonitorApplication {
         } catch (SpringApplication.AbandonedRunException e) {
             throw e; // the build's ahead-of-time processing (process-aot) ends the run once the context is prepared
         } catch (RuntimeException e) {
+            // The check of a server's database may stop the start from within it (before pending migrations).
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DamagedDatabaseException damaged) {
+                    System.out.println("budget-monitor: " + damaged.getMessage());
+                    return ExitCodes.FAILED;
+                }
+            }
             // The full trace is in the log file; the operator's mail gets the cause.
             Throwable cause = e;
             while (cause.getCause() != null) {

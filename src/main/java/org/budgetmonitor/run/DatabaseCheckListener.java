@@ -8,12 +8,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.budgetmonitor.support.BadInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
@@ -44,22 +47,50 @@ public class DatabaseCheckListener implements ApplicationListener<ApplicationPre
             }
             Optional<String> unfinished = RebuildMarker.unfinished(dataDir);
             if (unfinished.isPresent()) {
-                throw new DamagedDatabaseException("a rebuild of the database did not finish (" + unfinished.get()
-                        + "): it holds only part of the history; nothing was run.\n  The way out: run --job=rebuild"
-                        + " again (same --plan-dir, --archive-dir and --data-dir); it starts over from the archive.");
+                DamagedDatabaseException e = new DamagedDatabaseException("a rebuild of the database did not finish ("
+                        + unfinished.get() + "): it holds only part of the history; nothing was run.\n  The way out: run"
+                        + " --job=rebuild again (same --plan-dir, --archive-dir and --data-dir); it starts over from the"
+                        + " archive.");
+                log.error(e.getMessage());
+                throw e;
             }
-            DatabaseCheck.Outcome outcome = new DatabaseCheck(dataDir, url,
-                    environment.getProperty("spring.datasource.username"),
-                    environment.getProperty("spring.datasource.password")).run();
-            for (String warning : outcome.warnings()) {
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the run journal in " + dataDir.toAbsolutePath(), e);
+        }
+        DatabaseCheck check = new DatabaseCheck(dataDir, url, environment.getProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password"));
+        Supplier<DatabaseCheck.Outcome> checked = () -> {
+            try {
+                return check.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the run journal in " + dataDir.toAbsolutePath(), e);
+            }
+        };
+        if (DatabaseCheck.h2File(url).isPresent() || RunJournal.databaseId(url).isEmpty()) {
+            // An H2 file is judged before anything opens it (opening may write to it): here, now.
+            report(checked::get);
+            return;
+        }
+        PendingDatabaseCheck pending = PendingDatabaseCheck.start(checked);
+        ConfigurableApplicationContext context = event.getApplicationContext();
+        context.getBeanFactory().registerSingleton(PendingDatabaseCheck.BEAN, pending);
+        context.addApplicationListener(started -> {
+            if (started instanceof ApplicationStartedEvent) {
+                report(pending::await);
+            }
+        });
+    }
+
+    /** The check's outcome said: its warnings on stdout, a damaged database logged and thrown. */
+    private static void report(Supplier<DatabaseCheck.Outcome> check) {
+        try {
+            for (String warning : check.get().warnings()) {
                 log.warn(warning);
                 System.out.println("budget-monitor: " + warning);
             }
         } catch (DamagedDatabaseException e) {
             log.error(e.getMessage());
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the run journal in " + dataDir.toAbsolutePath(), e);
         }
     }
 

@@ -63,6 +63,35 @@ class RecoveryOnPostgresTest {
         }
     }
 
+    @Test
+    void paymentsMissingWhileNothingRanSinceAreCaughtBeforeTheNightRunsAlthoughTheCheckRunsBesideTheStart()
+            throws Exception {
+        String url = EmbeddedPostgresDatabases.newDatabase();
+        ArchivedHistory history = new ArchivedHistory(tmp, "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres");
+        history.play();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            c.createStatement().execute("DELETE FROM disbursement WHERE id = (SELECT MIN(id) FROM disbursement)");
+        }
+        int executions = executions(url);
+
+        Run next = history.run("--as-of=2026-09-30");
+
+        assertThat(next.exitCode()).as(next.stdout()).isEqualTo(ExitCodes.FAILED);
+        assertThat(next.stdout()).contains("the database is damaged").contains("holds 26 payments")
+                .contains("27 payments stored").contains("nothing was run").doesNotContain("could not start");
+        assertThat(executions(url)).as("no job was started").isEqualTo(executions);
+        assertThat(history.out().resolve("2026-09-30")).as("no output of the night").doesNotExist();
+    }
+
+    private static int executions(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM batch_job_execution")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     private static Figures figures(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             return ArchivedHistory.figures(c);
