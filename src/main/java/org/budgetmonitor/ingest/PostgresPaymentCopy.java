@@ -66,7 +66,7 @@ final class PostgresPaymentCopy {
      */
     int store(List<PaymentRow> rows, long jobInstanceId) {
         jdbc.execute(CREATE_STAGE);
-        PostgresCopy.copyIn(jdbc, COPY_STAGE, csv(rows));
+        PostgresCopy.copyIn(jdbc, COPY_STAGE, rows, PostgresPaymentCopy::line);
         int fresh = jdbc.update(INSERT_NEW, jobInstanceId);
         if (fresh < rows.size()) {
             jdbc.update(INSERT_HOLDINGS);
@@ -74,32 +74,28 @@ final class PostgresPaymentCopy {
         return fresh;
     }
 
-    private static StringBuilder csv(List<PaymentRow> rows) {
-        StringBuilder out = new StringBuilder(rows.size() * 256);
-        int seq = 0;
-        for (PaymentRow row : rows) {
-            IngestLine.Accepted line = row.line();
-            Disbursement d = line.disbursement();
-            out.append(seq++).append(',');
-            text(out, line.dedupeKey()).append(',');
-            out.append(line.occurrence()).append(',');
-            out.append(d.payDate()).append(',');
-            text(out, d.projectCode()).append(',');
-            out.append(d.amount().yuan().toPlainString()).append(',');
-            text(out, d.voucherNo()).append(',');
-            text(out, d.payee()).append(',');
-            text(out, d.summary()).append(',');
-            text(out, d.fundingSource()).append(',');
-            text(out, d.paymentId()).append(',');
-            text(out, d.originalVoucherNo()).append(',');
-            if (row.originalKnown() != null) {
-                out.append(row.originalKnown() ? 't' : 'f');
-            }
-            out.append(',');
-            text(out, line.file()).append(',');
-            out.append(line.line()).append(',');
-            out.append(line.fileId()).append('\n');
+    /** A row's line in {@link #COPY_STAGE}'s column order; its place in the chunk is its {@code seq}. */
+    private static void line(StringBuilder out, int seq, PaymentRow row) {
+        IngestLine.Accepted line = row.line();
+        Disbursement d = line.disbursement();
+        out.append(seq).append(',');
+        text(out, line.dedupeKey()).append(',');
+        out.append(line.occurrence()).append(',');
+        out.append(d.payDate()).append(',');
+        text(out, d.projectCode()).append(',');
+        out.append(d.amount().yuan().toPlainString()).append(',');
+        text(out, d.voucherNo()).append(',');
+        text(out, d.payee()).append(',');
+        text(out, d.summary()).append(',');
+        text(out, d.fundingSource()).append(',');
+        text(out, d.paymentId()).append(',');
+        text(out, d.originalVoucherNo()).append(',');
+        if (row.originalKnown() != null) {
+            out.append(row.originalKnown() ? 't' : 'f');
         }
-        return out;
+        out.append(',');
+        text(out, line.file()).append(',');
+        out.append(line.line()).append(',');
+        out.append(line.fileId()).append('\n');
     }
 }

@@ -282,19 +282,17 @@ public class SpendingTotals {
     private void writeByCopy(Map<ProjectYear, Sums> sums) {
         jdbc.execute(CREATE_STAGE);
         jdbc.execute("TRUNCATE total_stage"); // an earlier write of this transaction left its rows
-        StringBuilder csv = new StringBuilder(sums.size() * 120);
-        sums.forEach((key, value) -> {
-            csv.append(key.year()).append(',');
-            PostgresCopy.text(csv, key.projectCode());
-            for (BigDecimal yuan : value.yuan()) {
+        PostgresCopy.copyIn(jdbc, COPY_STAGE, new ArrayList<>(sums.entrySet()), (csv, i, e) -> {
+            csv.append(e.getKey().year()).append(',');
+            PostgresCopy.text(csv, e.getKey().projectCode());
+            for (BigDecimal yuan : e.getValue().yuan()) {
                 csv.append(',').append(yuan.toPlainString());
             }
-            for (int payments : value.payments()) {
+            for (int payments : e.getValue().payments()) {
                 csv.append(',').append(payments);
             }
             csv.append('\n');
         });
-        PostgresCopy.copyIn(jdbc, COPY_STAGE, csv);
         jdbc.update(ADD_STAGED);
         jdbc.update(INSERT_STAGED);
     }

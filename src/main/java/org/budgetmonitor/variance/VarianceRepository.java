@@ -96,7 +96,7 @@ public class VarianceRepository {
         stored = null;
         jdbc.update(DELETE_AS_OF, Date.valueOf(asOf));
         if (copy) {
-            PostgresCopy.copyIn(jdbc, COPY, csv(asOf, rows));
+            PostgresCopy.copyIn(jdbc, COPY, rows, (out, i, row) -> line(out, asOf, i + 1, row));
         } else {
             insert(asOf, rows);
         }
@@ -108,29 +108,24 @@ public class VarianceRepository {
         jdbc.update(PRUNE_BEFORE, Date.valueOf(asOf.minusDays(keepDays)));
     }
 
-    /** The rows in {@link #COPY}'s column order, as PostgreSQL's CSV reads them. */
-    private static StringBuilder csv(LocalDate asOf, List<VarianceRow> rows) {
-        StringBuilder out = new StringBuilder(rows.size() * 200);
-        int seq = 0;
-        for (VarianceRow row : rows) {
-            out.append(asOf).append(',').append(++seq).append(',');
-            text(out, row.projectCode()).append(',');
-            field(out, row.planned()).append(',');
-            text(out, row.projectName()).append(',');
-            text(out, row.unitCode()).append(',');
-            text(out, row.unitName()).append(',');
-            field(out, row.budget() == null ? null : row.budget().yuan()).append(',');
-            field(out, row.checkpointDate()).append(',');
-            field(out, row.checkpointPlan() == null ? null : row.checkpointPlan().yuan()).append(',');
-            field(out, scaled(row.expectedYuan())).append(',');
-            field(out, row.actual().yuan()).append(',');
-            field(out, scaled(row.executionRatePct())).append(',');
-            field(out, scaled(row.gapPp())).append(',');
-            text(out, row.flag().name()).append(',');
-            text(out, reasons(row)).append(',');
-            field(out, row.originalBudget() == null ? null : row.originalBudget().yuan()).append('\n');
-        }
-        return out;
+    /** A row's line in {@link #COPY}'s column order, as PostgreSQL's CSV reads it. */
+    private static void line(StringBuilder out, LocalDate asOf, int seq, VarianceRow row) {
+        out.append(asOf).append(',').append(seq).append(',');
+        text(out, row.projectCode()).append(',');
+        field(out, row.planned()).append(',');
+        text(out, row.projectName()).append(',');
+        text(out, row.unitCode()).append(',');
+        text(out, row.unitName()).append(',');
+        field(out, row.budget() == null ? null : row.budget().yuan()).append(',');
+        field(out, row.checkpointDate()).append(',');
+        field(out, row.checkpointPlan() == null ? null : row.checkpointPlan().yuan()).append(',');
+        field(out, scaled(row.expectedYuan())).append(',');
+        field(out, row.actual().yuan()).append(',');
+        field(out, scaled(row.executionRatePct())).append(',');
+        field(out, scaled(row.gapPp())).append(',');
+        text(out, row.flag().name()).append(',');
+        text(out, reasons(row)).append(',');
+        field(out, row.originalBudget() == null ? null : row.originalBudget().yuan()).append('\n');
     }
 
     private static String reasons(VarianceRow row) {
