@@ -3,6 +3,7 @@ package org.budgetmonitor.variance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.budgetmonitor.money.Money;
@@ -44,6 +44,8 @@ public class VarianceTasklet implements Tasklet {
      */
     private static final Comparator<VarianceRow> WORST_FIRST = WorstFirst.by(row -> row.overBudget().yuan(),
             VarianceRow::gapPp);
+
+    private static final NavigableMap<LocalDate, BigDecimal> NO_PAYMENTS = Collections.emptyNavigableMap();
 
     private final LocalDate asOf;
     private final PlanRepository plans;
@@ -90,17 +92,17 @@ public class VarianceTasklet implements Tasklet {
         Set<String> planned = new HashSet<>();
         for (ProjectInForce project : projects) {
             planned.add(project.project().code());
-            NavigableMap<LocalDate, BigDecimal> days = actuals.getOrDefault(project.project().code(), new TreeMap<>());
+            NavigableMap<LocalDate, BigDecimal> days = actuals.getOrDefault(project.project().code(), NO_PAYMENTS);
             rows.add(calculator.evaluate(project, asOf, new ActualCurve(days)));
         }
         // A code with a row of totals may have its first payment after the as-of date: not spending yet.
         Set<String> paidSoFar = totals.codesWithPaymentsThrough(asOf);
-        new TreeMap<>(actuals).forEach((code, days) -> {
-            if (!planned.contains(code) && paidSoFar.contains(code)) {
-                BigDecimal total = days.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-                rows.add(VarianceRow.unplanned(asOf, code, Money.ofYuan(total)));
-            }
-        });
+        // In code order; only the few unplanned codes are sorted, not the year's 50,000.
+        actuals.keySet().stream().filter(code -> !planned.contains(code) && paidSoFar.contains(code)).sorted()
+                .forEach(code -> {
+                    BigDecimal total = actuals.get(code).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                    rows.add(VarianceRow.unplanned(asOf, code, Money.ofYuan(total)));
+                });
         long evaluated = System.nanoTime();
         variances.replace(asOf, rows, contribution.getStepExecution().getJobExecutionId());
         log.info("Variance of {} projects: plan read in {} ms, actuals in {} ms, evaluated in {} ms, stored in {} ms",

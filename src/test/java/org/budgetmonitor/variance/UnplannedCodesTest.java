@@ -79,6 +79,18 @@ class UnplannedCodesTest {
     }
 
     @Test
+    void unplannedCodesFollowThePlannedProjectsInCodeOrderWhateverTheOrderOfTheirPayments() throws Exception {
+        Exports.write(inbox, "a.csv", Exports.HEADER, "2026-02-10,X9,100.00,V1,甲,摘要", "2026-02-11,P1,100.00,V2,甲,摘要",
+                "2026-02-12,A7,200.00,V3,乙,摘要", "2026-02-13,X10,300.00,V4,丙,摘要", "2026-02-14,M5,400.00,V5,丁,摘要");
+        LocalDate asOf = LocalDate.of(2026, 3, 31);
+        run(asOf);
+
+        assertThat(unplanned(asOf)).containsExactly("A7 0.02", "M5 0.04", "X10 0.03", "X9 0.01");
+        List<String> codes = variances.findByAsOf(asOf).stream().map(r -> r.projectCode()).toList();
+        assertThat(codes.subList(codes.size() - 4, codes.size())).containsExactly("A7", "M5", "X10", "X9");
+    }
+
+    @Test
     void anUnplannedCodeWhosePaymentsCancelOutHasStillHadPaymentsAndIsListed() throws Exception {
         Exports.write(inbox, "a.csv", Exports.HEADER, "2026-02-10,X8,100.00,V1,甲,摘要",
                 "2026-02-20,X8,-100.00,V2,甲,冲销");
