@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.budgetmonitor.support.PostgresCopy;
@@ -30,7 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Net spending per project per month ({@code project_year_total}, a row per project and year with a
  * column per month), kept up to date from the
- * stored payments, and the actual spending of every project read from it.
+ * stored payments, and the actual spending of every project read from it (and, from its payment counts,
+ * each project's latest pay date).
  *
  * <p>Why: with millions of payment lines a year, adding up the year's lines every night would make
  * each night cost as much as the whole year. The monthly totals are brought up to date from the
@@ -106,6 +108,16 @@ public class SpendingTotals {
             + "(SELECT COALESCE(SUM(" + COUNT_COLUMNS.replace(", ", " + ") + "), 0) FROM project_year_total), "
             + "(SELECT COALESCE(SUM(" + MONTH_COLUMNS.replace(", ", " + ") + "), 0) FROM project_year_total) "
             + "FROM totals_watermark w WHERE w.id = 1";
+
+    // Each project's latest pay date lies in its latest month with payments, which the counts tell: only such
+    // months' payments are read, a range of pay dates each (along the pay-date index), not every year's.
+    private static final String COUNTS_THROUGH_YEAR = "SELECT project_code, fiscal_year, " + COUNT_COLUMNS
+            + " FROM project_year_total WHERE fiscal_year <= ?";
+    static final String LATEST_BETWEEN = """
+            SELECT project_code, MAX(pay_date) FROM disbursement WHERE pay_date >= ? AND pay_date <= ?
+            GROUP BY project_code""";
+    private static final String LATEST_OF_EVERY_PAYMENT =
+            "SELECT project_code, MAX(pay_date) FROM disbursement WHERE pay_date <= ? GROUP BY project_code";
 
     private static final NavigableMap<LocalDate, BigDecimal> EMPTY = Collections.emptyNavigableMap();
 
@@ -393,6 +405,81 @@ public class SpendingTotals {
             }
         }, asOf.getYear());
         return codes;
+    }
+
+    /**
+     * Each project code's latest pay date on or before {@code notAfter}, in any year (codes without one absent),
+     * read from each project's latest month with payments by the counts: a few months' payments, not every
+     * payment of every year stored.
+     */
+    public Map<String, LocalDate> latestPayDates(LocalDate notAfter) {
+        Long last = jdbc.queryForObject(LAST_PAYMENT, Long.class);
+        if (last == null) {
+            return new HashMap<>();
+        }
+        if (last > watermark()) {
+            return latestByProject(LATEST_OF_EVERY_PAYMENT, notAfter); // payments not counted yet (a failed night)
+        }
+        YearMonth dateMonth = YearMonth.from(notAfter);
+        Map<String, LatestMonths> monthsWithPayments = new HashMap<>();
+        jdbc.query(COUNTS_THROUGH_YEAR, rs -> {
+            int year = rs.getInt(2);
+            int throughMonth = year == notAfter.getYear() ? notAfter.getMonthValue() : 12;
+            for (int m = 1; m <= throughMonth; m++) {
+                if (rs.getInt(2 + m) > 0) {
+                    monthsWithPayments.computeIfAbsent(rs.getString(1), k -> new LatestMonths())
+                            .add(YearMonth.of(year, m));
+                }
+            }
+        }, notAfter.getYear());
+        // Each month is read once, for all the projects whose answer lies in it.
+        Map<YearMonth, Map<String, LocalDate>> read = new HashMap<>();
+        Function<YearMonth, Map<String, LocalDate>> latestIn = month -> read.computeIfAbsent(month,
+                m -> latestByProject(LATEST_BETWEEN, m.atDay(1), m.equals(dateMonth) ? notAfter : m.atEndOfMonth()));
+        Map<String, LocalDate> latest = new HashMap<>();
+        for (Map.Entry<String, LatestMonths> entry : monthsWithPayments.entrySet()) {
+            String project = entry.getKey();
+            LatestMonths months = entry.getValue();
+            LocalDate date = latestIn.apply(months.latest).get(project);
+            // The date's own month may count only payments after the date (a re-run of an earlier day).
+            if (date == null && months.latest.equals(dateMonth)) {
+                if (months.before == null) {
+                    continue;
+                }
+                date = latestIn.apply(months.before).get(project);
+            }
+            if (date == null) {
+                // A month counted with payments holds none: the totals are out of step, the payments are right.
+                return latestByProject(LATEST_OF_EVERY_PAYMENT, notAfter);
+            }
+            latest.put(project, date);
+        }
+        return latest;
+    }
+
+    /** A project's latest two months with payments (the second for when the first's come after the date). */
+    private static final class LatestMonths {
+
+        YearMonth latest;
+        YearMonth before;
+
+        void add(YearMonth month) {
+            if (latest == null || month.isAfter(latest)) {
+                before = latest;
+                latest = month;
+            } else if (before == null || month.isAfter(before)) {
+                before = month;
+            }
+        }
+    }
+
+    /** Per project code, the MAX(pay_date) of a query grouped by project code. */
+    private Map<String, LocalDate> latestByProject(String sql, LocalDate... bounds) {
+        Map<String, LocalDate> latest = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            latest.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+        }, Stream.of(bounds).map(Date::valueOf).toArray());
+        return latest;
     }
 
     /** A month's total as periods ending at each split date (and at the month's end if before the as-of date). */

@@ -32,6 +32,13 @@ class SpendingTotalsQueryPlanTest {
     }
 
     @Test
+    void aMonthsLatestPayDatesAreReadAlongThePayDateIndex() {
+        String plan = planOf(SpendingTotals.LATEST_BETWEEN, java.sql.Date.valueOf("2026-11-01"),
+                java.sql.Date.valueOf("2026-11-30"));
+        assertThat(plan).as(plan).containsIgnoringCase("UQ_DISBURSEMENT_IDENTITY").doesNotContainIgnoringCase("PRIMARY_KEY");
+    }
+
+    @Test
     void theRestOfTheAsOfMonthIsSummedAlongThePayDateIndex() {
         for (String sql : List.of(SpendingTotals.LATER_IN_MONTH)) {
             String plan = planOf(sql, java.sql.Date.valueOf("2026-12-01"), java.sql.Date.valueOf("2026-12-31"));
