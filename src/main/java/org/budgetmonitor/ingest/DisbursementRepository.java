@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +68,6 @@ public class DisbursementRepository {
     // Newest first along the identity index: one entry read, however many payments are stored.
     private static final String LATEST_PAY_DATE =
             "SELECT pay_date FROM disbursement WHERE pay_date <= ? ORDER BY pay_date DESC LIMIT 1";
-
-    private static final String LATEST_PAY_DATES =
-            "SELECT project_code, MAX(pay_date) FROM disbursement WHERE pay_date <= ? GROUP BY project_code";
 
     private final JdbcTemplate jdbc;
     private final PostgresPaymentCopy copy;
@@ -191,18 +187,6 @@ public class DisbursementRepository {
         return jdbc.query(UNCONFIRMED, (rs, n) -> new PendingRow(rs.getString(1), rs.getLong(2),
                 rs.getDate(3).toLocalDate(), rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getString(7),
                 rs.getString(8)), Date.valueOf(notAfter));
-    }
-
-    /**
-     * Each project code's latest pay date on or before {@code notAfter} (codes without one absent): one
-     * read of the payments, the latest of all being the latest of these.
-     */
-    public Map<String, LocalDate> latestPayDates(LocalDate notAfter) {
-        Map<String, LocalDate> latest = new HashMap<>();
-        jdbc.query(LATEST_PAY_DATES, rs -> {
-            latest.put(rs.getString(1), rs.getObject(2, LocalDate.class));
-        }, Date.valueOf(notAfter));
-        return latest;
     }
 
     /** The latest payment date on or before the given day: the data cut-off a report shows. */

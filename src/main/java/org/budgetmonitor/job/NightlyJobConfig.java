@@ -152,10 +152,10 @@ public class NightlyJobConfig {
     DeliveryTasklet deliveryTasklet(@Value("#{jobParameters['outputDir']}") String outputDir,
             @Value("#{jobParameters['asOf']}") LocalDate asOf, @Value("${monitor.report.locale:zh}") String locale,
             MailSettings mail, ReportMailer mailer, DeliveryRepository deliveries, VarianceRepository variances,
-            DisbursementRepository disbursements) {
+            SpendingTotals totals) {
         return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME,
                 DeliveryTasklet.ReportKind.VARIANCE, mail, mailer, deliveries, variances, ReportText.forLanguage(locale),
-                disbursements::latestPayDates);
+                totals::latestPayDates);
     }
 
     // 8b. Await the backup: the night's figures and mail are out; its backup is claimed (or its failure said).
