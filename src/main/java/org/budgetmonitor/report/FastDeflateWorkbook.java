@@ -3,6 +3,7 @@ package org.budgetmonitor.report;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.OptionalLong;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -13,24 +14,39 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 /**
- * A streaming workbook whose rows spill to gzipped temporary files and whose XLSX is deflated, both at
- * the fastest level. SXSSF deflates every row twice at the default level: into its temporary sheet
- * file, and again into the archive. For the combined workbook's million payment rows that was 41 s of
- * its 92 s; at level 1 the files are somewhat larger (the PDFs are deflated so too,
- * {@link FastDeflatePdfProducerFactory}). The temporary files stay compressed: uncompressed, a million
- * rows would be about a gigabyte in the run's temporary folder.
+ * A streaming workbook whose rows spill to temporary files, gzipped when the workbook may be large, and
+ * whose XLSX is deflated, both at the fastest level. SXSSF deflates every row twice at the default level:
+ * into its temporary sheet file, and again into the archive. For the combined workbook's million payment
+ * rows that was 41 s of its 92 s; at level 1 the files are somewhat larger (the PDFs are deflated so too,
+ * {@link FastDeflatePdfProducerFactory}). A large workbook's temporary files stay compressed: uncompressed,
+ * a million rows would be about a gigabyte in the run's temporary folder.
  */
 final class FastDeflateWorkbook extends SXSSFWorkbook {
 
-    /** @param window rows kept in memory; older ones are flushed to the temporary file */
+    /**
+     * Rows (all sheets together) up to which the temporary files stay plain: at most some 20 MB of XML, which
+     * costs less written and read back as it is than deflated and inflated again (a unit's workbook).
+     */
+    static final long PLAIN_TEMP_FILES_MAX_ROWS = 20_000;
+
+    /** A workbook that may be large: its temporary sheet files gzipped. */
     FastDeflateWorkbook(int window) {
+        this(window, OptionalLong.empty());
+    }
+
+    /**
+     * @param window rows kept in memory; older ones are flushed to the temporary file
+     * @param rows about how many rows its sheets will hold together, if known before writing
+     */
+    FastDeflateWorkbook(int window, OptionalLong rows) {
         super(window);
-        setCompressTempFiles(true);
+        setCompressTempFiles(rows.isEmpty() || rows.getAsLong() > PLAIN_TEMP_FILES_MAX_ROWS);
     }
 
     @Override
     protected SheetDataWriter createSheetDataWriter() throws IOException {
-        return new FastGzipSheetDataWriter(getSharedStringSource());
+        return isCompressTempFiles() ? new FastGzipSheetDataWriter(getSharedStringSource())
+                : super.createSheetDataWriter();
     }
 
     @Override

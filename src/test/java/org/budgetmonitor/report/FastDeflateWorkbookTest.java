@@ -5,17 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -25,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The workbooks are deflated at the fastest level, twice: SXSSF's temporary sheet files and the XLSX
  * itself. At the default level the two deflates were most of the combined workbook's time (a million
- * payment rows: 18 s for the temporary file, 23 s for the archive).
+ * payment rows: 18 s for the temporary file, 23 s for the archive). A workbook known to be small spills
+ * to plain temporary files: deflating and inflating them again cost more than they save.
  */
 class FastDeflateWorkbookTest {
 
@@ -77,6 +89,63 @@ class FastDeflateWorkbookTest {
             byte[] xml = zip.getInputStream(table).readAllBytes();
             assertThat(table.getCompressedSize()).isEqualTo(deflatedSize(xml, Deflater.BEST_SPEED));
         }
+    }
+
+    @Test
+    void aSmallWorkbooksTemporaryFileIsPlainALargeOnesGzippedWithTheSameCellsInTheWorkbook() throws IOException {
+        Spilled small = write("small", OptionalLong.of(2000));
+        Spilled large = write("large", OptionalLong.of(FastDeflateWorkbook.PLAIN_TEMP_FILES_MAX_ROWS + 1));
+        Spilled unknown = write("unknown", OptionalLong.empty());
+
+        assertThat(small.start()).startsWith((byte) '<');
+        assertThat(large.start()).startsWith(GZIP_MAGIC);
+        assertThat(unknown.start()).startsWith(GZIP_MAGIC);
+        assertThat(cells(small.xlsx())).hasSize(3 * 2000).contains("1999:1 项目1999 付款 1999", "1999:2 1999.25")
+                .isEqualTo(cells(large.xlsx())).isEqualTo(cells(unknown.xlsx()));
+    }
+
+    private static final byte[] GZIP_MAGIC = {(byte) 0x1f, (byte) 0x8b};
+
+    /** A workbook of {@link #rows} and how its sheet's temporary file began while the rows were written. */
+    private record Spilled(Path xlsx, byte[] start) {
+    }
+
+    private Spilled write(String name, OptionalLong rows) throws IOException {
+        Path temporary = Files.createDirectories(dir.resolve(name + "-tmp"));
+        Path xlsx = dir.resolve(name + ".xlsx");
+        return TempFile.withStrategy(new DefaultTempFileCreationStrategy(temporary.toFile()), () -> {
+            try (SXSSFWorkbook workbook = new FastDeflateWorkbook(50, rows); OutputStream out = Files.newOutputStream(xlsx)) {
+                rows(workbook); // all but the last 50 rows flushed to the temporary file by now
+                byte[] start;
+                try (Stream<Path> files = Files.list(temporary); InputStream in = Files.newInputStream(
+                        files.filter(Files::isRegularFile).findFirst().orElseThrow())) {
+                    start = in.readNBytes(2);
+                }
+                workbook.write(out);
+                return new Spilled(xlsx, start);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Every cell of every sheet as "sheet:row:column value" (the first sheet's without the sheet). */
+    private static List<String> cells(Path xlsx) throws IOException {
+        List<String> cells = new ArrayList<>();
+        DataFormatter format = new DataFormatter();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(xlsx.toFile().getPath())) {
+            for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+                String sheet = s == 0 ? "" : s + ":";
+                for (Row row : workbook.getSheetAt(s)) {
+                    for (Cell cell : row) {
+                        cells.add(sheet + row.getRowNum() + ":" + cell.getColumnIndex() + " "
+                                + (cell.getCellType() == CellType.FORMULA ? "=" + cell.getCellFormula()
+                                        : format.formatCellValue(cell)));
+                    }
+                }
+            }
+        }
+        return cells;
     }
 
     private static void rows(SXSSFWorkbook workbook) {
