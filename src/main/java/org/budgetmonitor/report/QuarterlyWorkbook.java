@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -204,7 +205,9 @@ final class QuarterlyWorkbook {
      */
     void write(QuarterlyReview review, QuarterlyReport report, String reportId, List<String> notes,
             OutputStream out) throws IOException {
-        SXSSFWorkbook workbook = new FastDeflateWorkbook(200);
+        // Its rows are known before writing (no payments): each project's (and a unit subtotal at most), each indicator's.
+        SXSSFWorkbook workbook = new FastDeflateWorkbook(200, OptionalLong.of(2L * review.rows().size()
+                + review.indicators().size() + report.adjustments().size() + notes.size()));
         try {
             QuarterlyWorkbookCells cells = new QuarterlyWorkbookCells(workbook, text);
             String title = text.get("q.title") + "　" + text.format("q.subtitle", report.asOf().getYear(),

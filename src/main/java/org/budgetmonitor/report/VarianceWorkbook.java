@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -43,7 +44,7 @@ final class VarianceWorkbook {
 
     static void write(VarianceReport report, Map<String, Object> parameters, ReportText text, WorkbookDetails details,
             OutputStream out) throws IOException {
-        SXSSFWorkbook workbook = new FastDeflateWorkbook(WINDOW);
+        SXSSFWorkbook workbook = new FastDeflateWorkbook(WINDOW, rows(report, details));
         try {
             WorkbookStyles styles = new WorkbookStyles(workbook);
             summary(workbook, styles, parameters, text, report);
@@ -63,6 +64,20 @@ final class VarianceWorkbook {
         } finally {
             workbook.close(); // also deletes SXSSF's temporary files
         }
+    }
+
+    /**
+     * About how many rows the sheets will hold, if known before writing: each project's row and, flagged, its
+     * payments' subtotal, the payments (when their source counts them), the unplanned codes, rejects and changes.
+     */
+    private static OptionalLong rows(VarianceReport report, WorkbookDetails details) {
+        OptionalLong payments = details.payments() == null ? OptionalLong.of(0)
+                : details.payments().paymentCount(report.asOf());
+        if (payments.isEmpty()) {
+            return payments;
+        }
+        return OptionalLong.of(2L * report.rows().size() + payments.getAsLong() + report.unplanned().size()
+                + details.rejects().size() + report.adjustments().size());
     }
 
     private static void summary(SXSSFWorkbook workbook, WorkbookStyles styles, Map<String, Object> parameters,

@@ -3,6 +3,7 @@ package org.budgetmonitor.spending;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
@@ -38,6 +39,14 @@ public interface FlaggedPaymentSource {
     default void forEachUnordered(LocalDate asOf, ObjLongConsumer<Payment> sink) {
         long[] seq = {0};
         forEach(asOf, payment -> sink.accept(payment, seq[0]++));
+    }
+
+    /**
+     * How many payments {@link #forEach} hands over for {@code asOf}, when known without reading them (a
+     * workbook spills small sheets to plain temporary files, large ones to gzipped); by default not known.
+     */
+    default OptionalLong paymentCount(LocalDate asOf) {
+        return OptionalLong.empty();
     }
 
     /**

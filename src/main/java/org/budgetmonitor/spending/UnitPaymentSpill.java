@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -184,6 +185,12 @@ public final class UnitPaymentSpill implements AutoCloseable {
             }
 
             @Override
+            public OptionalLong paymentCount(LocalDate date) {
+                return date.equals(asOf) ? OptionalLong.of(counts.values().stream().mapToLong(n -> n).sum())
+                        : OptionalLong.empty();
+            }
+
+            @Override
             public FlaggedPaymentSource ofUnit(String unitCode) {
                 return UnitPaymentSpill.this.ofUnit(unitCode);
             }
@@ -212,6 +219,11 @@ public final class UnitPaymentSpill implements AutoCloseable {
             public List<Project> projects(LocalDate date) {
                 // As FlaggedPaymentSource.ofUnit gives them: the unit's planned projects, in the source's order.
                 return date.equals(asOf) ? List.copyOf(projectsByUnit.getOrDefault(unitCode, List.of())) : unit.projects(date);
+            }
+
+            @Override
+            public OptionalLong paymentCount(LocalDate date) {
+                return date.equals(asOf) ? OptionalLong.of(count) : OptionalLong.empty();
             }
 
             @Override

@@ -3,6 +3,7 @@ package org.budgetmonitor.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -27,17 +30,19 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
+import org.apache.poi.util.TempFileCreationStrategy;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.budgetmonitor.spending.FlaggedPaymentSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The workbooks are deflated at the fastest level, twice: SXSSF's temporary sheet files and the XLSX
  * itself. At the default level the two deflates were most of the combined workbook's time (a million
- * payment rows: 18 s for the temporary file, 23 s for the archive). A workbook known to be small spills
- * to plain temporary files: deflating and inflating them again cost more than they save.
+ * payment rows: 18 s for the temporary file, 23 s for the archive). A workbook known to be small (a
+ * unit's) spills to plain temporary files: deflating and inflating them again cost more than they save.
  */
 class FastDeflateWorkbookTest {
 
@@ -104,6 +109,44 @@ class FastDeflateWorkbookTest {
                 .isEqualTo(cells(large.xlsx())).isEqualTo(cells(unknown.xlsx()));
     }
 
+    @Test
+    void aWorkbookOfPaymentsCountedBeforeWritingSpillsToPlainFilesOneOfUncountedPaymentsToGzippedOnes()
+            throws IOException {
+        ReportFixtures fixtures = ReportFixtures.sample();
+        ReportText text = ReportText.forLanguage("zh");
+        VarianceReport report = fixtures.reports(text).get(0);
+        WorkbookDetails uncounted = fixtures.workbookDetails();
+        long payments = countOf(uncounted.payments(), report.asOf());
+        WorkbookDetails counted = uncounted.withPayments(new FlaggedPaymentSource() {
+            @Override
+            public List<Project> projects(LocalDate asOf) {
+                return uncounted.payments().projects(asOf);
+            }
+
+            @Override
+            public void forEach(LocalDate asOf, Consumer<Payment> sink) {
+                uncounted.payments().forEach(asOf, sink);
+            }
+
+            @Override
+            public OptionalLong paymentCount(LocalDate asOf) {
+                return OptionalLong.of(payments);
+            }
+        });
+        Path plain = dir.resolve("counted.xlsx");
+        Path gzipped = dir.resolve("uncounted.xlsx");
+        ReportRenderer renderer = new ReportRenderer(new JasperTemplates());
+
+        List<String> plainFiles = temporaryFiles(() -> renderer.writeXlsx(report, text, plain, counted));
+        List<String> gzippedFiles = temporaryFiles(() -> renderer.writeXlsx(report, text, gzipped, uncounted));
+
+        assertThat(payments).isPositive();
+        assertThat(plainFiles).hasSizeGreaterThan(3).allMatch(name -> name.endsWith(".xml"));
+        assertThat(gzippedFiles).hasSameSizeAs(plainFiles).allMatch(name -> name.endsWith(".gz"));
+        assertThat(cells(plain)).contains("1:0:1 项目编码").anyMatch(cell -> cell.contains(" PZ-2026-"))
+                .isEqualTo(cells(gzipped));
+    }
+
     private static final byte[] GZIP_MAGIC = {(byte) 0x1f, (byte) 0x8b};
 
     /** A workbook of {@link #rows} and how its sheet's temporary file began while the rows were written. */
@@ -129,6 +172,40 @@ class FastDeflateWorkbookTest {
         });
     }
 
+    /** The names of the temporary sheet files POI makes on this thread while {@code writing} runs. */
+    private static List<String> temporaryFiles(IoAction writing) throws IOException {
+        List<String> names = new ArrayList<>();
+        TempFileCreationStrategy usual = new DefaultTempFileCreationStrategy();
+        TempFileCreationStrategy recording = new TempFileCreationStrategy() {
+            @Override
+            public File createTempFile(String prefix, String suffix) throws IOException {
+                File file = usual.createTempFile(prefix, suffix);
+                if (prefix.startsWith("poi-sxssf-sheet")) { // not the workbook's template
+                    names.add(file.getName());
+                }
+                return file;
+            }
+
+            @Override
+            public File createTempDirectory(String prefix) throws IOException {
+                return usual.createTempDirectory(prefix);
+            }
+        };
+        TempFile.withStrategy(recording, () -> {
+            try {
+                writing.run();
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return names;
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
     /** Every cell of every sheet as "sheet:row:column value" (the first sheet's without the sheet). */
     private static List<String> cells(Path xlsx) throws IOException {
         List<String> cells = new ArrayList<>();
@@ -146,6 +223,12 @@ class FastDeflateWorkbookTest {
             }
         }
         return cells;
+    }
+
+    private static long countOf(FlaggedPaymentSource source, LocalDate asOf) {
+        long[] n = {0};
+        source.forEach(asOf, payment -> n[0]++);
+        return n[0];
     }
 
     private static void rows(SXSSFWorkbook workbook) {

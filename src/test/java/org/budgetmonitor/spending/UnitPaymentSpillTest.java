@@ -141,6 +141,21 @@ class UnitPaymentSpillTest {
     }
 
     @Test
+    void theSpillKnowsHowManyPaymentsEachWorkbookListsBeforeItIsWritten() throws Exception {
+        try (UnitPaymentSpill spill = UnitPaymentSpill.of(database, AS_OF, tmp)) {
+            FlaggedPaymentSource source = spill.asSource();
+            assertThat(source.paymentCount(AS_OF)).hasValue(of(source).size()).hasValue(5);
+            for (String unit : List.of("U1", "U2", "U3")) {
+                assertThat(source.ofUnit(unit).paymentCount(AS_OF)).as(unit).hasValue(of(source.ofUnit(unit)).size());
+            }
+            // Another date is read as the database reads it, uncounted.
+            assertThat(source.paymentCount(AS_OF.minusDays(1))).isEmpty();
+            assertThat(source.ofUnit("U1").paymentCount(AS_OF.minusDays(1))).isEmpty();
+            assertThat(database.paymentCount(AS_OF)).isEmpty();
+        }
+    }
+
+    @Test
     void linesReadInAnyOrderComeOutByProjectThenPayDateThenStoredOrder() throws Exception {
         try (UnitPaymentSpill spill = UnitPaymentSpill.of(scrambled, AS_OF, tmp)) {
             assertThat(of(spill.asSource().ofUnit("U1"))).extracting(FlaggedPaymentSource.Payment::voucherNo)
