@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 /**
  * The check of a server's database against the run journal, running on a thread of its own while the
  * context starts: its count of the stored payments reads the whole table (a million rows a year for a
- * province), which the start need not wait for. It is awaited before the first write — Flyway's pending
- * migrations ({@link RunConfig}) and any job (the context's started event, before the runners) — so the
- * check still comes before anything changes the database. An H2 file is checked before it is opened
+ * province), which the start's first beans need not wait for. It is awaited before anything may write —
+ * Flyway's migration ({@link RunConfig}) and any job (the context's started event, before the runners) — so
+ * the check still comes before anything changes the database. An H2 file is checked before it is opened
  * ({@link DatabaseCheckListener}).
  */
 public final class PendingDatabaseCheck {
