@@ -22,8 +22,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Checks the database against the run journal once the run lock is held and before the data
- * source, Flyway or any job touches it (see {@link DatabaseCheck}). A damaged database stops the
- * process with {@link DamagedDatabaseException}; untrusted journal lines are said on stdout.
+ * source, Flyway or any job touches it (see {@link DatabaseCheck}): an H2 file here and now, a server's
+ * database beside the start, awaited before Flyway and the jobs ({@link PendingDatabaseCheck}). A damaged
+ * database stops the process with {@link DamagedDatabaseException}; untrusted journal lines are said on stdout.
  */
 public class DatabaseCheckListener implements ApplicationListener<ApplicationPreparedEvent> {
 
@@ -68,7 +69,7 @@ public class DatabaseCheckListener implements ApplicationListener<ApplicationPre
         };
         if (DatabaseCheck.h2File(url).isPresent() || RunJournal.databaseId(url).isEmpty()) {
             // An H2 file is judged before anything opens it (opening may write to it): here, now.
-            report(checked::get);
+            report(checked);
             return;
         }
         PendingDatabaseCheck pending = PendingDatabaseCheck.start(checked);
