@@ -50,6 +50,12 @@ public class DeliveryTasklet implements Tasklet {
         List<VarianceRow> of(JobExecution job);
     }
 
+    /** Each unit's latest payment on or before a date, the units given by project code; null: not known. */
+    @FunctionalInterface
+    public interface UnitLatestPayments {
+        Map<String, LocalDate> of(LocalDate notAfter, Map<String, String> unitByProject);
+    }
+
     private final OutputFiles outputs;
     private final String jobName;
     private final ReportKind kind;
@@ -60,8 +66,8 @@ public class DeliveryTasklet implements Tasklet {
     private final ReportText report;
     private final ResourceBundle mailText;
     private final Function<LocalDate, Map<String, FlagRun>> since;
-    /** Each project's latest payment on or before a date; null maps: a unit is judged by all payments. */
-    private final Function<LocalDate, Map<String, LocalDate>> latestPayments;
+    /** Null maps: a unit is judged by all payments. */
+    private final UnitLatestPayments latestPayments;
 
     /**
      * The nightly mail: its rows, and since when each is flagged, from the variance table; a unit of several
@@ -69,7 +75,7 @@ public class DeliveryTasklet implements Tasklet {
      */
     public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
             ReportMailer mailer, DeliveryRepository deliveries, VarianceRepository variances, ReportText report,
-            Function<LocalDate, Map<String, LocalDate>> latestPayments) {
+            UnitLatestPayments latestPayments) {
         this(outputs, jobName, kind, settings, mailer, deliveries, job -> variances.findByAsOf(outputs.asOf(), job.getId()),
                 report, variances::flaggedSince, latestPayments);
     }
@@ -77,7 +83,7 @@ public class DeliveryTasklet implements Tasklet {
     /** As the nightly mail, every unit judged by the latest payment of all. */
     public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
             ReportMailer mailer, DeliveryRepository deliveries, VarianceRepository variances, ReportText report) {
-        this(outputs, jobName, kind, settings, mailer, deliveries, variances, report, asOf -> null);
+        this(outputs, jobName, kind, settings, mailer, deliveries, variances, report, (asOf, units) -> null);
     }
 
     /** In Chinese, the default report language. */
@@ -95,12 +101,12 @@ public class DeliveryTasklet implements Tasklet {
     public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
             ReportMailer mailer, DeliveryRepository deliveries, Rows rows, ReportText report,
             Function<LocalDate, Map<String, FlagRun>> since) {
-        this(outputs, jobName, kind, settings, mailer, deliveries, rows, report, since, asOf -> null);
+        this(outputs, jobName, kind, settings, mailer, deliveries, rows, report, since, (asOf, units) -> null);
     }
 
     public DeliveryTasklet(OutputFiles outputs, String jobName, ReportKind kind, MailSettings settings,
             ReportMailer mailer, DeliveryRepository deliveries, Rows rows, ReportText report,
-            Function<LocalDate, Map<String, FlagRun>> since, Function<LocalDate, Map<String, LocalDate>> latestPayments) {
+            Function<LocalDate, Map<String, FlagRun>> since, UnitLatestPayments latestPayments) {
         this.latestPayments = latestPayments;
         this.report = report;
         this.mailText = ResourceBundle.getBundle("delivery/mail", report.locale(),
@@ -140,7 +146,7 @@ public class DeliveryTasklet implements Tasklet {
                 continue;
             }
             if (latest == null && byUnit.size() > 1) {
-                latest = latestPayments.apply(outputs.asOf()); // once, for all units
+                latest = latestPayments.of(outputs.asOf(), DataCutOff.unitsOfPlanned(all)); // once, for all units
             }
             deliveries.add(instance, compose(unit.getKey(), unit.getValue(), recipients, byUnit.size() > 1, unplanned,
                     data, flagged, latest));
@@ -182,7 +188,7 @@ public class DeliveryTasklet implements Tasklet {
     }
 
     /**
-     * @param latestPayments each project's latest payment (null: not known), by which a unit of several is
+     * @param latestPayments each unit's latest payment (null: not known), by which a unit of several is
      *        judged as its report is: the exports' cut-off with the unit's own latest payment beside it
      */
     Delivery compose(String unitCode, List<VarianceRow> rows, List<String> recipients, boolean severalUnits,
@@ -195,7 +201,7 @@ public class DeliveryTasklet implements Tasklet {
         StringBuilder body = new StringBuilder();
         body.append(mail("greeting")).append(mail("intro", unitName, unitCode, outputs.asOf(), mail("title." + kind.filePrefix())));
         if (data != null && severalUnits && latestPayments != null && data.hasPayments()) {
-            body.append(unitData(rows, data, latestPayments));
+            body.append(unitData(unitCode, data, latestPayments));
         } else if (data != null) {
             body.append(data.hasPayments() ? mail("data.cutoff", data.latestPayment(), data.daysBefore()) : mail("data.none"));
             if (data.stale()) {
@@ -268,8 +274,8 @@ public class DeliveryTasklet implements Tasklet {
     }
 
     /** A unit of several: how far the exports reach, and its own latest payment, by which it is warned. */
-    private String unitData(List<VarianceRow> rows, DataCutOff exports, Map<String, LocalDate> latestPayments) {
-        DataCutOff own = new DataCutOff(exports.asOf(), DataCutOff.latestOf(rows, latestPayments), exports.staleDays());
+    private String unitData(String unitCode, DataCutOff exports, Map<String, LocalDate> latestPayments) {
+        DataCutOff own = new DataCutOff(exports.asOf(), latestPayments.get(unitCode), exports.staleDays());
         StringBuilder s = new StringBuilder(own.hasPayments()
                 ? mail("data.cutoffUnit", exports.latestPayment(), exports.daysBefore(), own.latestPayment(), own.daysBefore())
                 : mail("data.cutoffUnitNone", exports.latestPayment(), exports.daysBefore()));

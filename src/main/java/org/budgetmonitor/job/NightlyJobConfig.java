@@ -155,7 +155,7 @@ public class NightlyJobConfig {
             SpendingTotals totals) {
         return new DeliveryTasklet(new OutputFiles(Path.of(outputDir), asOf), JOB_NAME,
                 DeliveryTasklet.ReportKind.VARIANCE, mail, mailer, deliveries, variances, ReportText.forLanguage(locale),
-                totals::latestPayDates);
+                totals::latestPayDatesOfUnits);
     }
 
     // 8b. Await the backup: the night's figures and mail are out; its backup is claimed (or its failure said).

@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import org.budgetmonitor.money.Money;
 import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanChange;
-import org.budgetmonitor.variance.DataCutOff;
 import org.budgetmonitor.variance.Flag;
 import org.budgetmonitor.variance.Reason;
 import org.budgetmonitor.variance.TimeProgress;
@@ -59,18 +58,18 @@ public class VarianceReportAssembler {
             String runTag,
             List<PlanChange> planChanges,
             Map<String, Integer> rejectedByProject,
-            Map<String, LocalDate> latestPaymentByProject) {
+            Map<String, LocalDate> latestPaymentByUnit) {
 
         /**
          * @param cutOff the latest pay date of any payment on or before the as-of date: how far the exports reach
          * @param rejectedByProject of the {@code rejectedRows}, how many name each project code (normalised);
          *        a unit's report counts those of its projects, the rest cannot be placed
-         * @param latestPaymentByProject each project code's latest pay date on or before the as-of date (codes
-         *        without a payment are absent): a unit's report judges its own payments by them
+         * @param latestPaymentByUnit each unit's latest pay date on or before the as-of date, of its planned
+         *        projects (units without a payment are absent): a unit's report judges its own payments by it
          */
         public Inputs {
             rejectedByProject = Map.copyOf(rejectedByProject);
-            latestPaymentByProject = Map.copyOf(latestPaymentByProject);
+            latestPaymentByUnit = Map.copyOf(latestPaymentByUnit);
         }
     }
 
@@ -158,7 +157,7 @@ public class VarianceReportAssembler {
         String reportId = "BM-" + in.asOf().toString().replace("-", "") + "-"
                 + (unitCode == null ? "ALL" : unitCode) + "-" + in.runTag();
         // A unit's report of several judges the unit's own payments; the combined one, all of them.
-        LocalDate ownCutOff = unitCode == null ? in.cutOff() : DataCutOff.latestOf(planned, in.latestPaymentByProject());
+        LocalDate ownCutOff = unitCode == null ? in.cutOff() : in.latestPaymentByUnit().get(unitCode);
         return new VarianceReport(unitCode, unitTitle, multiUnit, in.asOf(), in.cutOff(), ownCutOff, in.staleDays(),
                 in.generatedAt(), reportId, in.thresholds(), summary(in.asOf(), planned, unplanned.size()), rows, curves, flagged.size(), rates(rows),
                 rows.size(), unplanned, unplannedElsewhere, rejectedRows, unplacedRejectedRows, in.rejectFile(), units,

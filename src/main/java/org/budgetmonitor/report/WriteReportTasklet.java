@@ -16,6 +16,7 @@ import org.budgetmonitor.plan.BudgetProject;
 import org.budgetmonitor.plan.PlanRepository;
 import org.budgetmonitor.report.html.HtmlReportWriter;
 import org.budgetmonitor.spending.SpendingTotals;
+import org.budgetmonitor.variance.DataCutOff;
 import org.budgetmonitor.variance.FlagRun;
 import org.budgetmonitor.variance.Reason;
 import org.budgetmonitor.variance.VarianceRepository;
@@ -112,11 +113,12 @@ public class WriteReportTasklet implements Tasklet {
         var plan = plans.inForce(asOf.getYear(), asOf);
         plan.projects().forEach(p -> projects.put(p.project().code(), p.project()));
         var rejected = rejects.findByJobInstance(jobExecution.getJobInstanceId());
-        // Each project's latest payment, for a unit's report to judge its own: a read of the latest months' payments,
+        // Each unit's latest payment, for its report to judge its own: a read of the units' latest months' payments,
         // so only when there are unit reports (planned projects in several units); the cut-off itself is one index probe.
         boolean severalUnits = rows.stream().filter(VarianceRow::planned).map(VarianceRow::unitCode).distinct()
                 .limit(2).count() > 1;
-        Map<String, LocalDate> latestPayments = severalUnits ? totals.latestPayDates(asOf) : Map.of();
+        Map<String, LocalDate> latestPayments = severalUnits
+                ? totals.latestPayDatesOfUnits(asOf, DataCutOff.unitsOfPlanned(rows)) : Map.of();
         var inputs = new VarianceReportAssembler.Inputs(asOf, rows, projects,
                 totals.actualsThrough(asOf, List.of()),
                 disbursements.latestPayDate(asOf).orElse(null), properties.staleDays(), thresholds,

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Net spending per project per month ({@code project_year_total}, a row per project and year with a
  * column per month), kept up to date from the
  * stored payments, and the actual spending of every project read from it (and, from its payment counts,
- * each project's latest pay date).
+ * each unit's latest pay date).
  *
  * <p>Why: with millions of payment lines a year, adding up the year's lines every night would make
  * each night cost as much as the whole year. The monthly totals are brought up to date from the
@@ -109,7 +109,7 @@ public class SpendingTotals {
             + "(SELECT COALESCE(SUM(" + MONTH_COLUMNS.replace(", ", " + ") + "), 0) FROM project_year_total) "
             + "FROM totals_watermark w WHERE w.id = 1";
 
-    // Each project's latest pay date lies in its latest month with payments, which the counts tell: only such
+    // Each unit's latest pay date lies in its latest month with payments, which the counts tell: only such
     // months' payments are read, a range of pay dates each (along the pay-date index), not every year's.
     private static final String COUNTS_THROUGH_YEAR = "SELECT project_code, fiscal_year, " + COUNT_COLUMNS
             + " FROM project_year_total WHERE fiscal_year <= ?";
@@ -408,69 +408,73 @@ public class SpendingTotals {
     }
 
     /**
-     * Each project code's latest pay date on or before {@code notAfter}, in any year (codes without one absent),
-     * read from each project's latest month with payments by the counts: a few months' payments, not every
-     * payment of every year stored.
+     * Each unit's latest pay date on or before {@code notAfter}, in any year (units without one absent): the latest
+     * of its projects' payments. Read from each unit's latest month with payments by the counts, usually the date's
+     * own month for every unit: one month's payments, not each project's latest month (spread over several).
+     *
+     * @param unitByProject the unit of each project code; payments of codes not in it count for no unit
      */
-    public Map<String, LocalDate> latestPayDates(LocalDate notAfter) {
+    public Map<String, LocalDate> latestPayDatesOfUnits(LocalDate notAfter, Map<String, String> unitByProject) {
         Long last = jdbc.queryForObject(LAST_PAYMENT, Long.class);
         if (last == null) {
             return new HashMap<>();
         }
         if (last > watermark()) {
-            return latestByProject(LATEST_OF_EVERY_PAYMENT, notAfter); // payments not counted yet (a failed night)
+            return ofEveryPayment(notAfter, unitByProject); // payments not counted yet (a failed night)
         }
         YearMonth dateMonth = YearMonth.from(notAfter);
-        Map<String, LatestMonths> monthsWithPayments = new HashMap<>();
+        Map<String, TreeSet<YearMonth>> monthsWithPayments = new HashMap<>();
         jdbc.query(COUNTS_THROUGH_YEAR, rs -> {
+            String unit = unitByProject.get(rs.getString(1));
+            if (unit == null) {
+                return;
+            }
             int year = rs.getInt(2);
             int throughMonth = year == notAfter.getYear() ? notAfter.getMonthValue() : 12;
             for (int m = 1; m <= throughMonth; m++) {
                 if (rs.getInt(2 + m) > 0) {
-                    monthsWithPayments.computeIfAbsent(rs.getString(1), k -> new LatestMonths())
-                            .add(YearMonth.of(year, m));
+                    monthsWithPayments.computeIfAbsent(unit, k -> new TreeSet<>()).add(YearMonth.of(year, m));
                 }
             }
         }, notAfter.getYear());
-        // Each month is read once, for all the projects whose answer lies in it.
+        // Each month is read once, for all the units whose answer lies in it.
         Map<YearMonth, Map<String, LocalDate>> read = new HashMap<>();
         Function<YearMonth, Map<String, LocalDate>> latestIn = month -> read.computeIfAbsent(month,
-                m -> latestByProject(LATEST_BETWEEN, m.atDay(1), m.equals(dateMonth) ? notAfter : m.atEndOfMonth()));
+                m -> ofUnits(latestByProject(LATEST_BETWEEN, m.atDay(1), m.equals(dateMonth) ? notAfter : m.atEndOfMonth()),
+                        unitByProject));
         Map<String, LocalDate> latest = new HashMap<>();
-        for (Map.Entry<String, LatestMonths> entry : monthsWithPayments.entrySet()) {
-            String project = entry.getKey();
-            LatestMonths months = entry.getValue();
-            LocalDate date = latestIn.apply(months.latest).get(project);
-            // The date's own month may count only payments after the date (a re-run of an earlier day).
-            if (date == null && months.latest.equals(dateMonth)) {
-                if (months.before == null) {
-                    continue;
+        for (Map.Entry<String, TreeSet<YearMonth>> entry : monthsWithPayments.entrySet()) {
+            String unit = entry.getKey();
+            for (YearMonth month : entry.getValue().descendingSet()) {
+                LocalDate date = latestIn.apply(month).get(unit);
+                if (date != null) {
+                    latest.put(unit, date);
+                    break;
                 }
-                date = latestIn.apply(months.before).get(project);
+                // The date's own month may count only payments after the date (a re-run of an earlier day):
+                // the unit's answer is in an earlier month. Any other month counted with payments holds some.
+                if (!month.equals(dateMonth)) {
+                    return ofEveryPayment(notAfter, unitByProject); // the totals are out of step, the payments are right
+                }
             }
-            if (date == null) {
-                // A month counted with payments holds none: the totals are out of step, the payments are right.
-                return latestByProject(LATEST_OF_EVERY_PAYMENT, notAfter);
-            }
-            latest.put(project, date);
         }
         return latest;
     }
 
-    /** A project's latest two months with payments (the second for when the first's come after the date). */
-    private static final class LatestMonths {
+    private Map<String, LocalDate> ofEveryPayment(LocalDate notAfter, Map<String, String> unitByProject) {
+        return ofUnits(latestByProject(LATEST_OF_EVERY_PAYMENT, notAfter), unitByProject);
+    }
 
-        YearMonth latest;
-        YearMonth before;
-
-        void add(YearMonth month) {
-            if (latest == null || month.isAfter(latest)) {
-                before = latest;
-                latest = month;
-            } else if (before == null || month.isAfter(before)) {
-                before = month;
+    /** Per unit, the latest of its projects' dates (projects of no unit left out). */
+    private static Map<String, LocalDate> ofUnits(Map<String, LocalDate> byProject, Map<String, String> unitByProject) {
+        Map<String, LocalDate> byUnit = new HashMap<>();
+        byProject.forEach((project, date) -> {
+            String unit = unitByProject.get(project);
+            if (unit != null) {
+                byUnit.merge(unit, date, (a, b) -> a.isAfter(b) ? a : b);
             }
-        }
+        });
+        return byUnit;
     }
 
     /** Per project code, the MAX(pay_date) of a query grouped by project code. */

@@ -3,9 +3,8 @@ package org.budgetmonitor.variance;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -79,9 +78,13 @@ public record DataCutOff(LocalDate asOf, LocalDate latestPayment, int staleDays)
                         + " days before the as-of date (more than monitor.report.stale-days = " + staleDays + ")";
     }
 
-    /** The latest of the projects' latest payments (null when none of them has one): a unit's own data cut-off. */
-    public static LocalDate latestOf(Collection<VarianceRow> rows, Map<String, LocalDate> latestByProject) {
-        return rows.stream().map(r -> latestByProject.get(r.projectCode())).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
+    /**
+     * The unit of each planned row's project code: the units whose own data cut-off (the latest payment of their
+     * planned projects) the reports and the mail state.
+     */
+    public static Map<String, String> unitsOfPlanned(Collection<VarianceRow> rows) {
+        Map<String, String> units = new HashMap<>();
+        rows.stream().filter(VarianceRow::planned).forEach(r -> units.put(r.projectCode(), r.unitCode()));
+        return units;
     }
 }

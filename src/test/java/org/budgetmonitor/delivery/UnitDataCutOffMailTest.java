@@ -31,8 +31,8 @@ class UnitDataCutOffMailTest {
             .rows();
 
     private final DataCutOff exports = new DataCutOff(ReportFixtures.AS_OF, LocalDate.of(2026, 6, 29), 3);
-    private final Map<String, LocalDate> latest = Map.of("13091626P000175100046", LocalDate.of(2026, 6, 29),
-            "13091626P000271000001", LocalDate.of(2026, 5, 10));
+    private final Map<String, LocalDate> latest = Map.of("472001", LocalDate.of(2026, 6, 29),
+            "471005", LocalDate.of(2026, 5, 10));
 
     private String body(String unit) {
         DeliveryTasklet tasklet = new DeliveryTasklet(new OutputFiles(dir, ReportFixtures.AS_OF), "nightly",

@@ -172,15 +172,17 @@ public final class ReportFixtures {
     public VarianceReportAssembler.Inputs inputs() {
         Map<String, BudgetProject> byCode = new HashMap<>();
         projectsInForce().forEach(p -> byCode.put(p.project().code(), p.project()));
-        // Each project's latest payment as the database gives it: its latest day paid up to the as-of date.
+        // Each unit's latest payment as the database gives it: its planned projects' latest day paid up to the as-of date.
+        List<VarianceRow> rows = rows();
         Map<String, LocalDate> latest = new HashMap<>();
-        daily.forEach((code, days) -> {
-            LocalDate last = days.floorKey(AS_OF);
+        rows.stream().filter(VarianceRow::planned).forEach(row -> {
+            NavigableMap<LocalDate, BigDecimal> days = daily.get(row.projectCode());
+            LocalDate last = days == null ? null : days.floorKey(AS_OF);
             if (last != null) {
-                latest.put(code, last);
+                latest.merge(row.unitCode(), last, (a, b) -> a.isAfter(b) ? a : b);
             }
         });
-        return new VarianceReportAssembler.Inputs(AS_OF, rows(), byCode, daily, cutOff, staleDays, thresholds, rejected,
+        return new VarianceReportAssembler.Inputs(AS_OF, rows, byCode, daily, cutOff, staleDays, thresholds, rejected,
                 "rejected-2026-06-30.csv", LocalDateTime.of(2026, 7, 1, 6, 15), "E1", plan().changes(), Map.of(), latest);
     }
 

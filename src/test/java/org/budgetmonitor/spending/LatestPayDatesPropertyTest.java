@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.budgetmonitor.BudgetMonitorApplication;
 import org.budgetmonitor.testing.NightlyJobHarness;
@@ -24,7 +26,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
  * However payments are spread over projects, months and years, taken out again or stored after the totals'
- * last update, the latest pay dates read from the monthly totals are those of a read of every payment.
+ * last update, and however projects are grouped into units, each unit's latest pay date read from the monthly
+ * totals is the latest of its projects' by a read of every payment.
  */
 class LatestPayDatesPropertyTest {
 
@@ -71,9 +74,16 @@ class LatestPayDatesPropertyTest {
         return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(1, 3)));
     }
 
+    /** Each project's unit, one of a few (often shared), or none (a project not planned). */
+    @Provide
+    Arbitrary<List<Integer>> units() {
+        return Arbitraries.integers().between(0, 3).list().ofSize(5);
+    }
+
     @Property(tries = 60)
-    void theLatestPayDatesAreThoseOfEveryStoredPayment(@ForAll("payments") List<Payment> payments,
-            @ForAll("uncounted") int uncounted, @ForAll("days") List<Integer> notAfterDays) {
+    void theUnitsLatestPayDatesAreThoseOfEveryStoredPayment(@ForAll("payments") List<Payment> payments,
+            @ForAll("uncounted") int uncounted, @ForAll("days") List<Integer> notAfterDays,
+            @ForAll("units") List<Integer> unitOfProject) {
         context().getBean(NightlyJobHarness.class).clear();
         JdbcTemplate jdbc = context().getBean(JdbcTemplate.class);
         SpendingTotals totals = context().getBean(SpendingTotals.class);
@@ -102,11 +112,17 @@ class LatestPayDatesPropertyTest {
             }
         }
 
+        Map<String, String> units = new HashMap<>();
+        for (int project = 0; project < unitOfProject.size(); project++) {
+            if (unitOfProject.get(project) < 3) {
+                units.put(code(project), "U" + unitOfProject.get(project));
+            }
+        }
         List<LocalDate> dates = new ArrayList<>(notAfterDays.stream().map(LatestPayDatesPropertyTest::date).toList());
         payments.forEach(p -> dates.addAll(List.of(date(p.day()).minusDays(1), date(p.day()), date(p.day()).plusDays(1))));
         for (LocalDate notAfter : dates) {
-            assertThat(totals.latestPayDates(notAfter)).as("on or before %s", notAfter)
-                    .isEqualTo(LatestPayDatesTest.fromEveryPayment(jdbc, notAfter));
+            assertThat(totals.latestPayDatesOfUnits(notAfter, units)).as("on or before %s of %s", notAfter, units)
+                    .isEqualTo(LatestPayDatesTest.fromEveryPayment(jdbc, notAfter, units));
         }
     }
 
