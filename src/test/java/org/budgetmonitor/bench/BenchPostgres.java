@@ -1,5 +1,8 @@
 package org.budgetmonitor.bench;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,13 +12,30 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL server for jobs/bench.sh (the same io.zonky binaries the tests use): starts it
  * with its data in the given directory, creates databases {@code bench} and {@code floor}, prints
- * "ready PORT" and runs until its standard input closes.
+ * "ready PORT" and runs until its standard input closes; a line "settle DATABASE" on it vacuums and
+ * analyses that database and writes a checkpoint (see {@link #settle}).
  *
  * <p>Usage: BenchPostgres &lt;data-dir&gt;
  */
 public final class BenchPostgres {
 
     private BenchPostgres() {
+    }
+
+    /**
+     * The server as a night finds it, a day after the load before: the database vacuumed and analysed (what
+     * autovacuum does in the hours between, and would otherwise do during the measured night) and a checkpoint
+     * written. Prints "settled SECONDS".
+     */
+    private static void settle(EmbeddedPostgres server, String database) throws Exception {
+        long start = System.nanoTime();
+        try (Connection c = server.getDatabase("postgres", database).getConnection()) {
+            c.setAutoCommit(true);
+            c.createStatement().execute("VACUUM (ANALYZE)");
+            c.createStatement().execute("CHECKPOINT");
+        }
+        System.out.printf("settled %.1f%n", (System.nanoTime() - start) / 1e9);
+        System.out.flush();
     }
 
     public static void main(String[] args) throws Exception {
@@ -32,8 +52,11 @@ public final class BenchPostgres {
             }
             System.out.println("ready " + server.getPort());
             System.out.flush();
-            while (System.in.read() >= 0) {
-                // until bench.sh closes our input
+            BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String command; (command = commands.readLine()) != null;) {
+                if (command.startsWith("settle ")) {
+                    settle(server, command.substring("settle ".length()).trim());
+                }
             }
         }
     }
