@@ -67,6 +67,19 @@ rate() { awk -v l="$1" -v s="$2" 'BEGIN{printf "%.0f", l/s}'; }
 share() { awk -v r="$1" -v f="$2" 'BEGIN{printf "%.0f%%", 100*r/f}'; }
 floor_rate() { grep "$2" "$1" | sed -E 's/.*= ([0-9,]+) rows\/s.*/\1/' | tr -d ,; }
 
+pg_sql() { # a statement run by BenchPostgres on its server (fd 3); waits until it is done
+    local done; done=$(grep -c '^done ' "$dir/pg.log" || true)
+    echo "sql $1" >&3
+    for _ in $(seq 1 600); do
+        if [ "$(grep -c '^done ' "$dir/pg.log")" -gt "$done" ]; then
+            grep '^done ' "$dir/pg.log" | tail -1 | grep -q '^done failed' || return 0
+            break
+        fi
+        sleep 0.2
+    done
+    echo "PostgreSQL did not run: $1 (see $dir/pg.log)"; exit 1
+}
+
 summary=()
 measure_database() { # label data-dir extra-args… (database connection for PostgreSQL)
     local label=$1 data=$2; shift 2
@@ -124,14 +137,39 @@ measure_database() { # label data-dir extra-args… (database connection for Pos
             rm -rf "$d" "$inbox" "$archive"; cp -r "$data" "$d"; cp -r "$dir/inbox-$label" "$inbox"
             cp -r "$dir/archive-$label" "$archive"
         fi
-        read -r wall rss < <(run "$name" "$d" "$inbox" 2026-12-01 --monitor.report.enabled=false \
-            --archive-dir="$archive" --monitor.backup.every-days="$days" "$@")
-        local l="$d/logs/budget-monitor.log"
-        echo "incremental (monitor.backup.every-days=$days): $wall s wall including JVM start, peak RSS $rss MB" \
-            "(ingest $(step_seconds "$l" ingest) s, totals $(step_seconds "$l" totals) s, variance" \
-            "$(step_seconds "$l" variance) s, outputs $(step_seconds "$l" writeOutputs) s)"
+        # On PostgreSQL the night is run BENCH_PG_NIGHTS times (3) from the same state (the database copied by
+        # CREATE DATABASE … TEMPLATE, the data folder, inbox and archive by cp): a night's wall time moves by a
+        # second from run to run on a shared 2-core machine, so the median is what the summary gives.
+        local nights=1 walls=() rsss=()
+        if [ "$label" = pg ]; then
+            nights=${BENCH_PG_NIGHTS:-3}
+            pg_sql "DROP DATABASE IF EXISTS night_before"; pg_sql "CREATE DATABASE night_before TEMPLATE bench"
+            rm -rf "$d-before" "$inbox-before" "$archive-before"
+            cp -r "$d" "$d-before"; cp -r "$inbox" "$inbox-before"; cp -r "$archive" "$archive-before"
+        fi
+        for night in $(seq 1 "$nights"); do
+            if [ "$night" -gt 1 ]; then
+                pg_sql "DROP DATABASE bench"; pg_sql "CREATE DATABASE bench TEMPLATE night_before"
+                rm -rf "$d" "$inbox" "$archive"
+                cp -r "$d-before" "$d"; cp -r "$inbox-before" "$inbox"; cp -r "$archive-before" "$archive"
+            fi
+            read -r wall rss < <(run "$name" "$d" "$inbox" 2026-12-01 --monitor.report.enabled=false \
+                --archive-dir="$archive" --monitor.backup.every-days="$days" "$@")
+            local l="$d/logs/budget-monitor.log"
+            echo "incremental (monitor.backup.every-days=$days): $wall s wall including JVM start, peak RSS $rss MB" \
+                "(ingest $(step_seconds "$l" ingest) s, totals $(step_seconds "$l" totals) s, variance" \
+                "$(step_seconds "$l" variance) s, outputs $(step_seconds "$l" writeOutputs) s)"
+            walls+=("$wall"); rsss+=("$rss")
+        done
         grep -m1 '^  backup:' "$dir/$name.out" || true
-        summary+=("$label (c) incremental, backup every $days night(s): $wall s wall, $rss MB")
+        if [ "$nights" -gt 1 ]; then
+            rm -rf "$d-before" "$inbox-before" "$archive-before"; pg_sql "DROP DATABASE night_before"
+            wall=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+            rss=$(printf '%s\n' "${rsss[@]}" | sort -n | tail -1)
+            summary+=("$label (c) incremental, backup every $days night(s): $wall s wall (median of $nights: ${walls[*]}), peak $rss MB")
+        else
+            summary+=("$label (c) incremental, backup every $days night(s): $wall s wall, $rss MB")
+        fi
     done
     rm -rf "$data-nightly-backup" "$dir/inbox-$label-nightly-backup" "$dir/archive-$label-nightly-backup"
 }

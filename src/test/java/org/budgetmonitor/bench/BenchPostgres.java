@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -13,7 +14,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * A real PostgreSQL server for jobs/bench.sh (the same io.zonky binaries the tests use): starts it
  * with its data in the given directory, creates databases {@code bench} and {@code floor}, prints
  * "ready PORT" and runs until its standard input closes; a line "settle DATABASE" on it vacuums and
- * analyses that database and writes a checkpoint (see {@link #settle}).
+ * analyses that database and writes a checkpoint (see {@link #settle}), a line "sql STATEMENT" runs the
+ * statement on the server's own database and prints "done STATEMENT".
  *
  * <p>Usage: BenchPostgres &lt;data-dir&gt;
  */
@@ -56,6 +58,16 @@ public final class BenchPostgres {
             for (String command; (command = commands.readLine()) != null;) {
                 if (command.startsWith("settle ")) {
                     settle(server, command.substring("settle ".length()).trim());
+                } else if (command.startsWith("sql ")) {
+                    // e.g. CREATE DATABASE … TEMPLATE …: the night measured again from the same state
+                    String sql = command.substring("sql ".length());
+                    try (Connection c = server.getPostgresDatabase().getConnection()) {
+                        c.createStatement().execute(sql);
+                        System.out.println("done " + sql);
+                    } catch (SQLException e) {
+                        System.out.println("done failed (" + e.getMessage().lines().findFirst().orElse("") + "): " + sql);
+                    }
+                    System.out.flush();
                 }
             }
         }
