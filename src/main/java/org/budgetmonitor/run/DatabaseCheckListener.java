@@ -56,7 +56,7 @@ public class DatabaseCheckListener implements ApplicationListener<ApplicationPre
                 throw e;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the run journal in " + dataDir.toAbsolutePath(), e);
+            throw journalUnreadable(dataDir, e);
         }
         DatabaseCheck check = new DatabaseCheck(dataDir, url, environment.getProperty("spring.datasource.username"),
                 environment.getProperty("spring.datasource.password"));
@@ -64,7 +64,7 @@ public class DatabaseCheckListener implements ApplicationListener<ApplicationPre
             try {
                 return check.run();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the run journal in " + dataDir.toAbsolutePath(), e);
+                throw journalUnreadable(dataDir, e);
             }
         };
         if (DatabaseCheck.h2File(url).isPresent() || RunJournal.databaseId(url).isEmpty()) {
@@ -80,6 +80,10 @@ public class DatabaseCheckListener implements ApplicationListener<ApplicationPre
                 report(pending::await);
             }
         });
+    }
+
+    private static UncheckedIOException journalUnreadable(Path dataDir, IOException e) {
+        return new UncheckedIOException("cannot read the run journal in " + dataDir.toAbsolutePath(), e);
     }
 
     /** The check's outcome said: its warnings on stdout, a damaged database logged and thrown. */

@@ -29,7 +29,6 @@ public final class PostgresCopy {
                 "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
     }
 
-
     /** Writes one row's CSV line, its line break included. */
     @FunctionalInterface
     public interface RowFormat<T> {
